@@ -1,0 +1,35 @@
+package br.prontuario.edge.ctl;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The operations CLI for IT staff; {@code bin/edgectl} builds and runs it. */
+@Command(
+    name = "edgectl",
+    mixinStandardHelpOptions = true,
+    version = "edgectl 0.1.0",
+    description = "Runs and operates a Prontuário Edge cluster.",
+    subcommands = {})
+public final class EdgeCtl implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new EdgeCtl());
+    // one line and a non-zero exit for operator mistakes, no stack traces
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      cmd.getErr().println("edgectl: " + ex.getMessage());
+      return 1;
+    });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command; see edgectl --help");
+  }
+}
