@@ -5,6 +5,7 @@ import br.prontuario.edge.drill.load.Attempt;
 import br.prontuario.edge.drill.measure.ControllerEvent.Phase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,9 @@ public final class RunMeasurer {
         o.verificationComplete(), writes.size(),
         (int) writes.stream().filter(a -> !a.ok()).count(),
         new TimeSeries(o.startedAt(), bucket).of(o.attempts()), o.events(), false, List.of());
-    return unjudged.judged(target.misses(unjudged));
+    List<String> misses = new ArrayList<>(o.problems());
+    misses.addAll(target.misses(unjudged));
+    return unjudged.judged(misses);
   }
 
   /**

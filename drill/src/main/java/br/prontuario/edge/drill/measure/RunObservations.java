@@ -15,15 +15,17 @@ import java.util.Set;
  *     the cloud in the cloud scenario)
  * @param verificationComplete false when the read-back could not finish: nothing can be said
  *     about lost writes then, and the run fails
+ * @param problems what else the run saw wrong (a failed health check): each fails the run
  */
 public record RunObservations(String scenario, int run, Instant startedAt, Instant faultAt,
     Instant endedAt, List<Attempt> attempts, List<AckedWrite> acked, Set<String> foundNoteIds,
-    boolean verificationComplete, List<ControllerEvent> events) {
+    boolean verificationComplete, List<ControllerEvent> events, List<String> problems) {
 
   public RunObservations {
     attempts = List.copyOf(attempts);
     acked = List.copyOf(acked);
     foundNoteIds = Set.copyOf(foundNoteIds);
     events = List.copyOf(events);
+    problems = List.copyOf(problems);
   }
 }

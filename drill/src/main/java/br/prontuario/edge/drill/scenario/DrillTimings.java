@@ -10,17 +10,18 @@ import java.time.Duration;
  * @param tail load kept running after recovery, to show the service settled
  * @param healthy wait this long for both nodes to serve before a run (and after healing)
  * @param verification patience for reading every acknowledged note back
+ * @param validationWindow how long health-check validation keeps the load going
  */
 public record DrillTimings(Duration baseline, Duration maxRecovery, Duration tail,
-    Duration healthy, Duration verification) {
+    Duration healthy, Duration verification, Duration validationWindow) {
 
   public static DrillTimings defaults() {
     return new DrillTimings(Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(3),
-        Duration.ofMinutes(3), Duration.ofSeconds(60));
+        Duration.ofMinutes(3), Duration.ofSeconds(60), Duration.ofSeconds(30));
   }
 
   /** Longest a run can keep the load generator going: it must stop by itself after this. */
   Duration loadBudget() {
-    return baseline.plus(maxRecovery).plus(tail).plus(Duration.ofSeconds(30));
+    return baseline.plus(maxRecovery.plus(validationWindow)).plus(tail).plus(Duration.ofSeconds(30));
   }
 }

@@ -61,36 +61,72 @@ final class SingleRun {
         throw new AbortedRun("no writes acknowledged before the fault; is the entry point serving?");
       }
       pause(timings.baseline());
+      List<String> problems = new ArrayList<>();
       Instant faultAt = null;
       String hit = null;
-      if (scenario.fault() != Fault.NONE) {
+      if (scenario.fault() == Fault.NONE) {
+        pause(timings.validationWindow());
+        problems.addAll(healthProblems());
+      } else {
         progress.accept("run " + number + ": " + scenario.id() + " on " + leader);
         hit = scenario.fault().inject(cluster, leader);
         faultAt = clock.instant();
-        Instant fault = faultAt;
-        await(() -> RunMeasurer.firstSuccessfulWriteSentAfter(generator.snapshot().attempts(), fault)
-            .isPresent(), timings.maxRecovery());
+        awaitFirstSuccessAfter(generator, faultAt);
       }
       pause(timings.tail());
       generator.stop();
       LoadResult result = generator.awaitStopped(Duration.ofSeconds(15));
       Instant endedAt = clock.instant();
-      scenario.fault().heal(cluster, hit);
-      String healProblem = hit == null ? null : cluster.awaitHealthy(timings.healthy());
-      NoteVerifier.Verification verification = new NoteVerifier(
-          new EdgeApi(load.entrypoint(), load.username(), load.password(), Duration.ofSeconds(5)),
-          clock, timings.verification()).readBack(result.patientIds());
+      heal(scenario, hit, number);
+      NoteVerifier.Verification verification = readBack(result);
       List<ControllerEvent> events = new ArrayList<>(watch.promotions());
       controller.ifPresent(c -> events.addAll(c.eventsSince(startedAt)));
-      if (healProblem != null) {
-        progress.accept("run " + number + ": cluster not whole again after healing: " + healProblem);
-      }
       return new RunObservations(scenario.id(), number, startedAt, faultAt, endedAt,
           result.attempts(), result.acked(), verification.foundNoteIds(), verification.complete(),
-          events);
+          events, problems);
     } finally {
       generator.stop();
     }
+  }
+
+  private void awaitFirstSuccessAfter(LoadGenerator generator, Instant faultAt) {
+    await(() -> RunMeasurer.firstSuccessfulWriteSentAfter(generator.snapshot().attempts(), faultAt)
+        .isPresent(), timings.maxRecovery());
+  }
+
+  /** What the daily validation checks besides the load: every node serving, controller normal. */
+  private List<String> healthProblems() {
+    List<String> problems = new ArrayList<>();
+    String cluster = this.cluster.awaitHealthy(Duration.ofSeconds(5));
+    if (cluster != null) {
+      problems.add(cluster);
+    }
+    controller.ifPresent(c -> {
+      String state = c.status().map(s -> s.path("state").asString("unknown")).orElse(null);
+      if (state == null) {
+        problems.add("failover controller does not answer");
+      } else if (!"NORMAL".equals(state)) {
+        problems.add("failover controller in state " + state);
+      }
+    });
+    return problems;
+  }
+
+  private void heal(Scenario scenario, String hit, int number) {
+    if (hit == null) {
+      return;
+    }
+    scenario.fault().heal(cluster, hit);
+    String problem = cluster.awaitHealthy(timings.healthy());
+    if (problem != null) {
+      progress.accept("run " + number + ": cluster not whole again after healing: " + problem);
+    }
+  }
+
+  private NoteVerifier.Verification readBack(LoadResult result) {
+    EdgeApi api = new EdgeApi(load.entrypoint(), load.username(), load.password(),
+        Duration.ofSeconds(5));
+    return new NoteVerifier(api, clock, timings.verification()).readBack(result.patientIds());
   }
 
   private boolean await(BooleanSupplier condition, Duration timeout) {

@@ -156,4 +156,13 @@ class RunMeasurerTest {
     assertThat(m.series().get(2).requests()).isZero();
     assertThat(m.series().get(3).offsetSeconds()).isEqualTo(3.0);
   }
+
+  @Test
+  void aProblemTheRunObservedFailsItEvenWithinTarget() {
+    RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).problem("node-b edge-node not ready")
+        .measure(Target.NO_DOWNTIME);
+
+    assertThat(m.passed()).isFalse();
+    assertThat(m.misses()).containsExactly("node-b edge-node not ready");
+  }
 }

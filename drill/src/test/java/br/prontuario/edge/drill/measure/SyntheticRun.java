@@ -18,6 +18,7 @@ final class SyntheticRun {
   private final Set<String> found = new HashSet<>();
   private final List<ControllerEvent> events = new ArrayList<>();
   private Double faultAt;
+  private final List<String> problems = new ArrayList<>();
   private boolean verified = true;
   private long sequence;
 
@@ -52,6 +53,11 @@ final class SyntheticRun {
     return this;
   }
 
+  SyntheticRun problem(String problem) {
+    problems.add(problem);
+    return this;
+  }
+
   SyntheticRun verificationIncomplete() {
     verified = false;
     return this;
@@ -59,7 +65,7 @@ final class SyntheticRun {
 
   RunObservations observations() {
     return new RunObservations("primary-crash", 1, T0, faultAt == null ? null : at(faultAt),
-        at(60), attempts, acked, found, verified, events);
+        at(60), attempts, acked, found, verified, events, problems);
   }
 
   RunMeasurement measure(Target target) {

@@ -37,7 +37,7 @@ class ReportFilesTest {
     RunObservations o = new RunObservations(scenario, 1, start, start.plusSeconds(2),
         start.plusSeconds(12), attempts, acked, Set.of("n1", "n2"), true,
         List.of(new ControllerEvent(start.plusSeconds(7), ControllerEvent.Phase.DETECTION,
-            "node-a <down> & \"gone\"")));
+            "node-a <down> & \"gone\"")), List.of());
     RunMeasurement run = new RunMeasurer(Duration.ofSeconds(1)).measure(o, Target.PRIMARY_FAILURE);
     return new DrillReport(scenario, false, start, start.plusSeconds(20), 1,
         Target.PRIMARY_FAILURE, List.of(run), DrillSummary.of(scenario, List.of(run)));
