@@ -70,6 +70,12 @@ class EdgeSecurityConfig {
         .requestMatchers(GET, "/api/v1/audit/verify", "/api/v1/audit/events").hasRole(AUDITOR)
         // operations: IT staff, no patient data behind these
         .requestMatchers(GET, "/api/v1/ops/status").hasAnyRole(IT_OPS, ADMIN)
+        // local AI (docs/inference.md): clinicians dictate and ask; face login is open like
+        // password login, enrolment belongs to the signed-in user
+        .requestMatchers(POST, "/api/v1/auth/face").permitAll()
+        .requestMatchers("/api/v1/auth/face/enrolment").authenticated()
+        .requestMatchers(POST, "/api/v1/dictations", "/api/v1/chat", "/api/v1/chat/stream")
+            .hasAnyRole(PHYSICIAN, NURSE)
         .anyRequest().denyAll());
     return http.build();
   }

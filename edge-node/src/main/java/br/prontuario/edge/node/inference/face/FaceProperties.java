@@ -30,7 +30,7 @@ public record FaceProperties(
     String encryptionKey,
     @Min(3) @Max(20) @DefaultValue("3") int minCrops,
     @Min(3) @Max(20) @DefaultValue("10") int maxCrops,
-    @Min(1024) @DefaultValue("2097152") int maxCropBytes,
+    @Min(1024) @DefaultValue("200000") int maxCropBytes,
     @Min(1) @Max(1000) @DefaultValue("5") int attemptsPerWindow,
     @NotNull @DefaultValue("1m") Duration attemptWindow,
     @Min(1) @Max(64) @DefaultValue("2") int threads) {}
