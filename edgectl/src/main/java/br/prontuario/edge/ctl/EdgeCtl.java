@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl;
 
 import br.prontuario.edge.ctl.drill.DrillCommand;
+import br.prontuario.edge.ctl.models.ModelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "edgectl 0.1.0",
     description = "Runs and operates a Prontuário Edge cluster.",
-    subcommands = {DrillCommand.class})
+    subcommands = {DrillCommand.class, ModelsCommand.class})
 public final class EdgeCtl implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
