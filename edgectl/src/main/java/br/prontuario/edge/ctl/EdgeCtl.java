@@ -2,6 +2,7 @@ package br.prontuario.edge.ctl;
 
 import br.prontuario.edge.ctl.audit.AuditCommand;
 import br.prontuario.edge.ctl.drill.DrillCommand;
+import br.prontuario.edge.ctl.models.ModelsCommand;
 import br.prontuario.edge.ctl.users.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "edgectl 0.1.0",
     description = "Runs and operates a Prontuário Edge cluster.",
-    subcommands = {DrillCommand.class, UsersCommand.class, AuditCommand.class})
+    subcommands = {DrillCommand.class, UsersCommand.class, AuditCommand.class, ModelsCommand.class})
 public final class EdgeCtl implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
