@@ -1,0 +1,101 @@
+package br.prontuario.edge.controller.api;
+
+import static br.prontuario.edge.controller.api.ControllerAppFixture.call;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.prontuario.edge.controller.api.ControllerAppFixture.Reply;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ControllerApiTest {
+
+  @DynamicPropertySource
+  static void cluster(DynamicPropertyRegistry registry) {
+    ControllerAppFixture.properties(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+
+  @Test
+  void statusWithoutATokenIsA401Problem() {
+    Reply reply = call(port, "GET", "/api/v1/controller/status", null, null);
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    assertThat(json.readTree(reply.body()).path("correlationId").asString()).isNotBlank();
+  }
+
+  @Test
+  void aPhysicianTokenIsForbidden() {
+    Reply reply = call(port, "GET", "/api/v1/controller/status",
+        Tokens.bearer(Tokens.SECRET, "physician", Duration.ofMinutes(5)), null);
+
+    assertThat(reply.status()).isEqualTo(403);
+  }
+
+  @Test
+  void aTokenSignedWithAnotherSecretIsRejected() {
+    String other = java.util.Base64.getEncoder().encodeToString("another-secret-that-is-32-bytes-long".getBytes());
+    Reply reply = call(port, "GET", "/api/v1/controller/status",
+        Tokens.bearer(other, "it-ops", Duration.ofMinutes(5)), null);
+
+    assertThat(reply.status()).isEqualTo(401);
+  }
+
+  @Test
+  void anExpiredTokenIsRejected() {
+    Reply reply = call(port, "GET", "/api/v1/controller/status",
+        Tokens.bearer(Tokens.SECRET, "it-ops", Duration.ofMinutes(-1)), null);
+
+    assertThat(reply.status()).isEqualTo(401);
+  }
+
+  @Test
+  void statusShowsStateActiveNodeMetricsUrlAndLastDecision() {
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonNode status = json.readTree(call(port, "GET", "/api/v1/controller/status", Tokens.itOps(), null).body());
+      assertThat(status.path("state").asString()).isEqualTo("EMERGENCY_CLOUD");
+      assertThat(status.path("metricsUrl").asString()).isEqualTo("http://127.0.0.1:" + port + "/metrics");
+      assertThat(status.path("lastDecision").path("reasons").toString()).contains("down on both signals");
+      assertThat(status.has("activeNode")).isTrue();
+    });
+  }
+
+  @Test
+  void switchoverToAnUnknownNodeIsA409ProblemAndChangesNothing() {
+    Reply reply = call(port, "POST", "/api/v1/controller/switchover", Tokens.itOps(), "{\"to\":\"node-z\"}");
+
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.body()).contains("unknown node node-z");
+  }
+
+  @Test
+  void aSwitchoverWithoutATargetIsA400() {
+    Reply reply = call(port, "POST", "/api/v1/controller/switchover", Tokens.itOps(), "{}");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void maintenanceModeIsShownInStatusAndRecordedInHistory() {
+    Reply on = call(port, "PUT", "/api/v1/controller/maintenance", Tokens.itOps(), "{\"enabled\":true}");
+    assertThat(json.readTree(on.body()).path("maintenance").asBoolean()).isTrue();
+
+    Reply history = call(port, "GET", "/api/v1/controller/history?limit=100", Tokens.itOps(), null);
+    assertThat(history.body()).contains("maintenance mode on");
+
+    Reply off = call(port, "PUT", "/api/v1/controller/maintenance", Tokens.itOps(), "{\"enabled\":false}");
+    assertThat(json.readTree(off.body()).path("maintenance").asBoolean()).isFalse();
+  }
+}
