@@ -41,6 +41,9 @@ public final class ControlLoop implements AutoCloseable {
   private final HealthRules rules;
   private final Clock clock;
   private final AtomicReference<HistoryEvent> lastEvent = new AtomicReference<>();
+  /** After a failed reconcile, wait this many rounds before the next: no history flood when HAProxy is down. */
+  private static final int RECONCILE_BACKOFF_ROUNDS = 6;
+  private int roundsUntilReconcile;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "control-loop");
     t.setDaemon(true);
@@ -80,7 +83,7 @@ public final class ControlLoop implements AutoCloseable {
     boolean acting = leadership.isLeader();
     if (decision.isEventful()) {
       handle(decision, acting);
-    } else if (acting) {
+    } else if (acting && --roundsUntilReconcile <= 0) {
       reconcileRouting();
     }
   }
@@ -115,6 +118,8 @@ public final class ControlLoop implements AutoCloseable {
   private synchronized HistoryEvent handle(Decision decision, boolean acting) {
     List<String> results = acting ? actuator.execute(decision)
         : List.of("observed only: " + leadership.identity() + " is not the acting controller");
+    boolean failed = results.stream().anyMatch(r -> r.contains(": failed"));
+    roundsUntilReconcile = failed ? RECONCILE_BACKOFF_ROUNDS : 0;
     HistoryEvent event = recorder.record(decision, results);
     lastEvent.set(event);
     if (acting && decision.isFailover()) {

@@ -66,9 +66,11 @@ class ControllerApiTest {
       JsonNode status = json.readTree(call(port, "GET", "/api/v1/controller/status", Tokens.itOps(), null).body());
       assertThat(status.path("state").asString()).isEqualTo("EMERGENCY_CLOUD");
       assertThat(status.path("metricsUrl").asString()).isEqualTo("http://127.0.0.1:" + port + "/metrics");
-      assertThat(status.path("lastDecision").path("reasons").toString()).contains("down on both signals");
+      assertThat(status.path("lastDecision").path("to").asString()).isEqualTo("EMERGENCY_CLOUD");
       assertThat(status.has("activeNode")).isTrue();
     });
+    Reply history = call(port, "GET", "/api/v1/controller/history", Tokens.itOps(), null);
+    assertThat(history.body()).contains("every node down on both signals");
   }
 
   @Test
