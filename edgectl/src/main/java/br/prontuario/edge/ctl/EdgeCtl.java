@@ -1,5 +1,6 @@
 package br.prontuario.edge.ctl;
 
+import br.prontuario.edge.ctl.drill.DrillCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "edgectl 0.1.0",
     description = "Runs and operates a Prontuário Edge cluster.",
-    subcommands = {})
+    subcommands = {DrillCommand.class})
 public final class EdgeCtl implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -24,6 +25,10 @@ public final class EdgeCtl implements Runnable {
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       cmd.getErr().println("edgectl: " + ex.getMessage());
       return 1;
+    });
+    cli.setParameterExceptionHandler((ex, args) -> {
+      ex.getCommandLine().getErr().println("edgectl: " + ex.getMessage());
+      return 2;
     });
     return cli;
   }
