@@ -1,5 +1,9 @@
 package br.prontuario.edge.ctl;
 
+import br.prontuario.edge.ctl.controller.ControllerCommand;
+import br.prontuario.edge.ctl.controller.HistoryCommand;
+import br.prontuario.edge.ctl.controller.MaintenanceCommand;
+import br.prontuario.edge.ctl.controller.SwitchoverCommand;
 import br.prontuario.edge.ctl.drill.DrillCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "edgectl 0.1.0",
     description = "Runs and operates a Prontuário Edge cluster.",
-    subcommands = {DrillCommand.class})
+    subcommands = {DrillCommand.class, ControllerCommand.class, HistoryCommand.class, SwitchoverCommand.class,
+        MaintenanceCommand.class})
 public final class EdgeCtl implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -19,7 +24,7 @@ public final class EdgeCtl implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new EdgeCtl());
     // one line and a non-zero exit for operator mistakes, no stack traces
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** What IT staff (role it-ops) can see and do; edgectl's controller commands call this. */
 @RestController
-@RequestMapping("/api/v1/controller")
+@RequestMapping("/api/v1")
 class ControllerApi {
 
   private final ControlLoop loop;

@@ -28,7 +28,7 @@ class ControllerApiTest {
 
   @Test
   void statusWithoutATokenIsA401Problem() {
-    Reply reply = call(port, "GET", "/api/v1/controller/status", null, null);
+    Reply reply = call(port, "GET", "/api/v1/status", null, null);
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -37,7 +37,7 @@ class ControllerApiTest {
 
   @Test
   void aPhysicianTokenIsForbidden() {
-    Reply reply = call(port, "GET", "/api/v1/controller/status",
+    Reply reply = call(port, "GET", "/api/v1/status",
         Tokens.bearer(Tokens.SECRET, "physician", Duration.ofMinutes(5)), null);
 
     assertThat(reply.status()).isEqualTo(403);
@@ -46,7 +46,7 @@ class ControllerApiTest {
   @Test
   void aTokenSignedWithAnotherSecretIsRejected() {
     String other = java.util.Base64.getEncoder().encodeToString("another-secret-that-is-32-bytes-long".getBytes());
-    Reply reply = call(port, "GET", "/api/v1/controller/status",
+    Reply reply = call(port, "GET", "/api/v1/status",
         Tokens.bearer(other, "it-ops", Duration.ofMinutes(5)), null);
 
     assertThat(reply.status()).isEqualTo(401);
@@ -54,7 +54,7 @@ class ControllerApiTest {
 
   @Test
   void anExpiredTokenIsRejected() {
-    Reply reply = call(port, "GET", "/api/v1/controller/status",
+    Reply reply = call(port, "GET", "/api/v1/status",
         Tokens.bearer(Tokens.SECRET, "it-ops", Duration.ofMinutes(-1)), null);
 
     assertThat(reply.status()).isEqualTo(401);
@@ -63,19 +63,19 @@ class ControllerApiTest {
   @Test
   void statusShowsStateActiveNodeMetricsUrlAndLastDecision() {
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      JsonNode status = json.readTree(call(port, "GET", "/api/v1/controller/status", Tokens.itOps(), null).body());
+      JsonNode status = json.readTree(call(port, "GET", "/api/v1/status", Tokens.itOps(), null).body());
       assertThat(status.path("state").asString()).isEqualTo("EMERGENCY_CLOUD");
       assertThat(status.path("metricsUrl").asString()).isEqualTo("http://127.0.0.1:" + port + "/metrics");
       assertThat(status.path("lastDecision").path("to").asString()).isEqualTo("EMERGENCY_CLOUD");
       assertThat(status.has("activeNode")).isTrue();
     });
-    Reply history = call(port, "GET", "/api/v1/controller/history", Tokens.itOps(), null);
+    Reply history = call(port, "GET", "/api/v1/history", Tokens.itOps(), null);
     assertThat(history.body()).contains("every node down on both signals");
   }
 
   @Test
   void switchoverToAnUnknownNodeIsA409ProblemAndChangesNothing() {
-    Reply reply = call(port, "POST", "/api/v1/controller/switchover", Tokens.itOps(), "{\"to\":\"node-z\"}");
+    Reply reply = call(port, "POST", "/api/v1/switchover", Tokens.itOps(), "{\"to\":\"node-z\"}");
 
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.body()).contains("unknown node node-z");
@@ -83,7 +83,7 @@ class ControllerApiTest {
 
   @Test
   void aSwitchoverWithoutATargetIsA400() {
-    Reply reply = call(port, "POST", "/api/v1/controller/switchover", Tokens.itOps(), "{}");
+    Reply reply = call(port, "POST", "/api/v1/switchover", Tokens.itOps(), "{}");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -91,13 +91,13 @@ class ControllerApiTest {
 
   @Test
   void maintenanceModeIsShownInStatusAndRecordedInHistory() {
-    Reply on = call(port, "PUT", "/api/v1/controller/maintenance", Tokens.itOps(), "{\"enabled\":true}");
+    Reply on = call(port, "PUT", "/api/v1/maintenance", Tokens.itOps(), "{\"enabled\":true}");
     assertThat(json.readTree(on.body()).path("maintenance").asBoolean()).isTrue();
 
-    Reply history = call(port, "GET", "/api/v1/controller/history?limit=100", Tokens.itOps(), null);
+    Reply history = call(port, "GET", "/api/v1/history?limit=100", Tokens.itOps(), null);
     assertThat(history.body()).contains("maintenance mode on");
 
-    Reply off = call(port, "PUT", "/api/v1/controller/maintenance", Tokens.itOps(), "{\"enabled\":false}");
+    Reply off = call(port, "PUT", "/api/v1/maintenance", Tokens.itOps(), "{\"enabled\":false}");
     assertThat(json.readTree(off.body()).path("maintenance").asBoolean()).isFalse();
   }
 }
