@@ -44,8 +44,10 @@ public final class ControllerStatusCommand implements Callable<Integer> {
     out.printf("cloud         %s%n", s.path("cloudActive").asBoolean() ? "ACTIVE" : "inactive");
     out.printf("metrics       %s%n", s.path("metricsUrl").asString());
     for (JsonNode n : s.path("nodes")) {
-      out.printf("node          %-8s %-14s app failures %d, patroni failures %d%n", n.path("name").asString(),
-          n.path("status").asString(), n.path("appFailures").asInt(), n.path("patroniFailures").asInt());
+      out.printf("node          %-8s %-8s %-14s db %-13s redis %-8s app failures %d, patroni failures %d%n",
+          n.path("name").asString(), n.path("role").asString(), n.path("status").asString(),
+          n.path("db").asString(), n.path("redis").asString(), n.path("appFailures").asInt(),
+          n.path("patroniFailures").asInt());
     }
     JsonNode last = s.path("lastDecision");
     out.printf("last decision %s%n", last.isMissingNode() || last.isNull() ? "none yet" : HistoryCommand.line(last));

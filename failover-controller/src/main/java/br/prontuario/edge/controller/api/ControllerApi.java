@@ -1,6 +1,9 @@
 package br.prontuario.edge.controller.api;
 
+import br.prontuario.edge.controller.decision.ClusterMember;
 import br.prontuario.edge.controller.decision.NodeHealth;
+import br.prontuario.edge.controller.decision.NodeProbe;
+import br.prontuario.edge.controller.decision.Observation;
 import br.prontuario.edge.controller.decision.SwitchoverOutcome;
 import br.prontuario.edge.controller.history.DecisionHistory;
 import br.prontuario.edge.controller.history.HistoryEvent;
@@ -36,7 +39,10 @@ class ControllerApi {
     var engine = loop.engine();
     var leadership = loop.leadership();
     String metricsUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/metrics").toUriString();
-    List<NodeView> nodes = engine.health().values().stream().map(NodeView::of).toList();
+    var observation = engine.lastObservation();
+    List<NodeView> nodes = engine.health().values().stream()
+        .map(h -> NodeView.of(h, engine.activeNode(), observation.orElse(null)))
+        .toList();
     return new ControllerStatus(engine.state().name(), engine.activeNode(), metricsUrl,
         loop.lastEvent().or(history::last).orElse(null), leadership.identity(), leadership.isLeader(),
         leadership.leader().orElse(null), engine.maintenance(), loop.cloudActive(), nodes);
@@ -66,9 +72,19 @@ class ControllerApi {
 
   record MaintenanceRequest(@NotNull Boolean enabled) {}
 
-  record NodeView(String name, String status, int appFailures, int patroniFailures) {
-    static NodeView of(NodeHealth h) {
-      return new NodeView(h.node(), h.status().name(), h.appFailures(), h.patroniFailures());
+  /**
+   * @param role active | standby (serves, not active) | down (does not serve)
+   * @param db the member's role in Patroni's DCS view (leader | sync_standby | replica), or unknown
+   */
+  record NodeView(String name, String role, String status, String db, String redis, int appFailures,
+      int patroniFailures) {
+    static NodeView of(NodeHealth h, String activeNode, Observation observation) {
+      String role = h.node().equals(activeNode) ? "active" : h.status().serves() ? "standby" : "down";
+      String db = observation == null ? "unknown"
+          : observation.member(h.node()).map(ClusterMember::role).orElse("unknown");
+      String redis = observation == null ? "unknown" : observation.nodes().stream()
+          .filter(n -> n.node().equals(h.node())).map(NodeProbe::redisRole).findFirst().orElse("unknown");
+      return new NodeView(h.node(), role, h.status().name(), db, redis, h.appFailures(), h.patroniFailures());
     }
   }
 

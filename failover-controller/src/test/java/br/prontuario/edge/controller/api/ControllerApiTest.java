@@ -90,6 +90,34 @@ class ControllerApiTest {
   }
 
   @Test
+  void drillResultsBecomeMetricsPerScenario() {
+    Reply posted = call(port, "POST", "/api/v1/drills/results", Tokens.itOps(),
+        "{\"scenario\":\"primary-crash\",\"rtoSeconds\":12.5,\"lostAcknowledgedWrites\":0,"
+            + "\"rpoSeconds\":0.0,\"passed\":true,\"finishedAt\":\"2026-11-25T03:00:00Z\"}");
+    Reply scrape = call(port, "GET", "/metrics", null, null);
+
+    assertThat(posted.status()).isEqualTo(204);
+    assertThat(scrape.body()).contains("drill_last_rto_seconds{scenario=\"primary-crash\"} 12.5");
+  }
+
+  @Test
+  void aDrillResultWithAnInvalidScenarioIsA400() {
+    Reply posted = call(port, "POST", "/api/v1/drills/results", Tokens.itOps(),
+        "{\"scenario\":\"Bad Name!\",\"lostAcknowledgedWrites\":0,\"passed\":true}");
+
+    assertThat(posted.status()).isEqualTo(400);
+  }
+
+  @Test
+  void statusNamesEachNodesRole() {
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonNode status = json.readTree(call(port, "GET", "/api/v1/status", Tokens.itOps(), null).body());
+      assertThat(status.path("nodes").path(0).path("role").asString()).isIn("active", "standby", "down");
+      assertThat(status.path("nodes").path(1).path("status").asString()).isEqualTo("DOWN");
+    });
+  }
+
+  @Test
   void maintenanceModeIsShownInStatusAndRecordedInHistory() {
     Reply on = call(port, "PUT", "/api/v1/maintenance", Tokens.itOps(), "{\"enabled\":true}");
     assertThat(json.readTree(on.body()).path("maintenance").asBoolean()).isTrue();
