@@ -1,0 +1,35 @@
+package br.prontuario.edge.common;
+
+import br.prontuario.edge.common.security.JwtService;
+import br.prontuario.edge.common.security.SecurityProperties;
+import br.prontuario.edge.common.user.PasswordHasher;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What a clinical app imports to get problem+json, correlation ids, JWT security helpers, login,
+ * audit chain and idempotency. The app supplies its own SecurityFilterChain with role rules.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ClinicalCommonConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  JwtService jwtService(SecurityProperties properties, Clock clock) {
+    return new JwtService(properties.jwtSecret(), properties.accessTokenTtl(), clock);
+  }
+
+  @Bean
+  PasswordHasher passwordHasher() {
+    return new PasswordHasher();
+  }
+}

@@ -1,0 +1,60 @@
+package br.prontuario.edge.common.user;
+
+import br.prontuario.edge.common.security.SecurityProperties;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Failed-login bookkeeping in Redis, so both nodes see the same counts: per address attempts per
+ * minute, and per user a lockout after repeated failures.
+ */
+@Component
+class LoginThrottle {
+
+  private final StringRedisTemplate redis;
+  private final SecurityProperties properties;
+  private final Clock clock;
+
+  LoginThrottle(StringRedisTemplate redis, SecurityProperties properties, Clock clock) {
+    this.redis = redis;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Counts this attempt; false when the address has used up its attempts this minute. */
+  boolean allowAttemptFrom(String address) {
+    long minute = clock.millis() / 60_000;
+    String key = "login:addr:" + address + ":" + minute;
+    Long attempts = redis.opsForValue().increment(key);
+    if (attempts != null && attempts == 1) {
+      redis.expire(key, Duration.ofMinutes(2));
+    }
+    return attempts == null || attempts <= properties.loginAttemptsPerMinutePerAddress();
+  }
+
+  /** Remaining lockout, or zero when the user may try. */
+  Duration lockedFor(String username) {
+    Long ttlMillis = redis.getExpire(lockKey(username), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return ttlMillis == null || ttlMillis <= 0 ? Duration.ZERO : Duration.ofMillis(ttlMillis);
+  }
+
+  void recordFailure(String username) {
+    String key = "login:fail:" + username;
+    Long failures = redis.opsForValue().increment(key);
+    redis.expire(key, properties.lockout());
+    if (failures != null && failures >= properties.maxFailedLogins()) {
+      redis.opsForValue().set(lockKey(username), "1", properties.lockout());
+      redis.delete(key);
+    }
+  }
+
+  void recordSuccess(String username) {
+    redis.delete("login:fail:" + username);
+  }
+
+  private static String lockKey(String username) {
+    return "login:lock:" + username;
+  }
+}

@@ -1,0 +1,90 @@
+package br.prontuario.edge.drill.load;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One simulated clinician: creates a synthetic patient, then writes numbered evolution notes at a
+ * steady pace, retrying an unacknowledged note with the same Idempotency-Key (as the iPhone app
+ * does) so a retried write can never become two notes.
+ */
+final class ClinicalClient implements Runnable {
+
+  private final int id;
+  private final String runId;
+  private final EdgeApi api;
+  private final LoadPlan plan;
+  private final LoadRecorder recorder;
+  private final Clock clock;
+  private final BooleanSupplier keepGoing;
+
+  ClinicalClient(int id, String runId, EdgeApi api, LoadPlan plan, LoadRecorder recorder,
+      Clock clock, BooleanSupplier keepGoing) {
+    this.id = id;
+    this.runId = runId;
+    this.api = api;
+    this.plan = plan;
+    this.recorder = recorder;
+    this.clock = clock;
+    this.keepGoing = keepGoing;
+  }
+
+  @Override
+  public void run() {
+    String patientId = createPatient();
+    long sequence = 1;
+    while (patientId != null && keepGoing.getAsBoolean()) {
+      Instant sentAt = clock.instant();
+      String key = runId + "-c" + id + "-" + sequence;
+      ApiResponse r = api.writeNote(patientId, "Evolução de simulação " + runId + " #" + sequence, key);
+      Instant doneAt = clock.instant();
+      String noteId = r.ok() ? r.text("id") : null;
+      recorder.attempt(new Attempt(Attempt.Kind.WRITE, id, sequence, sentAt, doneAt, r.status(),
+          noteId != null));
+      if (noteId != null) {
+        recorder.acked(new AckedWrite(patientId, noteId, id, sequence, key, sentAt, doneAt));
+        if (sequence % plan.readEvery() == 0) {
+          read(patientId, sequence);
+        }
+        sequence++;
+      }
+      pace(sentAt);
+    }
+  }
+
+  private String createPatient() {
+    while (keepGoing.getAsBoolean()) {
+      Instant sentAt = clock.instant();
+      // synthetic patient: the drill never touches real records
+      ApiResponse r = api.createPatient("Paciente Simulação " + runId + " " + id, "1970-01-01", "F");
+      recorder.attempt(new Attempt(Attempt.Kind.SETUP, id, 0, sentAt, clock.instant(), r.status(),
+          r.ok() && r.text("id") != null));
+      if (r.ok() && r.text("id") != null) {
+        recorder.patient(r.text("id"));
+        return r.text("id");
+      }
+      pace(sentAt);
+    }
+    return null;
+  }
+
+  private void read(String patientId, long sequence) {
+    Instant sentAt = clock.instant();
+    ApiResponse r = api.listNotes(patientId, 20, null);
+    recorder.attempt(new Attempt(Attempt.Kind.READ, id, sequence, sentAt, clock.instant(),
+        r.status(), r.ok()));
+  }
+
+  private void pace(Instant sentAt) {
+    Duration wait = Duration.between(clock.instant(), sentAt.plus(plan.interval()));
+    if (!wait.isNegative() && !wait.isZero()) {
+      try {
+        Thread.sleep(wait.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package br.prontuario.edge.drill.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * The slice of the edge-node API a drill uses, through the entry point. Logs in once, shares the
+ * token between clients and logs in again on 401 (tokens expire; a new node may not know them).
+ */
+public final class EdgeApi {
+
+  private static final JsonMapper JSON = JsonMapper.shared();
+
+  private final HttpClient http;
+  private final URI base;
+  private final String username;
+  private final String password;
+  private final Duration timeout;
+  private final AtomicReference<String> token = new AtomicReference<>();
+
+  public EdgeApi(URI base, String username, String password, Duration timeout) {
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .build();
+    this.base = base;
+    this.username = username;
+    this.password = password;
+    this.timeout = timeout;
+  }
+
+  public ApiResponse login() {
+    ApiResponse r = send("POST", "/api/v1/auth/login",
+        Map.of("username", username, "password", password), Map.of(), null);
+    if (r.ok() && r.text("accessToken") != null) {
+      token.set(r.text("accessToken"));
+    }
+    return r;
+  }
+
+  public ApiResponse createPatient(String name, String birthDate, String sex) {
+    return authorized("POST", "/api/v1/patients",
+        Map.of("name", name, "birthDate", birthDate, "sex", sex), Map.of());
+  }
+
+  public ApiResponse writeNote(String patientId, String text, String idempotencyKey) {
+    return authorized("POST", "/api/v1/patients/" + patientId + "/notes",
+        Map.of("type", "evolucao", "text", text), Map.of("Idempotency-Key", idempotencyKey));
+  }
+
+  /** One page of a patient's notes; cursor null for the first page. */
+  public ApiResponse listNotes(String patientId, int limit, String cursor) {
+    String query = "?limit=" + limit
+        + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+    return authorized("GET", "/api/v1/patients/" + patientId + "/notes" + query, null, Map.of());
+  }
+
+  private ApiResponse authorized(String method, String path, Object body, Map<String, String> headers) {
+    if (token.get() == null) {
+      ApiResponse login = login();
+      if (!login.ok()) {
+        return login;
+      }
+    }
+    ApiResponse r = send(method, path, body, headers, token.get());
+    if (r.status() == 401) {
+      ApiResponse login = login();
+      return login.ok() ? send(method, path, body, headers, token.get()) : login;
+    }
+    return r;
+  }
+
+  private ApiResponse send(String method, String path, Object body, Map<String, String> headers,
+      String bearer) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .timeout(timeout)
+        .header("Accept", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new ApiResponse(response.statusCode(), parse(response.body()), null);
+    } catch (IOException e) {
+      return ApiResponse.noAnswer(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ApiResponse.noAnswer("interrupted");
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (RuntimeException notJson) {
+      return MissingNode.getInstance();
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package br.prontuario.edge.drill.load;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads back every note of the drill's patients through the entry point, page by page, so each
+ * acknowledged note id can be checked. A page that fails is retried until the deadline (the
+ * cluster may still be settling); if it never answers the verification is incomplete, which is
+ * not the same as "lost".
+ */
+public final class NoteVerifier {
+
+  static final int PAGE = 200;
+
+  private final EdgeApi api;
+  private final Clock clock;
+  private final Duration patience;
+
+  public NoteVerifier(EdgeApi api, Clock clock, Duration patience) {
+    this.api = api;
+    this.clock = clock;
+    this.patience = patience;
+  }
+
+  public record Verification(Set<String> foundNoteIds, boolean complete, String problem) {}
+
+  public Verification readBack(List<String> patientIds) {
+    Instant deadline = clock.instant().plus(patience);
+    Set<String> found = new HashSet<>();
+    for (String patientId : patientIds) {
+      String cursor = null;
+      do {
+        ApiResponse page = pageWithRetry(patientId, cursor, deadline);
+        if (!page.ok()) {
+          return new Verification(found, false, "reading notes back failed with status "
+              + page.status() + (page.error() == null ? "" : " (" + page.error() + ")"));
+        }
+        NotePage parsed = NotePage.of(page.body());
+        found.addAll(parsed.ids());
+        cursor = parsed.nextCursor();
+      } while (cursor != null);
+    }
+    return new Verification(found, true, null);
+  }
+
+  private ApiResponse pageWithRetry(String patientId, String cursor, Instant deadline) {
+    ApiResponse r = api.listNotes(patientId, PAGE, cursor);
+    while (!r.ok() && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return r;
+      }
+      r = api.listNotes(patientId, PAGE, cursor);
+    }
+    return r;
+  }
+
+  /** One page of notes: a bare array, or an object with the items and the next cursor. */
+  record NotePage(List<String> ids, String nextCursor) {
+
+    static NotePage of(JsonNode body) {
+      JsonNode items = body.isArray() ? body : firstPresent(body, "items", "content", "notes", "data");
+      List<String> ids = items.isArray()
+          ? items.values().stream().map(n -> n.path("id").asString(null)).filter(id -> id != null).toList()
+          : List.of();
+      JsonNode next = firstPresent(body, "nextCursor", "next_cursor", "cursor", "next");
+      String cursor = next.isString() && !next.asString().isBlank() && !ids.isEmpty()
+          ? next.asString() : null;
+      return new NotePage(ids, cursor);
+    }
+
+    private static JsonNode firstPresent(JsonNode body, String... names) {
+      for (String name : names) {
+        JsonNode node = body.path(name);
+        if (!node.isMissingNode() && !node.isNull()) {
+          return node;
+        }
+      }
+      return body.path(names[0]);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package br.prontuario.edge.drill.measure;
+
+import java.util.List;
+
+/** The runs of one drill summed up: RTO, RPO and lost writes as median, p95 and max. */
+public record DrillSummary(String scenario, int runs, int passedRuns, Stats rtoSeconds,
+    Stats rpoSeconds, Stats lostAcknowledgedWrites, Stats detectionSeconds,
+    Stats promotionSeconds, boolean passed) {
+
+  public static DrillSummary of(String scenario, List<RunMeasurement> runs) {
+    int passed = (int) runs.stream().filter(RunMeasurement::passed).count();
+    return new DrillSummary(scenario, runs.size(), passed,
+        Stats.of(runs.stream().map(RunMeasurement::rtoSeconds).toList()),
+        Stats.of(runs.stream().map(r -> r.rpoSeconds()).map(Double::valueOf).toList()),
+        Stats.of(runs.stream().map(r -> (double) r.lostAcknowledgedWrites()).toList()),
+        Stats.of(runs.stream().map(RunMeasurement::detectionSeconds).toList()),
+        Stats.of(runs.stream().map(RunMeasurement::promotionSeconds).toList()),
+        !runs.isEmpty() && passed == runs.size());
+  }
+}

@@ -1,0 +1,35 @@
+package br.prontuario.edge.drill.measure;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one drill run measured. Times in seconds from the fault; null where not observed.
+ *
+ * @param rtoSeconds fault → first successful write sent after it
+ * @param lostAcknowledgedWrites acknowledged writes not found after recovery
+ * @param rpoSeconds window of lost acknowledged writes: from the first lost one to the later of the
+ *     fault and the last lost one; 0 when nothing was lost
+ */
+public record RunMeasurement(String scenario, int run, Instant startedAt, Instant faultAt,
+    Instant firstSuccessAt, Double rtoSeconds, Double detectionSeconds, Double promotionSeconds,
+    Double reroutingSeconds, int ackedWrites, int ackedBeforeFault, int lostAcknowledgedWrites,
+    List<String> lostNoteIds, double rpoSeconds, boolean verificationComplete, int writeAttempts,
+    int failedWrites, List<SeriesPoint> series, List<ControllerEvent> events, boolean passed,
+    List<String> misses) {
+
+  public RunMeasurement {
+    lostNoteIds = List.copyOf(lostNoteIds);
+    series = List.copyOf(series);
+    events = List.copyOf(events);
+    misses = List.copyOf(misses);
+  }
+
+  /** This measurement judged: passed when there are no misses. */
+  RunMeasurement judged(List<String> targetMisses) {
+    return new RunMeasurement(scenario, run, startedAt, faultAt, firstSuccessAt, rtoSeconds,
+        detectionSeconds, promotionSeconds, reroutingSeconds, ackedWrites, ackedBeforeFault,
+        lostAcknowledgedWrites, lostNoteIds, rpoSeconds, verificationComplete, writeAttempts,
+        failedWrites, series, events, targetMisses.isEmpty(), targetMisses);
+  }
+}

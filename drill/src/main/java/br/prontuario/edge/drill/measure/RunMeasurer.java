@@ -1,0 +1,92 @@
+package br.prontuario.edge.drill.measure;
+
+import br.prontuario.edge.drill.load.AckedWrite;
+import br.prontuario.edge.drill.load.Attempt;
+import br.prontuario.edge.drill.measure.ControllerEvent.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns a run's observations into its measurement. Pure: no I/O, no clock of its own. */
+public final class RunMeasurer {
+
+  private final Duration bucket;
+
+  public RunMeasurer(Duration bucket) {
+    if (bucket.isZero() || bucket.isNegative()) {
+      throw new IllegalArgumentException("bucket must be positive");
+    }
+    this.bucket = bucket;
+  }
+
+  public RunMeasurement measure(RunObservations o, Target target) {
+    Instant fault = o.faultAt();
+    Optional<Instant> firstSuccess = fault == null ? Optional.empty()
+        : firstSuccessfulWriteSentAfter(o.attempts(), fault);
+    List<AckedWrite> lost = lostWrites(o);
+    List<Attempt> writes = o.attempts().stream().filter(Attempt::isWrite).toList();
+    RunMeasurement unjudged = new RunMeasurement(o.scenario(), o.run(), o.startedAt(), fault,
+        firstSuccess.orElse(null), firstSuccess.map(t -> secondsBetween(fault, t)).orElse(null),
+        phaseSeconds(o, Phase.DETECTION), phaseSeconds(o, Phase.PROMOTION),
+        phaseSeconds(o, Phase.REROUTING), o.acked().size(), ackedBefore(o.acked(), fault),
+        lost.size(), lost.stream().map(AckedWrite::noteId).toList(), rpoSeconds(lost, fault),
+        o.verificationComplete(), writes.size(),
+        (int) writes.stream().filter(a -> !a.ok()).count(),
+        new TimeSeries(o.startedAt(), bucket).of(o.attempts()), o.events(), false, List.of());
+    List<String> misses = new ArrayList<>(o.problems());
+    misses.addAll(target.misses(unjudged));
+    return unjudged.judged(misses);
+  }
+
+  /**
+   * The first write sent at or after the fault that succeeded, by completion time. Writes in flight
+   * when the fault hit do not count: they could have been served by the node before it died.
+   */
+  public static Optional<Instant> firstSuccessfulWriteSentAfter(List<Attempt> attempts, Instant fault) {
+    return attempts.stream()
+        .filter(a -> a.isWrite() && a.ok() && !a.sentAt().isBefore(fault))
+        .map(Attempt::doneAt)
+        .min(Comparator.naturalOrder());
+  }
+
+  static List<AckedWrite> lostWrites(RunObservations o) {
+    return o.acked().stream().filter(w -> !o.foundNoteIds().contains(w.noteId())).toList();
+  }
+
+  /** Lost window: first lost acknowledgement → later of the fault and the last lost one. */
+  static double rpoSeconds(List<AckedWrite> lost, Instant fault) {
+    if (lost.isEmpty()) {
+      return 0;
+    }
+    Instant first = lost.stream().map(AckedWrite::ackAt).min(Comparator.naturalOrder()).orElseThrow();
+    Instant last = lost.stream().map(AckedWrite::ackAt).max(Comparator.naturalOrder()).orElseThrow();
+    Instant end = fault != null && fault.isAfter(last) ? fault : last;
+    return secondsBetween(first, end);
+  }
+
+  private static int ackedBefore(List<AckedWrite> acked, Instant fault) {
+    if (fault == null) {
+      return acked.size();
+    }
+    return (int) acked.stream().filter(w -> w.ackAt().isBefore(fault)).count();
+  }
+
+  private static Double phaseSeconds(RunObservations o, Phase phase) {
+    if (o.faultAt() == null) {
+      return null;
+    }
+    return o.events().stream()
+        .filter(e -> e.phase() == phase && !e.at().isBefore(o.faultAt()))
+        .map(ControllerEvent::at)
+        .min(Comparator.naturalOrder())
+        .map(t -> secondsBetween(o.faultAt(), t))
+        .orElse(null);
+  }
+
+  static double secondsBetween(Instant from, Instant to) {
+    return Duration.between(from, to).toNanos() / 1e9;
+  }
+}

@@ -1,0 +1,61 @@
+package br.prontuario.edge.drill.measure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The seed's recovery objective for a kind of failure (004, "Objetivos Tempo Recuperação").
+ *
+ * @param maxRto RTO must stay strictly below this; null where the seed sets none
+ * @param maxRpo {@link Duration#ZERO} means no acknowledged write may be lost; otherwise the
+ *     window of lost acknowledged writes must stay strictly below it
+ * @param noFailedWrites every write must succeed (drills that promise zero downtime)
+ */
+public record Target(Duration maxRto, Duration maxRpo, boolean noFailedWrites) {
+
+  /** Primary Mac Studio failure: RTO under 30 s, RPO 0. */
+  public static final Target PRIMARY_FAILURE = new Target(Duration.ofSeconds(30), Duration.ZERO, false);
+  /** Both Mac Studios lost: RTO under 5 min, RPO under 60 s. */
+  public static final Target BOTH_NODES_LOST =
+      new Target(Duration.ofMinutes(5), Duration.ofSeconds(60), false);
+  /** Daily health-check validation: 0 s downtime, nothing lost. */
+  public static final Target NO_DOWNTIME = new Target(null, Duration.ZERO, true);
+
+  public Target {
+    if (maxRpo == null || maxRpo.isNegative()) {
+      throw new IllegalArgumentException("maxRpo must be zero or positive");
+    }
+  }
+
+  /** The reasons a run misses this target; empty when it passes. */
+  public List<String> misses(RunMeasurement m) {
+    List<String> misses = new ArrayList<>();
+    if (!m.verificationComplete()) {
+      misses.add("acknowledged writes could not all be read back");
+    }
+    if (m.faultAt() != null && m.rtoSeconds() == null) {
+      misses.add("no write succeeded after the fault");
+    }
+    if (maxRto != null && m.rtoSeconds() != null && m.rtoSeconds() >= seconds(maxRto)) {
+      misses.add(String.format(Locale.ROOT, "RTO %.1f s is not below %d s", m.rtoSeconds(),
+          maxRto.toSeconds()));
+    }
+    if (maxRpo.isZero() && m.lostAcknowledgedWrites() > 0) {
+      misses.add(m.lostAcknowledgedWrites() + " acknowledged writes lost");
+    }
+    if (!maxRpo.isZero() && m.rpoSeconds() >= seconds(maxRpo)) {
+      misses.add(String.format(Locale.ROOT, "RPO %.1f s is not below %d s", m.rpoSeconds(),
+          maxRpo.toSeconds()));
+    }
+    if (noFailedWrites && m.failedWrites() > 0) {
+      misses.add(m.failedWrites() + " writes failed where no downtime is allowed");
+    }
+    return misses;
+  }
+
+  static double seconds(Duration d) {
+    return d.toNanos() / 1e9;
+  }
+}

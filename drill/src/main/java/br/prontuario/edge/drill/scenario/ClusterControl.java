@@ -1,0 +1,45 @@
+package br.prontuario.edge.drill.scenario;
+
+import java.time.Duration;
+
+/**
+ * What a drill needs from the cluster it exercises. Two implementations: the local cluster
+ * started by {@code edgectl up} (every fault) and a production deployment reached only through the
+ * failover controller (no process faults at all).
+ */
+public interface ClusterControl {
+
+  /** True for a cluster on this machine that {@code edgectl up} started: faults are allowed. */
+  boolean isLocal();
+
+  /** The node holding the PostgreSQL leader (the active node), or null when there is none. */
+  String leader();
+
+  /** The node that is not {@code node}. */
+  String other(String node);
+
+  /** SIGKILL every process of the node. */
+  void kill(String node);
+
+  /** SIGSTOP every process of the node. */
+  void freeze(String node);
+
+  /** SIGCONT every process of the node. */
+  void thaw(String node);
+
+  /** SIGKILL only the node's edge-node application. */
+  void killApp(String node);
+
+  /** Start whatever of the node is not running (after a kill). */
+  void start(String node);
+
+  /** Planned switchover of the active role to {@code node}. */
+  void switchover(String node);
+
+  /**
+   * Waits until both nodes serve again: a leader, a synchronous standby and both edge-nodes ready.
+   *
+   * @return null when healthy, else what is still wrong when the timeout expired
+   */
+  String awaitHealthy(Duration timeout);
+}

@@ -1,0 +1,154 @@
+package br.prontuario.edge.drill.scenario;
+
+import br.prontuario.edge.drill.measure.ControllerEvent;
+import br.prontuario.edge.drill.measure.ControllerEvent.Phase;
+import br.prontuario.edge.drill.measure.RunMeasurement;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The failover controller's REST API as the drill uses it, with an it-ops token. */
+public final class ControllerApi {
+
+  static final String STATUS = "/api/v1/status";
+  static final String HISTORY = "/api/v1/history?limit=200";
+  static final String SWITCHOVER = "/api/v1/switchover";
+  static final String DRILL_RESULTS = "/api/v1/drills/results";
+
+  private static final JsonMapper JSON = JsonMapper.shared();
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+  private final URI base;
+  private final String jwtSecret;
+  private final Clock clock;
+
+  public ControllerApi(URI base, String jwtSecret, Clock clock) {
+    this.base = base;
+    this.jwtSecret = jwtSecret;
+    this.clock = clock;
+  }
+
+  /** The controller's state and active node; empty if it does not answer. */
+  public Optional<JsonNode> status() {
+    return get(STATUS);
+  }
+
+  public Optional<String> activeNode() {
+    return status().map(s -> s.path("activeNode").asString(null));
+  }
+
+  /** Decisions taken since {@code since}, classified into drill phases. */
+  public List<ControllerEvent> eventsSince(Instant since) {
+    JsonNode body = get(HISTORY).orElse(null);
+    if (body == null) {
+      return List.of();
+    }
+    JsonNode items = body.isArray() ? body : body.path("events");
+    List<ControllerEvent> events = new ArrayList<>();
+    for (JsonNode e : items.values()) {
+      events.addAll(HistoryPhases.of(e));
+    }
+    return events.stream().filter(e -> !e.at().isBefore(since)).toList();
+  }
+
+  /** Asks for a switchover; returns null on success, else the controller's answer. */
+  public String switchover(String toNode) {
+    return post(SWITCHOVER, Map.of("to", toNode));
+  }
+
+  /** Reports a run so the controller exports it; returns null on success, else why not. */
+  public String postResult(RunMeasurement run) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("scenario", run.scenario());
+    body.put("rtoSeconds", run.rtoSeconds());
+    body.put("lostAcknowledgedWrites", run.lostAcknowledgedWrites());
+    body.put("rpoSeconds", run.rpoSeconds());
+    body.put("passed", run.passed());
+    body.put("finishedAt", clock.instant().toString());
+    return post(DRILL_RESULTS, body);
+  }
+
+  private Optional<JsonNode> get(String path) {
+    try {
+      HttpResponse<String> r = http.send(request(path).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private String post(String path, Object body) {
+    try {
+      HttpResponse<String> r = http.send(request(path)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() / 100 == 2 ? null : "HTTP " + r.statusCode() + " " + r.body();
+    } catch (IOException e) {
+      return "controller unreachable at " + base + ": " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(10))
+        .header("Accept", "application/json")
+        .header("Authorization", "Bearer "
+            + OpsToken.mint(jwtSecret, "edgectl-drill", clock.instant(), Duration.ofMinutes(5)));
+  }
+
+  /** Maps one decision-history entry to the drill's phases. */
+  static final class HistoryPhases {
+
+    private HistoryPhases() {}
+
+    static List<ControllerEvent> of(JsonNode e) {
+      List<ControllerEvent> phases = new ArrayList<>();
+      Instant decided = instant(e, "decidedAt");
+      Instant completed = Optional.ofNullable(instant(e, "completedAt")).orElse(decided);
+      if (decided == null) {
+        return phases;
+      }
+      String from = e.path("from").asString("");
+      String to = e.path("to").asString("");
+      String actions = e.path("actions").toString();
+      String detail = e.path("trigger").asString("") + " " + from + "→" + to;
+      if (!from.equals(to) && (to.equals("DEGRADED") || to.equals("FAILOVER")
+          || to.equals("EMERGENCY_CLOUD"))) {
+        phases.add(new ControllerEvent(decided, Phase.DETECTION, detail.strip()));
+      }
+      if (actions.contains("Switchover")) {
+        phases.add(new ControllerEvent(completed, Phase.PROMOTION, actions));
+      }
+      if (actions.contains("RouteTo")) {
+        phases.add(new ControllerEvent(completed, Phase.REROUTING, actions));
+      }
+      return phases;
+    }
+
+    private static Instant instant(JsonNode e, String field) {
+      String text = e.path(field).asString(null);
+      return text == null ? null : Instant.parse(text);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package br.prontuario.edge.drill.scenario;
+
+import br.prontuario.edge.drill.load.EdgeApi;
+import br.prontuario.edge.drill.load.LoadGenerator;
+import br.prontuario.edge.drill.load.LoadResult;
+import br.prontuario.edge.drill.load.NoteVerifier;
+import br.prontuario.edge.drill.measure.ControllerEvent;
+import br.prontuario.edge.drill.measure.RunMeasurer;
+import br.prontuario.edge.drill.measure.RunObservations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One run: baseline load, fault, wait for the first successful write, heal, read everything back.
+ * Returns the raw observations; measuring them is {@link RunMeasurer}'s job.
+ */
+final class SingleRun {
+
+  /** A run that could not be observed; the drill stops there. */
+  static final class AbortedRun extends Exception {
+    AbortedRun(String message) {
+      super(message);
+    }
+  }
+
+  private final ClusterControl cluster;
+  private final Optional<ControllerApi> controller;
+  private final LoadSettings load;
+  private final DrillTimings timings;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  SingleRun(ClusterControl cluster, Optional<ControllerApi> controller, LoadSettings load,
+      DrillTimings timings, Clock clock, Consumer<String> progress) {
+    this.cluster = cluster;
+    this.controller = controller;
+    this.load = load;
+    this.timings = timings;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  RunObservations run(Scenario scenario, int number) throws AbortedRun {
+    String notHealthy = cluster.awaitHealthy(timings.healthy());
+    if (notHealthy != null) {
+      throw new AbortedRun("cluster not healthy before run " + number + ": " + notHealthy);
+    }
+    String leader = cluster.leader();
+    String runId = "drill-" + clock.instant().getEpochSecond() + "-" + number;
+    LoadGenerator generator = new LoadGenerator(load.plan(timings.loadBudget()), runId, clock);
+    Instant startedAt = clock.instant();
+    generator.start();
+    try (LeaderWatch watch = new LeaderWatch(cluster, clock, leader)) {
+      if (!await(() -> generator.ackedSoFar() >= load.clients(), timings.healthy())) {
+        throw new AbortedRun("no writes acknowledged before the fault; is the entry point serving?");
+      }
+      pause(timings.baseline());
+      List<String> problems = new ArrayList<>();
+      Instant faultAt = null;
+      String hit = null;
+      if (scenario.fault() == Fault.NONE) {
+        pause(timings.validationWindow());
+        problems.addAll(healthProblems());
+      } else {
+        progress.accept("run " + number + ": " + scenario.id() + " on " + leader);
+        hit = scenario.fault().inject(cluster, leader);
+        faultAt = clock.instant();
+        awaitFirstSuccessAfter(generator, faultAt);
+      }
+      pause(timings.tail());
+      generator.stop();
+      LoadResult result = generator.awaitStopped(Duration.ofSeconds(15));
+      Instant endedAt = clock.instant();
+      heal(scenario, hit, number);
+      NoteVerifier.Verification verification = readBack(result);
+      List<ControllerEvent> events = new ArrayList<>(watch.promotions());
+      controller.ifPresent(c -> events.addAll(c.eventsSince(startedAt)));
+      return new RunObservations(scenario.id(), number, startedAt, faultAt, endedAt,
+          result.attempts(), result.acked(), verification.foundNoteIds(), verification.complete(),
+          events, problems);
+    } finally {
+      generator.stop();
+    }
+  }
+
+  private void awaitFirstSuccessAfter(LoadGenerator generator, Instant faultAt) {
+    await(() -> RunMeasurer.firstSuccessfulWriteSentAfter(generator.snapshot().attempts(), faultAt)
+        .isPresent(), timings.maxRecovery());
+  }
+
+  /** What the daily validation checks besides the load: every node serving, controller normal. */
+  private List<String> healthProblems() {
+    List<String> problems = new ArrayList<>();
+    String cluster = this.cluster.awaitHealthy(Duration.ofSeconds(5));
+    if (cluster != null) {
+      problems.add(cluster);
+    }
+    controller.ifPresent(c -> {
+      String state = c.status().map(s -> s.path("state").asString("unknown")).orElse(null);
+      if (state == null) {
+        problems.add("failover controller does not answer");
+      } else if (!"NORMAL".equals(state)) {
+        problems.add("failover controller in state " + state);
+      }
+    });
+    return problems;
+  }
+
+  private void heal(Scenario scenario, String hit, int number) {
+    if (hit == null) {
+      return;
+    }
+    scenario.fault().heal(cluster, hit);
+    String problem = cluster.awaitHealthy(timings.healthy());
+    if (problem != null) {
+      progress.accept("run " + number + ": cluster not whole again after healing: " + problem);
+    }
+  }
+
+  private NoteVerifier.Verification readBack(LoadResult result) {
+    EdgeApi api = new EdgeApi(load.entrypoint(), load.username(), load.password(),
+        Duration.ofSeconds(5));
+    return new NoteVerifier(api, clock, timings.verification()).readBack(result.patientIds());
+  }
+
+  private boolean await(BooleanSupplier condition, Duration timeout) {
+    Instant deadline = clock.instant().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (!clock.instant().isBefore(deadline)) {
+        return false;
+      }
+      pause(Duration.ofMillis(100));
+    }
+    return true;
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package br.prontuario.edge.drill.measure;
+
+import static br.prontuario.edge.drill.measure.SyntheticRun.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class RunMeasurerTest {
+
+  @Test
+  void rtoRunsFromTheFaultToTheFirstSuccessfulWriteSentAfterIt() {
+    RunMeasurement m = new SyntheticRun()
+        .ok(1, 1.1, true).ok(2, 2.1, true)
+        .fault(3)
+        .failed(3.2, 5.2, 0).failed(5.4, 7.4, 503)
+        .ok(12.0, 14.5, true).ok(13, 13.2, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    // the earliest completion among writes sent after the fault: 13.2, not 14.5
+    assertThat(m.firstSuccessAt()).isEqualTo(at(13.2));
+    assertThat(m.rtoSeconds()).isCloseTo(10.2, within(1e-9));
+    assertThat(m.failedWrites()).isEqualTo(2);
+    assertThat(m.passed()).isTrue();
+  }
+
+  @Test
+  void aWriteInFlightWhenTheFaultHitDoesNotEndTheOutage() {
+    RunMeasurement m = new SyntheticRun()
+        .ok(2.9, 3.05, true)
+        .fault(3)
+        .failed(3.1, 4, 0)
+        .ok(9, 9.5, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.rtoSeconds()).isCloseTo(6.5, within(1e-9));
+    assertThat(m.rtoSeconds()).isBetween(0.0, 9.5 - 3);
+  }
+
+  @Test
+  void noSuccessAfterTheFaultLeavesRtoUnmeasuredAndFails() {
+    RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2).failed(2.1, 4.1, 0)
+        .measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.rtoSeconds()).isNull();
+    assertThat(m.passed()).isFalse();
+    assertThat(m.misses()).contains("no write succeeded after the fault");
+  }
+
+  @Test
+  void rtoAtOrAboveTheTargetFails() {
+    RunMeasurement m = new SyntheticRun().fault(0).ok(30, 30, true).measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.rtoSeconds()).isEqualTo(30.0);
+    assertThat(m.passed()).isFalse();
+    assertThat(m.misses()).anyMatch(s -> s.startsWith("RTO 30.0 s"));
+  }
+
+  @Test
+  void everyAcknowledgedWriteIsEitherFoundOrCountedLost() {
+    RunMeasurement m = new SyntheticRun()
+        .ok(1, 1.1, true).ok(2, 2.1, false).ok(2.5, 2.6, false)
+        .fault(3)
+        .ok(8, 8.2, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.ackedWrites()).isEqualTo(4);
+    assertThat(m.ackedBeforeFault()).isEqualTo(3);
+    assertThat(m.lostAcknowledgedWrites()).isEqualTo(2);
+    assertThat(m.lostNoteIds()).containsExactly("note-2", "note-3");
+    assertThat(m.passed()).isFalse();
+    assertThat(m.misses()).contains("2 acknowledged writes lost");
+  }
+
+  @Test
+  void rpoIsTheWindowFromTheFirstLostWriteToTheFault() {
+    RunMeasurement m = new SyntheticRun()
+        .ok(1, 1.0, true).ok(20, 20.0, false).ok(40, 40.0, false)
+        .fault(70)
+        .ok(100, 101, true)
+        .measure(Target.BOTH_NODES_LOST);
+
+    assertThat(m.rpoSeconds()).isCloseTo(50.0, within(1e-9));
+    assertThat(m.passed()).isTrue();
+  }
+
+  @Test
+  void rpoOfSixtySecondsFailsTheCloudTarget() {
+    RunMeasurement m = new SyntheticRun().ok(10, 10, false).fault(70).ok(80, 81, true)
+        .measure(Target.BOTH_NODES_LOST);
+
+    assertThat(m.rpoSeconds()).isCloseTo(60.0, within(1e-9));
+    assertThat(m.passed()).isFalse();
+  }
+
+  @Test
+  void nothingLostMeansRpoZero() {
+    RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2).ok(3, 3.5, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.rpoSeconds()).isZero();
+    assertThat(m.lostAcknowledgedWrites()).isZero();
+  }
+
+  @Test
+  void anIncompleteReadBackFailsTheRunWithoutCallingWritesLost() {
+    RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2).ok(3, 3.5, true)
+        .verificationIncomplete().measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.passed()).isFalse();
+    assertThat(m.misses()).contains("acknowledged writes could not all be read back");
+  }
+
+  @Test
+  void controllerPhasesAreTimedFromTheFaultIgnoringEarlierEvents() {
+    RunMeasurement m = new SyntheticRun()
+        .event(1, ControllerEvent.Phase.DETECTION)
+        .fault(3)
+        .event(13.5, ControllerEvent.Phase.DETECTION)
+        .event(15, ControllerEvent.Phase.PROMOTION)
+        .event(16.25, ControllerEvent.Phase.REROUTING)
+        .ok(17, 17.5, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.detectionSeconds()).isCloseTo(10.5, within(1e-9));
+    assertThat(m.promotionSeconds()).isCloseTo(12.0, within(1e-9));
+    assertThat(m.reroutingSeconds()).isCloseTo(13.25, within(1e-9));
+  }
+
+  @Test
+  void validationWithoutFaultFailsOnAnyFailedWrite() {
+    RunMeasurement clean = new SyntheticRun().ok(1, 1.1, true).ok(2, 2.1, true)
+        .measure(Target.NO_DOWNTIME);
+    RunMeasurement oneError = new SyntheticRun().ok(1, 1.1, true).failed(2, 2.1, 502)
+        .measure(Target.NO_DOWNTIME);
+
+    assertThat(clean.passed()).isTrue();
+    assertThat(clean.rtoSeconds()).isNull();
+    assertThat(oneError.passed()).isFalse();
+  }
+
+  @Test
+  void seriesBucketsErrorsAndLatencyPerSecondAndKeepsSilentSeconds() {
+    RunMeasurement m = new SyntheticRun()
+        .ok(0.1, 0.2, true).ok(0.3, 0.5, true)
+        .fault(1)
+        .failed(1.0, 1.5, 0)
+        .ok(3.0, 3.1, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.series()).hasSize(4);
+    assertThat(m.series().get(0).requests()).isEqualTo(2);
+    assertThat(m.series().get(0).p50Millis()).isCloseTo(100, within(1e-6));
+    assertThat(m.series().get(0).maxMillis()).isCloseTo(200, within(1e-6));
+    assertThat(m.series().get(1).errorRate()).isEqualTo(1.0);
+    assertThat(m.series().get(2).requests()).isZero();
+    assertThat(m.series().get(3).offsetSeconds()).isEqualTo(3.0);
+  }
+
+  @Test
+  void aProblemTheRunObservedFailsItEvenWithinTarget() {
+    RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).problem("node-b edge-node not ready")
+        .measure(Target.NO_DOWNTIME);
+
+    assertThat(m.passed()).isFalse();
+    assertThat(m.misses()).containsExactly("node-b edge-node not ready");
+  }
+}

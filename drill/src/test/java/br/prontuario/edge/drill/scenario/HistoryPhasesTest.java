@@ -1,0 +1,30 @@
+package br.prontuario.edge.drill.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.prontuario.edge.drill.measure.ControllerEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class HistoryPhasesTest {
+
+  @Test
+  void aFailoverDecisionYieldsDetectionAtDecisionAndReroutingAtCompletion() {
+    List<ControllerEvent> phases = ControllerApi.HistoryPhases.of(JsonMapper.shared().readTree(
+        "{\"trigger\":\"probe\",\"from\":\"NORMAL\",\"to\":\"FAILOVER\","
+            + "\"actions\":[\"RouteTo[node=node-b]\"],\"decidedAt\":\"2026-11-25T10:00:10Z\","
+            + "\"completedAt\":\"2026-11-25T10:00:11Z\"}"));
+
+    assertThat(phases).extracting(ControllerEvent::phase).containsExactly(
+        ControllerEvent.Phase.DETECTION, ControllerEvent.Phase.REROUTING);
+    assertThat(phases.get(1).at()).hasToString("2026-11-25T10:00:11Z");
+  }
+
+  @Test
+  void aDecisionThatChangesNothingIsNoPhase() {
+    assertThat(ControllerApi.HistoryPhases.of(JsonMapper.shared().readTree(
+        "{\"from\":\"NORMAL\",\"to\":\"NORMAL\",\"actions\":[],"
+            + "\"decidedAt\":\"2026-11-25T10:00:10Z\"}"))).isEmpty();
+  }
+}

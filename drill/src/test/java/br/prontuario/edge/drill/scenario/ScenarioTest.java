@@ -1,0 +1,48 @@
+package br.prontuario.edge.drill.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ScenarioTest {
+
+  @Test
+  void onlyValidationAndPlannedSwitchoverAreSafeForProduction() {
+    assertThat(Arrays.stream(Scenario.values()).filter(Scenario::safeForProduction))
+        .containsExactlyInAnyOrder(Scenario.HEALTH_CHECK_VALIDATION, Scenario.PLANNED_SWITCHOVER);
+  }
+
+  @Test
+  void unsafeScenariosAreRefusedOutsideALocalCluster() {
+    assertThat(DrillRunner.vet(Scenario.PRIMARY_CRASH, false))
+        .isInstanceOf(DrillOutcome.Refused.class);
+    assertThat(DrillRunner.vet(Scenario.PRIMARY_CRASH, true)).isNull();
+    assertThat(DrillRunner.vet(Scenario.PLANNED_SWITCHOVER, false)).isNull();
+    assertThat(DrillRunner.vet(Scenario.HEALTH_CHECK_VALIDATION, false)).isNull();
+  }
+
+  @Test
+  void cloudScenariosAreReportedUnavailableUntilTheCloudFallbackExists() {
+    for (Scenario cloud : new Scenario[] {Scenario.DUAL_FAILURE_CLOUD, Scenario.FAILBACK}) {
+      DrillOutcome outcome = DrillRunner.vet(cloud, true);
+      assertThat(outcome).isInstanceOf(DrillOutcome.Unavailable.class);
+      assertThat(((DrillOutcome.Unavailable) outcome).reason()).contains("cloud");
+    }
+  }
+
+  @Test
+  void scenariosAreFoundByTheirCommandLineName() {
+    assertThat(Scenario.find("primary-freeze")).contains(Scenario.PRIMARY_FREEZE);
+    assertThat(Scenario.find("PRIMARY_FREEZE")).isEmpty();
+    assertThat(Scenario.ids()).startsWith("health-check-validation, primary-crash");
+  }
+
+  @Test
+  void nodeFaultsDrillTheSeedsPrimaryTargetAndCloudOnesTheBothNodesTarget() {
+    assertThat(Scenario.PRIMARY_CRASH.target().maxRto()).hasSeconds(30);
+    assertThat(Scenario.PRIMARY_CRASH.target().maxRpo()).isZero();
+    assertThat(Scenario.DUAL_FAILURE_CLOUD.target().maxRto()).hasMinutes(5);
+    assertThat(Scenario.DUAL_FAILURE_CLOUD.target().maxRpo()).hasSeconds(60);
+  }
+}

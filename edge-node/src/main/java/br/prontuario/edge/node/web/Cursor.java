@@ -1,0 +1,30 @@
+package br.prontuario.edge.node.web;
+
+import br.prontuario.edge.common.problem.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/** An opaque keyset-pagination position: a sort key and the id of the last item returned. */
+public record Cursor(String key, UUID id) {
+
+  public String encode() {
+    String raw = key + "\n" + id;
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Null for the first page; 400 for a cursor this API did not make. */
+  public static Cursor decode(String cursor) {
+    if (cursor == null || cursor.isEmpty()) {
+      return null;
+    }
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      int split = raw.lastIndexOf('\n');
+      return new Cursor(raw.substring(0, split), UUID.fromString(raw.substring(split + 1)));
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw ApiProblem.badRequest("The cursor is not valid.");
+    }
+  }
+}

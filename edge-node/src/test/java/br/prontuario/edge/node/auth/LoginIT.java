@@ -1,0 +1,101 @@
+package br.prontuario.edge.node.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.prontuario.edge.common.security.JwtService;
+import br.prontuario.edge.common.security.Role;
+import br.prontuario.edge.node.support.Api;
+import br.prontuario.edge.node.support.EdgeNodeIT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+
+class LoginIT extends EdgeNodeIT {
+
+  @Autowired StringRedisTemplate redis;
+
+  private Api.Reply login(String username, String password) {
+    return api.post("/api/v1/auth/login", null, null,
+        Api.json(Map.of("username", username, "password", password)));
+  }
+
+  @Test
+  void demoUserLogsInAndTheAccessTokenOpensThePatientApi() {
+    Api.Reply reply = login("demo", "demo-password-1");
+    assertThat(reply.status()).isEqualTo(200);
+    JsonNode body = reply.json();
+    assertThat(body.get("expiresIn").asLong()).isBetween(1L, 900L);
+    assertThat(body.get("refreshToken").asText()).isNotBlank();
+    String token = body.get("accessToken").asText();
+    assertThat(jwt.verify(token)).get()
+        .satisfies(p -> assertThat(p.roles()).containsExactly(Role.PHYSICIAN));
+    assertThat(api.get("/api/v1/patients?name=an", token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void wrongPasswordIsAProblemWithoutSayingWhichPartWasWrong() {
+    Api.Reply wrongPassword = login("demo", "not-the-password");
+    Api.Reply noSuchUser = login("nobody-here", "whatever-password");
+    assertThat(wrongPassword.status()).isEqualTo(401);
+    assertThat(wrongPassword.isProblem()).isTrue();
+    assertThat(noSuchUser.json().get("detail")).isEqualTo(wrongPassword.json().get("detail"));
+  }
+
+  @Test
+  void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+    jdbc.update("INSERT INTO users (username, role, password_hash) VALUES ('lock-me', 'nurse', ?)",
+        new br.prontuario.edge.common.user.PasswordHasher().hash("right-password".toCharArray()));
+    for (int i = 0; i < 5; i++) {
+      assertThat(login("lock-me", "wrong-" + i).status()).isEqualTo(401);
+    }
+    Api.Reply locked = login("lock-me", "right-password");
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.header("Retry-After")).isNotNull();
+    assertThat(locked.isProblem()).isTrue();
+    redis.delete("login:lock:lock-me");
+    assertThat(login("lock-me", "right-password").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRefreshTokenRotatesOnceAndLogoutRevokesIt() {
+    String refresh = login("demo", "demo-password-1").json().get("refreshToken").asText();
+    Api.Reply rotated = api.post("/api/v1/auth/refresh", null, null,
+        Api.json(Map.of("refreshToken", refresh)));
+    assertThat(rotated.status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/auth/refresh", null, null,
+        Api.json(Map.of("refreshToken", refresh))).status()).isEqualTo(401);
+
+    String next = rotated.json().get("refreshToken").asText();
+    assertThat(api.post("/api/v1/auth/logout", null, null,
+        Api.json(Map.of("refreshToken", next))).status()).isEqualTo(204);
+    assertThat(api.post("/api/v1/auth/refresh", null, null,
+        Api.json(Map.of("refreshToken", next))).status()).isEqualTo(401);
+  }
+
+  @Test
+  void missingForgedAndExpiredTokensAreRejectedWith401Problems() {
+    Api.Reply missing = api.get("/api/v1/patients?name=an", null);
+    assertThat(missing.status()).isEqualTo(401);
+    assertThat(missing.isProblem()).isTrue();
+
+    JwtService otherSecret = new JwtService(
+        "b3RoZXItc2VjcmV0LXRoYXQtaXMtbG9uZy1lbm91Z2gtMTIzNDU2Nzg5MA==", Duration.ofMinutes(5),
+        Clock.systemUTC());
+    String forged = otherSecret.issue("mallory", EnumSet.of(Role.ADMIN)).token();
+    assertThat(api.get("/api/v1/patients?name=an", forged).status()).isEqualTo(401);
+
+    JwtService past = new JwtService(SECRET, Duration.ofMinutes(5),
+        Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
+    Api.Reply expired = api.get("/api/v1/patients?name=an",
+        past.issue("demo", EnumSet.of(Role.PHYSICIAN)).token());
+    assertThat(expired.status()).isEqualTo(401);
+    assertThat(expired.json().get("detail").asText()).contains("expired");
+  }
+}

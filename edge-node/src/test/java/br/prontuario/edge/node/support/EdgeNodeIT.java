@@ -1,0 +1,81 @@
+package br.prontuario.edge.node.support;
+
+import br.prontuario.edge.common.security.JwtService;
+import br.prontuario.edge.common.security.Role;
+import br.prontuario.edge.localcluster.postgres.SharedPostgres;
+import br.prontuario.edge.localcluster.redis.SharedRedis;
+import br.prontuario.edge.node.EdgeNodeApplication;
+import br.prontuario.edge.node.patient.Cpf;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the API integration tests: one edge-node context on a real PostgreSQL database and a
+ * real Redis, shared by every subclass (same configuration, so Spring caches one context).
+ * Tests create their own patients, so they do not depend on each other's data.
+ */
+@SpringBootTest(classes = EdgeNodeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EdgeNodeIT {
+
+  public static final String SECRET = "dGVzdC1zZWNyZXQtdGhhdC1pcy1sb25nLWVub3VnaC0xMjM0NTY3OA==";
+  private static final String DATABASE = SharedPostgres.database("edge_api");
+  private static final AtomicInteger CPF_SEQ = new AtomicInteger((int) (System.nanoTime() % 1000) * 1000);
+
+  @DynamicPropertySource
+  static void edgeNode(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> DATABASE);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.data.redis.host", () -> "127.0.0.1");
+    registry.add("spring.data.redis.port", () -> SharedRedis.server().port());
+    registry.add("edge.security.jwt-secret", () -> SECRET);
+    registry.add("edge.node.name", () -> "node-test");
+    registry.add("edge.demo.enabled", () -> "true");
+    registry.add("edge.demo.password", () -> "demo-password-1");
+    registry.add("edge.demo.patients", () -> "5");
+  }
+
+  @LocalServerPort protected int port;
+  @Autowired protected JwtService jwt;
+  @Autowired protected JdbcTemplate jdbc;
+  protected Api api;
+
+  @BeforeEach
+  void client() {
+    api = new Api(port);
+  }
+
+  protected String token(Role role) {
+    return token(role.claim() + "-user", role);
+  }
+
+  protected String token(String username, Role role) {
+    return jwt.issue(username, EnumSet.of(role)).token();
+  }
+
+  /** A valid, unused CPF. */
+  protected static String freshCpf() {
+    return Cpf.fromBase(String.format("1%08d", CPF_SEQ.incrementAndGet()));
+  }
+
+  protected String createPatient(String name) {
+    Api.Reply reply = api.post("/api/v1/patients", token(Role.PHYSICIAN), Api.json(Map.of(
+        "name", name, "birthDate", "1980-05-17", "sex", "female", "cpf", freshCpf())));
+    if (reply.status() != 201) {
+      throw new AssertionError("patient not created: " + reply);
+    }
+    return reply.json().get("id").asText();
+  }
+
+  protected int count(String table) {
+    return jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
+  }
+}

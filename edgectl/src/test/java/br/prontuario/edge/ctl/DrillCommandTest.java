@@ -1,0 +1,121 @@
+package br.prontuario.edge.ctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.prontuario.edge.drill.load.AckedWrite;
+import br.prontuario.edge.drill.load.Attempt;
+import br.prontuario.edge.drill.measure.DrillSummary;
+import br.prontuario.edge.drill.measure.RunMeasurement;
+import br.prontuario.edge.drill.measure.RunMeasurer;
+import br.prontuario.edge.drill.measure.RunObservations;
+import br.prontuario.edge.drill.measure.Target;
+import br.prontuario.edge.drill.report.DrillReport;
+import br.prontuario.edge.drill.report.ReportFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DrillCommandTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int edgectl(String... args) {
+    var cli = EdgeCtl.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private void assertOneErrorLine(String expected) {
+    assertThat(err.toString()).contains(expected);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void anUnknownScenarioIsOneLineNamingTheScenarios() {
+    assertThat(edgectl("drill", "meteor-strike", "--dir", dir.toString())).isNotZero();
+    assertOneErrorLine("unknown scenario 'meteor-strike'; one of: health-check-validation");
+  }
+
+  @Test
+  void noScenarioIsOneLine() {
+    assertThat(edgectl("drill")).isNotZero();
+    assertOneErrorLine("name a scenario");
+  }
+
+  @Test
+  void runsOutOfRangeOrNotANumberIsOneLine() {
+    assertThat(edgectl("drill", "primary-crash", "--runs", "0")).isNotZero();
+    assertOneErrorLine("--runs must be between 1 and 100");
+    err.getBuffer().setLength(0);
+    assertThat(edgectl("drill", "primary-crash", "--runs", "ten")).isNotZero();
+    assertOneErrorLine("ten");
+  }
+
+  @Test
+  void tooManyClientsIsOneLine() {
+    assertThat(edgectl("drill", "primary-crash", "--clients", "500")).isNotZero();
+    assertOneErrorLine("--clients must be between 1 and 64");
+  }
+
+  @Test
+  void aMissingClusterIsOneLineWithTheCommandToStartIt() {
+    assertThat(edgectl("drill", "primary-crash", "--dir", dir.resolve("none").toString())).isNotZero();
+    assertOneErrorLine("edgectl up --dir");
+  }
+
+  @Test
+  void cloudScenariosSayTheyAreUnavailableRatherThanRunning() {
+    assertThat(edgectl("drill", "dual-failure-cloud", "--dir", dir.toString())).isEqualTo(3);
+    assertOneErrorLine("cloud fallback");
+  }
+
+  @Test
+  void anUnsafeScenarioIsRefusedAgainstProduction() throws Exception {
+    Files.writeString(dir.resolve("cluster.json"), "{\"environment\":\"production\","
+        + "\"entrypoint\":\"http://127.0.0.1:9\",\"jwtSecret\":\"" + "A".repeat(44) + "\","
+        + "\"controller\":{\"url\":\"http://127.0.0.1:9\"},\"demo\":{\"username\":\"demo\","
+        + "\"password\":\"x\"}}");
+
+    assertThat(edgectl("drill", "primary-freeze", "--dir", dir.toString())).isEqualTo(2);
+    assertOneErrorLine("runs only against a local cluster");
+  }
+
+  @Test
+  void historyListsPastDrills() {
+    new ReportFiles(dir).write(report());
+
+    assertThat(edgectl("drill", "history", "--dir", dir.toString())).isZero();
+
+    assertThat(out.toString()).contains("2026-11-25T10:00:00Z", "primary-crash", "PASS",
+        "RTO median 4.00");
+  }
+
+  @Test
+  void historyOfAFreshClusterSaysSo() {
+    assertThat(edgectl("drill", "history", "--dir", dir.toString())).isZero();
+    assertThat(out.toString()).contains("no drills yet");
+  }
+
+  private static DrillReport report() {
+    Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+    RunObservations o = new RunObservations("primary-crash", 1, t0, t0.plusSeconds(2),
+        t0.plusSeconds(10),
+        List.of(new Attempt(Attempt.Kind.WRITE, 1, 1, t0.plusSeconds(3), t0.plusSeconds(6), 201, true)),
+        List.of(new AckedWrite("p", "n1", 1, 1, "k", t0.plusSeconds(3), t0.plusSeconds(6))),
+        Set.of("n1"), true, List.of(), List.of());
+    RunMeasurement run = new RunMeasurer(Duration.ofSeconds(1)).measure(o, Target.PRIMARY_FAILURE);
+    return new DrillReport("primary-crash", false, t0, t0.plusSeconds(10), 1,
+        Target.PRIMARY_FAILURE, List.of(run), DrillSummary.of("primary-crash", List.of(run)));
+  }
+}

@@ -1,0 +1,271 @@
+package br.prontuario.edge.controller.decision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Turns probe observations into intended actions. Pure: no I/O, time from the injected clock.
+ * Not thread-safe by design; callers serialise rounds (the scheduler runs one at a time).
+ */
+public final class DecisionEngine {
+
+  private final Clock clock;
+  private final HealthRules rules;
+  private final HealthTracker tracker;
+  private final StateMachine state;
+  private final AlertLatch alerts = new AlertLatch();
+  private final AtomicBoolean maintenance = new AtomicBoolean();
+  private volatile String activeNode;
+  private volatile Map<String, NodeHealth> health = Map.of();
+  private volatile Observation last;
+  private Instant lastSwitchoverAt = Instant.MIN;
+
+  public DecisionEngine(Clock clock, HealthRules rules, ControllerState initial) {
+    this.clock = clock;
+    this.rules = rules;
+    this.tracker = new HealthTracker(rules.failureThreshold());
+    this.state = new StateMachine(initial);
+  }
+
+  public synchronized Decision evaluate(Observation observation) {
+    health = tracker.update(observation);
+    last = observation;
+    Instant now = clock.instant();
+    ControllerState from = state.current();
+    Plan plan = new Plan(from, activeNode);
+    try {
+      List<String> primaries = observation.selfReportedPrimaries();
+      if (primaries.size() > 1) {
+        return refuse(plan, now, from, primaries);
+      }
+      if (maintenance.get()) {
+        plan.because("maintenance mode: automatic decisions paused");
+        return finish(plan, now, "maintenance", from);
+      }
+      if (everyNodeDown()) {
+        enterEmergency(plan, from);
+      } else {
+        chooseActiveNode(plan, from, observation);
+        switchLeaderOffUnhealthyApp(plan, observation, now);
+        settleState(plan, observation);
+      }
+      return finish(plan, now, "probe", from);
+    } finally {
+      alerts.endRound();
+    }
+  }
+
+  private Decision refuse(Plan plan, Instant now, ControllerState from, List<String> primaries) {
+    plan.because("two primaries seen (" + String.join(", ", primaries)
+        + "): refusing to act until one is fenced");
+    if (alerts.raise("split-brain")) {
+      plan.actions.add(new Action.Alert("critical", "split brain: primaries on " + primaries));
+    }
+    return finish(plan, now, "probe", from);
+  }
+
+  private boolean everyNodeDown() {
+    return !health.isEmpty() && health.values().stream().allMatch(h -> h.status() == NodeStatus.DOWN);
+  }
+
+  private void enterEmergency(Plan plan, ControllerState from) {
+    health.values().forEach(h -> plan.detected(h.failingSince()));
+    plan.target = ControllerState.EMERGENCY_CLOUD;
+    plan.because("every node down on both signals: " + describe(health.values()));
+    if (from != ControllerState.EMERGENCY_CLOUD) {
+      plan.actions.add(new Action.ActivateCloud());
+      plan.actions.add(new Action.Alert("critical", "both nodes down on both signals; activating the cloud fallback"));
+    }
+  }
+
+  private void chooseActiveNode(Plan plan, ControllerState from, Observation observation) {
+    boolean fromCloud = from == ControllerState.EMERGENCY_CLOUD;
+    if (activeNode != null && statusOf(activeNode).serves()) {
+      if (fromCloud) {
+        plan.target = ControllerState.FAILBACK;
+        plan.because(activeNode + " serves again: failing back from the cloud");
+        plan.actions.add(new Action.DeactivateCloud());
+        plan.actions.add(new Action.RouteTo(activeNode));
+      }
+      return;
+    }
+    Optional<String> candidate = observation.leader().map(ClusterMember::name)
+        .filter(n -> statusOf(n).serves())
+        .or(() -> health.values().stream().filter(h -> h.status().serves()).map(NodeHealth::node).findFirst());
+    if (candidate.isEmpty()) {
+      if (alerts.raise("no-serving-node")) {
+        plan.actions.add(new Action.Alert("critical", "no node serves: " + describe(health.values())));
+      }
+      plan.because("no node serves and not every node is down on both signals: waiting");
+      return;
+    }
+    String previous = activeNode;
+    plan.activeNode = candidate.get();
+    plan.actions.add(new Action.RouteTo(plan.activeNode));
+    if (previous == null) {
+      plan.because("no active node yet: " + plan.activeNode + " serves"
+          + (observation.leader().filter(l -> l.name().equals(plan.activeNode)).isPresent()
+              ? " and holds the PostgreSQL leader" : ""));
+      return;
+    }
+    NodeHealth failed = health.get(previous);
+    if (failed != null) {
+      plan.detected(failed.failingSince());
+    }
+    plan.because("active node " + describe(List.of(failed)) + "; moving the active role to " + plan.activeNode);
+    if (fromCloud) {
+      plan.target = ControllerState.FAILBACK;
+      plan.actions.add(new Action.DeactivateCloud());
+    } else {
+      plan.target = ControllerState.FAILOVER;
+      plan.actions.add(new Action.Alert("critical", previous + " failed; active role moved to " + plan.activeNode));
+    }
+  }
+
+  /** The PostgreSQL leader should not stay on a node whose app cannot serve. */
+  private void switchLeaderOffUnhealthyApp(Plan plan, Observation observation, Instant now) {
+    Optional<ClusterMember> leader = observation.leader();
+    if (leader.isEmpty() || statusOf(leader.get().name()) != NodeStatus.APP_UNHEALTHY) {
+      return;
+    }
+    String leaderName = leader.get().name();
+    Optional<ClusterMember> standby = observation.members().stream()
+        .filter(m -> m.isSyncStandby() && m.isReplicating())
+        .filter(m -> statusOf(m.name()) == NodeStatus.HEALTHY || statusOf(m.name()) == NodeStatus.SUSPECT)
+        .findFirst();
+    if (standby.isEmpty()) {
+      plan.because("leader " + leaderName + " has an unhealthy app but no healthy synchronous standby exists");
+      if (alerts.raise("no-sync-standby:" + leaderName)) {
+        plan.actions.add(new Action.Alert("critical",
+            "leader " + leaderName + " app unhealthy and no healthy synchronous standby to switch to"));
+      }
+      return;
+    }
+    if (now.isBefore(lastSwitchoverAt.plus(rules.switchoverCooldown()))) {
+      plan.because("switchover of " + leaderName + " already requested; waiting for Patroni");
+      return;
+    }
+    lastSwitchoverAt = now;
+    plan.detected(health.get(leaderName).failingSince());
+    plan.because("leader " + leaderName + " app unhealthy while its PostgreSQL answers; switching over to "
+        + "the synchronous standby " + standby.get().name());
+    plan.actions.add(new Action.Switchover(leaderName, standby.get().name()));
+  }
+
+  private void settleState(Plan plan, Observation observation) {
+    if (plan.target != state.current()) {
+      return;
+    }
+    boolean allHealthy = health.values().stream()
+        .allMatch(h -> h.status() == NodeStatus.HEALTHY || h.status() == NodeStatus.SUSPECT);
+    boolean syncStandbyOk = observation.members().stream()
+        .anyMatch(m -> m.isSyncStandby() && m.isReplicating());
+    boolean fine = allHealthy && syncStandbyOk;
+    switch (plan.target) {
+      case NORMAL -> {
+        if (!fine) {
+          plan.target = ControllerState.DEGRADED;
+          plan.because(degradedReason(allHealthy));
+          if (alerts.raise("degraded")) {
+            plan.actions.add(new Action.Alert("warning", degradedReason(allHealthy)));
+          }
+        }
+      }
+      case DEGRADED -> {
+        if (fine) {
+          plan.target = ControllerState.NORMAL;
+          plan.because("both nodes healthy and a synchronous standby replicating");
+        } else {
+          alerts.raise("degraded");
+        }
+      }
+      case FAILOVER -> {
+        if (allHealthy) {
+          plan.target = ControllerState.FAILBACK;
+          plan.because("failed node is back on both signals; rejoining as standby of " + plan.activeNode);
+        }
+      }
+      case FAILBACK -> {
+        if (fine) {
+          plan.target = ControllerState.NORMAL;
+          plan.because("recovered node is the synchronous standby again");
+        } else if (!allHealthy) {
+          plan.target = ControllerState.DEGRADED;
+          plan.because(degradedReason(false));
+        }
+      }
+      case EMERGENCY_CLOUD -> { }
+    }
+  }
+
+  private String degradedReason(boolean allHealthy) {
+    return allHealthy ? "no synchronous standby is replicating"
+        : "standby not healthy: " + describe(health.values());
+  }
+
+  private Decision finish(Plan plan, Instant now, String trigger, ControllerState from) {
+    state.moveTo(plan.target);
+    activeNode = plan.activeNode;
+    return new Decision(now, trigger, from, plan.target, plan.activeNode, plan.actions, plan.reasons,
+        plan.detectedAt);
+  }
+
+  NodeStatus statusOf(String node) {
+    NodeHealth h = health.get(node);
+    return h == null ? NodeStatus.DOWN : h.status();
+  }
+
+  static String describe(java.util.Collection<NodeHealth> nodes) {
+    return String.join(", ", nodes.stream()
+        .map(h -> h == null ? "unknown" : h.node() + " " + h.status() + " (app failures " + h.appFailures()
+            + ", patroni failures " + h.patroniFailures() + ")")
+        .toList());
+  }
+
+  /** An operator moves the active role (and the leader) to {@code target}; allowed in maintenance. */
+  public synchronized SwitchoverOutcome requestSwitchover(String target) {
+    Optional<String> refusal = SwitchoverRules.refusal(target, last, health);
+    if (refusal.isPresent()) {
+      return new SwitchoverOutcome.Rejected(refusal.get());
+    }
+    ControllerState current = state.current();
+    Plan plan = new Plan(current, target);
+    last.leader().filter(l -> !l.name().equals(target))
+        .ifPresent(l -> plan.actions.add(new Action.Switchover(l.name(), target)));
+    plan.actions.add(new Action.RouteTo(target));
+    plan.because("operator asked to move the active role to " + target);
+    if (plan.actions.size() > 1) {
+      lastSwitchoverAt = clock.instant();
+    }
+    return new SwitchoverOutcome.Accepted(finish(plan, clock.instant(), "manual", current));
+  }
+
+  public ControllerState state() {
+    return state.current();
+  }
+
+  public String activeNode() {
+    return activeNode;
+  }
+
+  public Map<String, NodeHealth> health() {
+    return health;
+  }
+
+  public Optional<Observation> lastObservation() {
+    return Optional.ofNullable(last);
+  }
+
+  public boolean maintenance() {
+    return maintenance.get();
+  }
+
+  public void setMaintenance(boolean on) {
+    maintenance.set(on);
+  }
+
+}

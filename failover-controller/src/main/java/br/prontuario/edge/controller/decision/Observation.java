@@ -1,0 +1,26 @@
+package br.prontuario.edge.controller.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything one probe round saw: each node, and the cluster as Patroni's DCS lists it. */
+public record Observation(Instant at, List<NodeProbe> nodes, List<ClusterMember> members) {
+
+  public Observation {
+    nodes = List.copyOf(nodes);
+    members = List.copyOf(members);
+  }
+
+  public Optional<ClusterMember> leader() {
+    return members.stream().filter(ClusterMember::isLeader).findFirst();
+  }
+
+  public Optional<ClusterMember> member(String name) {
+    return members.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  public List<String> selfReportedPrimaries() {
+    return nodes.stream().filter(n -> n.selfRole() == PgRole.PRIMARY).map(NodeProbe::node).toList();
+  }
+}

@@ -1,0 +1,19 @@
+package br.prontuario.edge.controller.routing;
+
+import java.util.Optional;
+
+/**
+ * Where clinicians' requests go. Two real implementations: HAProxy's runtime API (bare metal and
+ * the local cluster) and Kubernetes through fabric8.
+ */
+public interface Router {
+
+  /** Sends new requests to {@code node} only; the other nodes stop taking new ones. */
+  RouteOutcome routeTo(String node);
+
+  /** Opens (or closes) the path to the reduced cloud deployment. */
+  RouteOutcome routeToCloud(boolean active);
+
+  /** The node the router itself says is active; empty if none or more than one is. */
+  Optional<String> activeNode();
+}

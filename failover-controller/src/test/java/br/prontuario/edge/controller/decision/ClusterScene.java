@@ -1,0 +1,61 @@
+package br.prontuario.edge.controller.decision;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds probe rounds for two nodes; node-a starts as leader, node-b as sync standby. */
+final class ClusterScene {
+
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
+  final DecisionEngine engine = new DecisionEngine(clock, HealthRules.seedDefaults(), ControllerState.NORMAL);
+
+  Signal appA = Signal.up();
+  Signal patroniA = Signal.up();
+  Signal appB = Signal.up();
+  Signal patroniB = Signal.up();
+  PgRole roleA = PgRole.PRIMARY;
+  PgRole roleB = PgRole.REPLICA;
+  String leader = "node-a";
+  String syncStandby = "node-b";
+
+  Decision round() {
+    clock.advance(Duration.ofSeconds(5));
+    return engine.evaluate(observation());
+  }
+
+  List<Decision> rounds(int n) {
+    List<Decision> decisions = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      decisions.add(round());
+    }
+    return decisions;
+  }
+
+  Observation observation() {
+    List<NodeProbe> nodes = List.of(
+        new NodeProbe("node-a", appA, patroniA, patroniA.ok() ? roleA : PgRole.UNKNOWN, "master"),
+        new NodeProbe("node-b", appB, patroniB, patroniB.ok() ? roleB : PgRole.UNKNOWN, "replica"));
+    List<ClusterMember> members = new ArrayList<>();
+    for (String name : List.of("node-a", "node-b")) {
+      boolean reachable = name.equals("node-a") ? patroniA.ok() : patroniB.ok();
+      String role = name.equals(leader) ? "leader" : name.equals(syncStandby) ? "sync_standby" : "replica";
+      if (reachable || name.equals(leader)) {
+        members.add(new ClusterMember(name, role, reachable ? "running" : "stopped", 0, 1));
+      }
+    }
+    return new Observation(clock.instant(), nodes, members);
+  }
+
+  void killNodeA() {
+    appA = Signal.failed("connection refused");
+    patroniA = Signal.failed("connection refused");
+  }
+
+  void patroniPromotesB() {
+    leader = "node-b";
+    syncStandby = null;
+    roleB = PgRole.PRIMARY;
+  }
+}
