@@ -3,6 +3,7 @@ package br.prontuario.edge.node.inference;
 import br.prontuario.edge.node.inference.chat.ChatBenchmark;
 import br.prontuario.edge.node.inference.dictation.DictationBenchmark;
 import br.prontuario.edge.node.inference.face.FaceBenchmark;
+import br.prontuario.edge.node.inference.onnx.SyntheticDecoder;
 import br.prontuario.edge.node.inference.onnx.TinyModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ import java.util.Map;
 
 /**
  * Local-inference benchmark, run by command (docs/benchmarks.md, "Local inference"). Options:
- * {@code --chat-model FILE --chat-tokenizer FILE --whisper FILE --audio WAV --face FILE
- * --tokens N --threads N --runs N}; any model not given is the generated tiny one.
+ * {@code --chat-model FILE --chat-tokenizer FILE | --chat-synthetic WIDTH,LAYERS,HEADS,VOCAB|tiny,
+ * --whisper FILE --audio WAV --face FILE --tokens N --threads N --runs N}; a model not given is
+ * generated (chat: a random 512-wide 8-layer decoder with a 32k vocabulary).
  */
 public final class InferenceBenchmark {
 
@@ -28,10 +30,11 @@ public final class InferenceBenchmark {
     System.out.printf("machine: %d cores, %s %s, java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
 
-    Path chatModel = path(options, "chat-model", () -> TinyModels.decoder(work));
-    Path tokenizer = path(options, "chat-tokenizer", () -> TinyModels.tokenizer(work));
-    List<String> stops = options.containsKey("chat-model") ? List.of("<eos>", "<end_of_turn>") : List.of("<end_of_turn>");
-    ChatBenchmark.Result chat = ChatBenchmark.run(chatModel, tokenizer, options.getOrDefault("prompt", "o paciente"),
+    Path chatModel = path(options, "chat-model", () -> syntheticDecoder(work, options.getOrDefault("chat-synthetic", "512,8,8,32000")));
+    Path tokenizer = path(options, "chat-tokenizer", () -> work.resolve("tokenizer.json"));
+    List<String> stops = options.containsKey("chat-model") ? List.of("<eos>", "<end_of_turn>")
+        : options.getOrDefault("chat-synthetic", "").equals("tiny") ? List.of("<end_of_turn>") : List.of("<never>");
+    ChatBenchmark.Result chat = ChatBenchmark.run(chatModel, tokenizer, options.getOrDefault("prompt", "o paciente tem febre e tosse há dois dias"),
         stops, tokens, threads, runs);
     System.out.printf("chat      %s: prompt %d tokens, %d generated, first token %.1f ms, %.1f tokens/s%n",
         chatModel.getFileName(), chat.promptTokens(), chat.generated(), chat.firstTokenMs(), chat.tokensPerSecond());
@@ -48,6 +51,17 @@ public final class InferenceBenchmark {
         whisper.getFileName(), dictation.audioSeconds(), dictation.jniSeconds(), dictation.jniRtf(),
         Double.isNaN(dictation.cliSeconds()) ? dictation.cli()
             : String.format("%.3f s (RTF %.4f)", dictation.cliSeconds(), dictation.cliSeconds() / dictation.audioSeconds()));
+  }
+
+  /** WIDTH,LAYERS,HEADS,VOCAB of a random-weight decoder; "tiny" for the 10-word test decoder. */
+  private static Path syntheticDecoder(Path dir, String shape) throws Exception {
+    if (shape.equals("tiny")) {
+      TinyModels.tokenizer(dir);
+      return TinyModels.decoder(dir);
+    }
+    String[] parts = shape.split(",");
+    return SyntheticDecoder.write(dir, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+        Integer.parseInt(parts[3]));
   }
 
   private interface PathSupplier {
