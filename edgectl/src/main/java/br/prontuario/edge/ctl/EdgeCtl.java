@@ -1,6 +1,21 @@
 package br.prontuario.edge.ctl;
 
+import br.prontuario.edge.ctl.audit.AuditCommand;
+import br.prontuario.edge.ctl.cluster.DownCommand;
+import br.prontuario.edge.ctl.cluster.FreezeCommand;
+import br.prontuario.edge.ctl.cluster.KillCommand;
+import br.prontuario.edge.ctl.cluster.StartCommand;
+import br.prontuario.edge.ctl.cluster.StatusCommand;
+import br.prontuario.edge.ctl.cluster.ThawCommand;
+import br.prontuario.edge.ctl.cluster.UpCommand;
+import br.prontuario.edge.ctl.render.RenderCommand;
+import br.prontuario.edge.ctl.controller.ControllerCommand;
+import br.prontuario.edge.ctl.controller.HistoryCommand;
+import br.prontuario.edge.ctl.controller.MaintenanceCommand;
+import br.prontuario.edge.ctl.controller.SwitchoverCommand;
 import br.prontuario.edge.ctl.drill.DrillCommand;
+import br.prontuario.edge.ctl.models.ModelsCommand;
+import br.prontuario.edge.ctl.users.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +25,24 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "edgectl 0.1.0",
     description = "Runs and operates a Prontuário Edge cluster.",
-    subcommands = {DrillCommand.class})
+    subcommands = {
+      UpCommand.class,
+      DownCommand.class,
+      StatusCommand.class,
+      KillCommand.class,
+      FreezeCommand.class,
+      ThawCommand.class,
+      StartCommand.class,
+      RenderCommand.class,
+      AuditCommand.class,
+      ControllerCommand.class,
+      DrillCommand.class,
+      HistoryCommand.class,
+      MaintenanceCommand.class,
+      ModelsCommand.class,
+      SwitchoverCommand.class,
+      UsersCommand.class,
+    })
 public final class EdgeCtl implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -19,7 +51,7 @@ public final class EdgeCtl implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new EdgeCtl());
     // one line and a non-zero exit for operator mistakes, no stack traces
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -53,13 +53,15 @@ public final class AuditChainVerifier {
           rows.getString("before_hash"), rows.getString("after_hash"));
       String storedPrev = rows.getString("prev_hash");
       String storedHash = rows.getString("hash");
-      if (!prevHash.equals(storedPrev)) {
-        return new Broken(seq, "row " + seq + " does not link to row " + (seq - 1), checked);
-      }
       OffsetDateTime at = rows.getObject("occurred_at", OffsetDateTime.class);
       String recomputed = AuditHashing.rowHash(seq, at.toInstant(), event, storedPrev);
       if (!recomputed.equals(storedHash)) {
         return new Broken(seq, "row " + seq + " was altered (hash mismatch)", checked);
+      }
+      if (!prevHash.equals(storedPrev)) {
+        // this row is self-consistent, so the previous one was rewritten with a fresh hash
+        return new Broken(seq - 1, "row " + (seq - 1) + " was rewritten (row " + seq
+            + " no longer links to it)", checked - 1);
       }
       prevHash = storedHash;
       expectedSeq++;

@@ -50,8 +50,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
+    // dictation and chat store nothing (a draft, an answer): a retry is harmless, and holding a
+    // transaction and buffering the response for a whole inference would break SSE streaming
     return !"POST".equals(request.getMethod()) || !path.startsWith("/api/v1/")
-        || path.startsWith("/api/v1/auth/");
+        || path.startsWith("/api/v1/auth/") || path.equals("/api/v1/dictations")
+        || path.startsWith("/api/v1/chat");
   }
 
   @Override

@@ -27,6 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestBodyFilter extends OncePerRequestFilter {
 
   public static final int MAX_BODY_BYTES = 1024 * 1024;
+  /** Recorded dictations (WAV) are the one body larger than JSON; see docs/inference.md. */
+  public static final int MAX_AUDIO_BODY_BYTES = 64 * 1024 * 1024;
+  private static final String AUDIO_PATH = "/api/v1/dictations";
   private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final ProblemWriter problems;
@@ -42,13 +45,14 @@ public class RequestBodyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      tooLarge(request, response);
+    int limit = AUDIO_PATH.equals(request.getRequestURI()) ? MAX_AUDIO_BODY_BYTES : MAX_BODY_BYTES;
+    if (request.getContentLengthLong() > limit) {
+      tooLarge(request, response, limit);
       return;
     }
-    byte[] body = readBounded(request.getInputStream());
+    byte[] body = readBounded(request.getInputStream(), limit);
     if (body == null) {
-      tooLarge(request, response);
+      tooLarge(request, response, limit);
       return;
     }
     String contentType = request.getContentType();
@@ -60,18 +64,18 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
-  private void tooLarge(HttpServletRequest request, HttpServletResponse response)
+  private void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit)
       throws IOException {
     // the connection may still carry unread bytes; close it rather than drain a huge body
     response.setHeader("Connection", "close");
     problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-        "Request bodies are limited to " + MAX_BODY_BYTES + " bytes.");
+        "Request bodies are limited to " + limit + " bytes.");
   }
 
   /** The whole body, or null when it is over the limit. */
-  private static byte[] readBounded(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-    return bytes.length > MAX_BODY_BYTES ? null : bytes;
+  private static byte[] readBounded(InputStream in, int limit) throws IOException {
+    byte[] bytes = in.readNBytes(limit + 1);
+    return bytes.length > limit ? null : bytes;
   }
 
   private static boolean isUtf8(byte[] body) {

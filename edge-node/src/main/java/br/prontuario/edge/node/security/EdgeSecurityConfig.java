@@ -7,6 +7,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import br.prontuario.edge.common.security.ClinicalSecurity;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.ProblemSecurityHandlers;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +34,8 @@ class EdgeSecurityConfig {
       throws Exception {
     ClinicalSecurity.apply(http, jwt, handlers);
     http.authorizeHttpRequests(a -> a
+        // the async dispatch that completes an already authorised streaming answer (chat SSE)
+        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
         // open: login, probes, metrics scrape, API description
         .requestMatchers(POST, "/api/v1/auth/login", "/api/v1/auth/refresh",
             "/api/v1/auth/logout").permitAll()
@@ -70,6 +73,12 @@ class EdgeSecurityConfig {
         .requestMatchers(GET, "/api/v1/audit/verify", "/api/v1/audit/events").hasRole(AUDITOR)
         // operations: IT staff, no patient data behind these
         .requestMatchers(GET, "/api/v1/ops/status").hasAnyRole(IT_OPS, ADMIN)
+        // local AI (docs/inference.md): clinicians dictate and ask; face login is open like
+        // password login, enrolment belongs to the signed-in user
+        .requestMatchers(POST, "/api/v1/auth/face").permitAll()
+        .requestMatchers("/api/v1/auth/face/enrolment").authenticated()
+        .requestMatchers(POST, "/api/v1/dictations", "/api/v1/chat", "/api/v1/chat/stream")
+            .hasAnyRole(PHYSICIAN, NURSE)
         .anyRequest().denyAll());
     return http.build();
   }

@@ -78,7 +78,7 @@ public final class DecisionEngine {
     plan.because("every node down on both signals: " + describe(health.values()));
     if (from != ControllerState.EMERGENCY_CLOUD) {
       plan.actions.add(new Action.ActivateCloud());
-      plan.actions.add(new Action.Alert("critical", "both nodes down; cloud fallback activated"));
+      plan.actions.add(new Action.Alert("critical", "both nodes down on both signals; activating the cloud fallback"));
     }
   }
 

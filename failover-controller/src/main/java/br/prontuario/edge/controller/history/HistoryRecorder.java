@@ -44,15 +44,15 @@ public final class HistoryRecorder {
 
   public static String describe(Action action) {
     if (action instanceof Action.RouteTo route) {
-      return "route-to " + route.node();
+      return "RouteTo " + route.node();
     } else if (action instanceof Action.Switchover s) {
-      return "switchover " + s.leader() + " -> " + s.candidate();
+      return "Switchover " + s.leader() + " -> " + s.candidate();
     } else if (action instanceof Action.ActivateCloud) {
-      return "activate-cloud";
+      return "ActivateCloud";
     } else if (action instanceof Action.DeactivateCloud) {
-      return "deactivate-cloud";
+      return "DeactivateCloud";
     }
     Action.Alert alert = (Action.Alert) action;
-    return "alert " + alert.severity() + ": " + alert.message();
+    return "Alert " + alert.severity() + ": " + alert.message();
   }
 }

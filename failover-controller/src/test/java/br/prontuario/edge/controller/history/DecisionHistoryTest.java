@@ -37,12 +37,12 @@ class DecisionHistoryTest {
         "node-b", List.of(new Action.RouteTo("node-b")), List.of("node-a DOWN"), Optional.of(detected));
     clock.advance(Duration.ofMillis(250));
 
-    HistoryEvent event = recorder.record(failover, List.of("route-to node-b: done"));
+    HistoryEvent event = recorder.record(failover, List.of("RouteTo node-b: done"));
 
     assertThat(event.sequence()).isEqualTo(1);
     assertThat(event.detectionMillis()).isEqualTo(10_000);
     assertThat(event.actionMillis()).isEqualTo(250);
-    assertThat(event.actions()).containsExactly("route-to node-b");
+    assertThat(event.actions()).containsExactly("RouteTo node-b");
     assertThat(meters.counter("controller.decisions", "trigger", "probe", "to", "FAILOVER").count()).isEqualTo(1);
   }
 

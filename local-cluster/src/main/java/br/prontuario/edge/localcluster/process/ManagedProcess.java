@@ -40,6 +40,18 @@ public final class ManagedProcess {
     }
   }
 
+  /**
+   * Like {@link #start} but in its own session ({@code setsid}, which execs in place so the PID is
+   * the engine's): it outlives the JVM that started it and ignores the terminal's Ctrl-C.
+   */
+  public static ManagedProcess startDetached(String name, List<String> command, Path workDir,
+      Path log, Map<String, String> env) {
+    List<String> detached = new java.util.ArrayList<>();
+    Binaries.find("setsid").ifPresent(setsid -> detached.add(setsid.toString()));
+    detached.addAll(command);
+    return start(name, detached, workDir, log, env);
+  }
+
   public String name() {
     return name;
   }
@@ -54,6 +66,10 @@ public final class ManagedProcess {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  public ProcessHandle handle() {
+    return process.toHandle();
   }
 
   /** Waits until the port accepts connections; fails with the log's tail if the process died. */

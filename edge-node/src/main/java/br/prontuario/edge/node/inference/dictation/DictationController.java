@@ -1,7 +1,7 @@
 package br.prontuario.edge.node.inference.dictation;
 
+import br.prontuario.edge.common.problem.ProblemWriter;
 import br.prontuario.edge.node.inference.model.InferenceProblems;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,26 +36,24 @@ class DictationController {
       @RequestBody(required = false) byte[] audio,
       @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
       @RequestParam(required = false) String language,
-      @RequestParam(required = false) UUID patientId,
-      HttpServletRequest request) {
+      @RequestParam(required = false) UUID patientId) {
     if (!isWav(contentType)) {
-      return unsupported("Content-Type " + contentType + " is not accepted", request);
+      return unsupported("this Content-Type is not accepted");
     }
     String whisperLanguage = whisperLanguage(language == null ? dictation.properties().language() : language);
     if (whisperLanguage == null) {
-      return InferenceProblems.respond(InferenceProblems.problem(HttpStatus.BAD_REQUEST, "Invalid language",
-          "language must be a code like pt, pt-BR or en", "invalid-language", request), null);
+      return InferenceProblems.respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "Invalid language",
+          "language must be a code like pt, pt-BR or en"), null);
     }
     dictation.requireModel();
     WavAudio.Decoding decoding = WavAudio.decode(audio == null ? new byte[0] : audio);
     if (decoding instanceof WavAudio.Unsupported unsupported) {
-      return unsupported(unsupported.reason(), request);
+      return unsupported(unsupported.reason());
     }
     WavAudio.Decoded decoded = (WavAudio.Decoded) decoding;
     if (decoded.durationMs() > dictation.properties().maxAudio().toMillis()) {
-      return InferenceProblems.respond(InferenceProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Recording too long",
-          "recordings up to " + dictation.properties().maxAudio().toMinutes() + " min are accepted", "audio-too-long",
-          request), null);
+      return InferenceProblems.respond(ProblemWriter.problem(HttpStatus.CONTENT_TOO_LARGE, "Recording too long",
+          "recordings up to " + dictation.properties().maxAudio().toMinutes() + " min are accepted"), null);
     }
     return ResponseEntity.ok(dictation.transcribe(decoded, whisperLanguage, patientId));
   }
@@ -78,9 +76,9 @@ class DictationController {
     return LANGUAGE.matcher(base).matches() ? base : null;
   }
 
-  private static ResponseEntity<ProblemDetail> unsupported(String reason, HttpServletRequest request) {
-    ProblemDetail problem = InferenceProblems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported audio",
-        reason + "; send " + String.join(", ", WavAudio.ACCEPTED), "unsupported-audio", request);
+  private static ResponseEntity<ProblemDetail> unsupported(String reason) {
+    ProblemDetail problem = ProblemWriter.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported audio",
+        reason + "; send " + String.join(", ", WavAudio.ACCEPTED));
     problem.setProperty("accepted", List.copyOf(WavAudio.ACCEPTED));
     return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

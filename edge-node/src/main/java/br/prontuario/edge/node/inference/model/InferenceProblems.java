@@ -1,9 +1,9 @@
 package br.prontuario.edge.node.inference.model;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.UUID;
-import org.slf4j.MDC;
+import br.prontuario.edge.common.problem.ProblemWriter;
+import br.prontuario.edge.node.inference.face.FaceInputException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,40 +12,36 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** RFC 9457 answers for the inference features' expected failures. */
+/**
+ * RFC 9457 answers for the inference features' expected failures. Ordered before the global
+ * advice, whose catch-all would otherwise turn them into 500s.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "br.prontuario.edge.node.inference")
 public class InferenceProblems {
 
   @ExceptionHandler(ModelUnavailableException.class)
-  ResponseEntity<ProblemDetail> unavailable(ModelUnavailableException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unavailable(ModelUnavailableException e) {
     ModelStatus status = e.status();
-    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable",
-        "The '" + status.name() + "' model is " + status.state() + "; this feature is off, the rest of the API works.",
-        "model-unavailable", request);
+    ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable",
+        "The '" + status.name() + "' model is " + status.state() + "; this feature is off, the rest of the API works.");
     problem.setProperty("model", status.name());
     problem.setProperty("modelState", status.state().name());
     return respond(problem, null);
   }
 
   @ExceptionHandler(InferenceRejectedException.class)
-  ResponseEntity<ProblemDetail> rejected(InferenceRejectedException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> rejected(InferenceRejectedException e) {
     boolean full = e.reason() == InferenceRejectedException.Reason.QUEUE_FULL;
-    ProblemDetail problem = problem(full ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE,
-        full ? "Model busy" : "Model timed out", e.getMessage() + "; retry later.",
-        full ? "model-busy" : "model-timeout", request);
+    ProblemDetail problem = ProblemWriter.problem(full ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE,
+        full ? "Model busy" : "Model timed out", e.getMessage() + "; retry later.");
     problem.setProperty("model", e.model());
     return respond(problem, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
   }
 
-  /** Builds a problem with the correlation id every error of the API carries. */
-  public static ProblemDetail problem(HttpStatus status, String title, String detail, String type,
-      HttpServletRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("https://prontuario.example/problems/" + type));
-    problem.setInstance(URI.create(request.getRequestURI()));
-    problem.setProperty("correlationId", correlationId(request));
-    return problem;
+  @ExceptionHandler(FaceInputException.class)
+  ResponseEntity<ProblemDetail> badCrops(FaceInputException e) {
+    return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()), null);
   }
 
   public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, String retryAfterSeconds) {
@@ -55,14 +51,5 @@ public class InferenceProblems {
       response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
     }
     return response.body(problem);
-  }
-
-  private static String correlationId(HttpServletRequest request) {
-    String fromMdc = MDC.get("correlationId");
-    if (fromMdc != null) {
-      return fromMdc;
-    }
-    String header = request.getHeader("X-Correlation-Id");
-    return header != null && !header.isBlank() ? header : UUID.randomUUID().toString();
   }
 }

@@ -59,6 +59,7 @@ public final class ModelRegistry implements DisposableBean {
       return logged(new ModelStatus(name, ModelState.MISSING, "not in the model manifest"));
     }
     Map<String, Path> paths = new LinkedHashMap<>();
+    Map<String, String> hashes = new LinkedHashMap<>();
     for (Map.Entry<String, ModelFile> file : entry.get().entrySet()) {
       Verification verification = ChecksumVerifier.verify(file.getValue());
       if (verification instanceof Absent absent) {
@@ -69,10 +70,11 @@ public final class ModelRegistry implements DisposableBean {
       }
       if (verification instanceof Verified) {
         paths.put(file.getKey(), file.getValue().path());
+        hashes.put(file.getKey(), file.getValue().sha256());
       }
     }
     try {
-      handles.put(name, loader.load(new ModelFiles(name, paths)));
+      handles.put(name, LargeStack.call(name, () -> loader.load(new ModelFiles(name, paths, hashes))));
       return logged(new ModelStatus(name, ModelState.LOADED, "checksums verified"));
     } catch (Exception e) {
       log.error("model '{}' FAILED to load after its checksums matched", name, e);

@@ -41,6 +41,7 @@ public final class TinyModels {
         .longs("kv_shape", new long[] {1, -1, HEADS, HEAD_DIM}, 4)
         .longs("two", new long[] {2})
         .longs("one", new long[] {1})
+        .longs("last_position", new long[] {MAX_POSITIONS - 1})
         .longs("logits_shape", new long[] {1, 1, vocab}, 3);
     Random random = new Random(7);
     for (int layer = 0; layer < LAYERS; layer++) {
@@ -60,7 +61,8 @@ public final class TinyModels {
     onnx.output("logits", OnnxWriter.FLOAT, 1L, 1L, (long) vocab)
         .node("Shape", new String[] {"present.0.key"}, new String[] {"present_shape"})
         .node("Gather", new String[] {"present_shape", "two"}, new String[] {"total_length"}, "axis", 0L)
-        .node("Sub", new String[] {"total_length", "one"}, new String[] {"position"})
+        .node("Sub", new String[] {"total_length", "one"}, new String[] {"unclamped_position"})
+        .node("Min", new String[] {"unclamped_position", "last_position"}, new String[] {"position"})
         .node("Gather", new String[] {"position_table", "position"}, new String[] {"row"}, "axis", 0L)
         .node("Reshape", new String[] {"row", "logits_shape"}, new String[] {"logits"});
     return onnx.writeTo(dir.resolve("decoder.onnx"));

@@ -1,0 +1,90 @@
+package br.prontuario.edge.node.inference.chat;
+
+import br.prontuario.edge.common.security.ClinicalPrincipal;
+import br.prontuario.edge.common.security.Role;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds a chat context from a patient's current record: allergies, problem list, recent
+ * prescriptions (the medication list) and recent notes. Each section is read only when the
+ * caller's role may read it through the records API, so the model never sees more than the caller.
+ * Reads current versions only (rows no correction replaced).
+ */
+@Component
+class PatientContextReader {
+
+  private static final Set<Role> CLINICAL_READERS = EnumSet.of(Role.PHYSICIAN, Role.NURSE, Role.AUDITOR);
+  private static final int NOTE_CHARS = 1500;
+
+  private final JdbcClient jdbc;
+  private final ChatProperties properties;
+
+  PatientContextReader(JdbcClient jdbc, ChatProperties properties) {
+    this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  boolean patientExists(UUID patientId) {
+    return jdbc.sql("SELECT count(*) FROM patients WHERE id = ?").param(patientId).query(Integer.class).single() > 0;
+  }
+
+  PatientContext read(UUID patientId, ClinicalPrincipal caller) {
+    if (caller.roles().stream().noneMatch(CLINICAL_READERS::contains)) {
+      return new PatientContext(patientId, "", List.of());
+    }
+    StringBuilder text = new StringBuilder();
+    section(text, "Alergias", entries(patientId, "allergies",
+        "coalesce(data->>'substance','') || ' (' || coalesce(data->>'severity','') || coalesce(', ' || (data->>'reaction'), '') || ', ' || coalesce(data->>'status','') || ')'"));
+    section(text, "Problemas", entries(patientId, "problems",
+        "coalesce(data->>'description','') || coalesce(' [CID ' || (data->>'cid10') || ']', '') || ' (' || coalesce(data->>'status','') || ')'"));
+    List<UUID> sources = new ArrayList<>();
+    List<Note> prescriptions = notes(patientId, "AND type = 'prescricao'", 3);
+    section(text, "Medicações (prescrições recentes)", prescriptions.stream().map(Note::cited).toList());
+    List<Note> recent = notes(patientId, "AND type <> 'prescricao'", properties.recentNotes());
+    section(text, "Notas recentes", recent.stream().map(Note::cited).toList());
+    prescriptions.forEach(n -> sources.add(n.id()));
+    recent.forEach(n -> sources.add(n.id()));
+    return new PatientContext(patientId, text.toString().strip(), List.copyOf(sources));
+  }
+
+  private List<String> entries(UUID patientId, String kind, String label) {
+    return jdbc.sql("SELECT " + label + " FROM clinical_entries e WHERE patient_id = ? AND kind = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM clinical_entries c WHERE c.replaces_id = e.id)"
+            + " ORDER BY recorded_at DESC LIMIT 50")
+        .params(patientId, kind)
+        .query(String.class)
+        .list();
+  }
+
+  private List<Note> notes(UUID patientId, String filter, int limit) {
+    return jdbc.sql("SELECT id, type, text, recorded_at FROM notes n WHERE patient_id = ? " + filter
+            + " AND NOT EXISTS (SELECT 1 FROM notes c WHERE c.replaces_id = n.id)"
+            + " ORDER BY recorded_at DESC, id DESC LIMIT ?")
+        .params(patientId, limit)
+        .query((rs, row) -> new Note(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class)))
+        .list();
+  }
+
+  private static void section(StringBuilder text, String title, List<String> lines) {
+    text.append(title).append(":\n");
+    if (lines.isEmpty()) {
+      text.append("- nenhum registro\n");
+    }
+    lines.forEach(line -> text.append("- ").append(line).append('\n'));
+  }
+
+  private record Note(UUID id, String type, String text, OffsetDateTime recordedAt) {
+    String cited() {
+      String body = text.length() > NOTE_CHARS ? text.substring(0, NOTE_CHARS) + "…" : text;
+      return "[nota " + id + "] " + recordedAt.toLocalDate() + " " + type + ": " + body.replace('\n', ' ');
+    }
+  }
+}

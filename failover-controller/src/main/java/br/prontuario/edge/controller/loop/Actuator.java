@@ -1,0 +1,76 @@
+package br.prontuario.edge.controller.loop;
+
+import br.prontuario.edge.controller.decision.Action;
+import br.prontuario.edge.controller.decision.Decision;
+import br.prontuario.edge.controller.history.HistoryRecorder;
+import br.prontuario.edge.controller.patroni.PatroniClient;
+import br.prontuario.edge.controller.patroni.PatroniReply;
+import br.prontuario.edge.controller.probe.ClusterTopology;
+import br.prontuario.edge.controller.routing.RouteOutcome;
+import br.prontuario.edge.controller.routing.Router;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Carries out a decision's intended actions, in order, and says how each went. */
+final class Actuator {
+
+  private static final Logger log = LoggerFactory.getLogger(Actuator.class);
+
+  private final Router router;
+  private final PatroniClient patroni;
+  private final ClusterTopology topology;
+  private final MeterRegistry meters;
+  private final AtomicBoolean cloudActive = new AtomicBoolean();
+
+  Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters) {
+    this.router = router;
+    this.patroni = patroni;
+    this.topology = topology;
+    this.meters = meters;
+  }
+
+  List<String> execute(Decision decision) {
+    List<String> results = new ArrayList<>();
+    for (Action action : decision.actions()) {
+      results.add(HistoryRecorder.describe(action) + ": " + run(action));
+    }
+    return results;
+  }
+
+  boolean cloudActive() {
+    return cloudActive.get();
+  }
+
+  private String run(Action action) {
+    if (action instanceof Action.RouteTo route) {
+      return outcome(router.routeTo(route.node()));
+    } else if (action instanceof Action.Switchover s) {
+      // ask the leader's Patroni; if it cannot answer, the candidate's reads the same DCS
+      PatroniReply reply = patroni.switchover(topology.node(s.leader()).patroniUrl(), s.leader(), s.candidate());
+      if (reply.status() == 0) {
+        reply = patroni.switchover(topology.node(s.candidate()).patroniUrl(), s.leader(), s.candidate());
+      }
+      return (reply.accepted() ? "done: " : "failed: ") + reply.status() + " " + reply.message().trim();
+    } else if (action instanceof Action.ActivateCloud) {
+      RouteOutcome outcome = router.routeToCloud(true);
+      cloudActive.set(outcome.ok());
+      return outcome(outcome);
+    } else if (action instanceof Action.DeactivateCloud) {
+      RouteOutcome outcome = router.routeToCloud(false);
+      cloudActive.set(!outcome.ok());
+      return outcome(outcome);
+    }
+    Action.Alert alert = (Action.Alert) action;
+    meters.counter("controller.alerts", "severity", alert.severity()).increment();
+    log.warn("ALERT [{}] {}", alert.severity(), alert.message());
+    return "raised";
+  }
+
+  private static String outcome(RouteOutcome outcome) {
+    return (outcome.ok() ? "done: " : "failed: ") + outcome.detail();
+  }
+}

@@ -1,0 +1,176 @@
+package br.prontuario.edge.controller.loop;
+
+import br.prontuario.edge.controller.decision.Action;
+import br.prontuario.edge.controller.decision.ControllerState;
+import br.prontuario.edge.controller.decision.Decision;
+import br.prontuario.edge.controller.decision.DecisionEngine;
+import br.prontuario.edge.controller.decision.HealthRules;
+import br.prontuario.edge.controller.decision.Observation;
+import br.prontuario.edge.controller.decision.SwitchoverOutcome;
+import br.prontuario.edge.controller.election.Leadership;
+import br.prontuario.edge.controller.history.HistoryEvent;
+import br.prontuario.edge.controller.history.HistoryRecorder;
+import br.prontuario.edge.controller.metrics.ControllerMetrics;
+import br.prontuario.edge.controller.probe.ClusterProber;
+import br.prontuario.edge.controller.routing.Router;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every probe interval: observe, decide, and — only on the acting replica — act, then record.
+ * Followers run the same decisions and record them as observed, so their status stays meaningful.
+ */
+public final class ControlLoop implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ControlLoop.class);
+
+  private final ClusterProber prober;
+  private final DecisionEngine engine;
+  private final Actuator actuator;
+  private final Router router;
+  private final Leadership leadership;
+  private final HistoryRecorder recorder;
+  private final ControllerMetrics metrics;
+  private final HealthRules rules;
+  private final Clock clock;
+  private final AtomicReference<HistoryEvent> lastEvent = new AtomicReference<>();
+  /** After a failed reconcile, wait this many rounds before the next: no history flood when HAProxy is down. */
+  private static final int RECONCILE_BACKOFF_ROUNDS = 6;
+  private int roundsUntilReconcile;
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "control-loop");
+    t.setDaemon(true);
+    return t;
+  });
+
+  ControlLoop(ClusterProber prober, DecisionEngine engine, Actuator actuator, Router router, Leadership leadership,
+      HistoryRecorder recorder, ControllerMetrics metrics, HealthRules rules, Clock clock) {
+    this.prober = prober;
+    this.engine = engine;
+    this.actuator = actuator;
+    this.router = router;
+    this.leadership = leadership;
+    this.recorder = recorder;
+    this.metrics = metrics;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  public void start() {
+    leadership.start();
+    scheduler.scheduleWithFixedDelay(this::safeRound, 0, rules.interval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void safeRound() {
+    try {
+      round();
+    } catch (RuntimeException e) {
+      log.error("control round failed; next round in {}", rules.interval(), e);
+    }
+  }
+
+  void round() {
+    Observation observation = prober.probe();
+    Decision decision = engine.evaluate(observation);
+    metrics.observe(observation, engine.health());
+    boolean acting = leadership.isLeader();
+    if (decision.isEventful()) {
+      handle(decision, acting);
+    } else if (acting && --roundsUntilReconcile <= 0) {
+      reconcileRouting();
+    }
+  }
+
+  /** The router drifted from the intended active node (new leader, failed earlier call, restart). */
+  private void reconcileRouting() {
+    String intended = engine.activeNode();
+    ControllerState current = engine.state();
+    if (engine.maintenance()) {
+      return;
+    }
+    if (current == ControllerState.EMERGENCY_CLOUD) {
+      if (!actuator.cloudActive()) {
+        handle(new Decision(clock.instant(), "reconcile", current, current, intended,
+            List.of(new Action.ActivateCloud()), List.of("cloud fallback not active yet; retrying"),
+            Optional.empty()), true);
+      }
+      return;
+    }
+    if (intended == null) {
+      return;
+    }
+    Optional<String> actual = router.activeNode();
+    if (actual.filter(intended::equals).isEmpty()) {
+      ControllerState state = engine.state();
+      handle(new Decision(clock.instant(), "reconcile", state, state, intended, List.of(new Action.RouteTo(intended)),
+          List.of("router sends traffic to " + actual.orElse("no single node") + ", intended " + intended),
+          Optional.empty()), true);
+    }
+  }
+
+  private synchronized HistoryEvent handle(Decision decision, boolean acting) {
+    List<String> results = acting ? actuator.execute(decision)
+        : List.of("observed only: " + leadership.identity() + " is not the acting controller");
+    boolean failed = results.stream().anyMatch(r -> r.contains(": failed"));
+    roundsUntilReconcile = failed ? RECONCILE_BACKOFF_ROUNDS : 0;
+    HistoryEvent event = recorder.record(decision, results);
+    lastEvent.set(event);
+    if (acting && decision.isFailover()) {
+      metrics.failover(event);
+    }
+    return event;
+  }
+
+  /** An operator's switchover; only the acting replica carries it out. */
+  public SwitchoverOutcome switchover(String target) {
+    if (!leadership.isLeader()) {
+      return new SwitchoverOutcome.Rejected(leadership.identity() + " is not the acting controller; ask "
+          + leadership.leader().orElse("the leader"));
+    }
+    SwitchoverOutcome outcome = engine.requestSwitchover(target);
+    if (outcome instanceof SwitchoverOutcome.Accepted accepted) {
+      handle(accepted.decision(), true);
+    }
+    return outcome;
+  }
+
+  public void maintenance(boolean on) {
+    engine.setMaintenance(on);
+    ControllerState state = engine.state();
+    Decision decision = new Decision(clock.instant(), "manual", state, state, engine.activeNode(), List.of(),
+        List.of("operator turned maintenance mode " + (on ? "on: automatic decisions paused" : "off")),
+        Optional.empty());
+    synchronized (this) {
+      lastEvent.set(recorder.record(decision, List.of("maintenance " + (on ? "on" : "off"))));
+    }
+  }
+
+  public Optional<HistoryEvent> lastEvent() {
+    return Optional.ofNullable(lastEvent.get());
+  }
+
+  public DecisionEngine engine() {
+    return engine;
+  }
+
+  public Leadership leadership() {
+    return leadership;
+  }
+
+  public boolean cloudActive() {
+    return actuator.cloudActive();
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    leadership.close();
+  }
+}

@@ -1,0 +1,101 @@
+package br.prontuario.edge.controller.loop;
+
+import br.prontuario.edge.controller.decision.ControllerState;
+import br.prontuario.edge.controller.decision.DecisionEngine;
+import br.prontuario.edge.controller.decision.HealthRules;
+import br.prontuario.edge.controller.election.ElectionProperties;
+import br.prontuario.edge.controller.election.EtcdLeadership;
+import br.prontuario.edge.controller.election.KubernetesLeadership;
+import br.prontuario.edge.controller.election.Leadership;
+import br.prontuario.edge.controller.election.SoleController;
+import br.prontuario.edge.controller.history.DecisionHistory;
+import br.prontuario.edge.controller.history.HistoryProperties;
+import br.prontuario.edge.controller.history.HistoryRecorder;
+import br.prontuario.edge.controller.metrics.ControllerMetrics;
+import br.prontuario.edge.controller.patroni.PatroniClient;
+import br.prontuario.edge.controller.probe.ClusterProber;
+import br.prontuario.edge.controller.probe.ClusterTopology;
+import br.prontuario.edge.controller.probe.HttpProbe;
+import br.prontuario.edge.controller.probe.SentinelClient;
+import br.prontuario.edge.controller.routing.HaproxyRouter;
+import br.prontuario.edge.controller.routing.KubernetesRouter;
+import br.prontuario.edge.controller.routing.Router;
+import br.prontuario.edge.controller.routing.RoutingProperties;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires probes, the pure engine, the adapters and the loop from the typed configuration. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({HealthRules.class, ClusterTopology.class, RoutingProperties.class,
+    ElectionProperties.class, HistoryProperties.class})
+class ControllerConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  Router router(RoutingProperties routing, ClusterTopology topology) {
+    if (routing.mode().equals("kubernetes")) {
+      return new KubernetesRouter(new KubernetesClientBuilder().build(), routing.kubernetes());
+    }
+    return new HaproxyRouter(routing.haproxy(), nodeNames(topology));
+  }
+
+  @Bean
+  Leadership leadership(ElectionProperties election, JsonMapper json, Clock clock) {
+    return switch (election.mode()) {
+      case "etcd" -> new EtcdLeadership(election.etcdEndpoints(), election.identity(), election.key(),
+          election.leaseTtl(), json, clock);
+      case "kubernetes" -> new KubernetesLeadership(new KubernetesClientBuilder().build(), election.namespace(),
+          election.key(), election.identity(), election.leaseTtl());
+      default -> new SoleController(election.identity());
+    };
+  }
+
+  @Bean
+  PatroniClient patroniClient(JsonMapper json, HealthRules rules) {
+    return new PatroniClient(json, rules.timeout());
+  }
+
+  @Bean(destroyMethod = "close")
+  ControlLoop controlLoop(HealthRules rules, ClusterTopology topology, Router router, Leadership leadership,
+      PatroniClient patroni, DecisionHistory history, MeterRegistry meters, Clock clock) {
+    ClusterProber prober = new ClusterProber(topology, new HttpProbe(rules.timeout()), patroni,
+        new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout()),
+        Executors.newCachedThreadPool(daemon()), clock);
+    DecisionEngine engine = new DecisionEngine(clock, rules, ControllerState.NORMAL);
+    Actuator actuator = new Actuator(router, patroni, topology, meters);
+    HistoryRecorder recorder = new HistoryRecorder(history, meters, clock, leadership.identity());
+    ControllerMetrics metrics = new ControllerMetrics(meters, clock, nodeNames(topology), engine::state,
+        actuator::cloudActive, leadership::isLeader);
+    ControlLoop loop = new ControlLoop(prober, engine, actuator, router, leadership, recorder, metrics, rules, clock);
+    loop.start();
+    return loop;
+  }
+
+  @Bean
+  DecisionHistory decisionHistory(HistoryProperties historyProperties, JsonMapper json) {
+    return new DecisionHistory(historyProperties.dir().resolve("decisions.jsonl"), json);
+  }
+
+  private static List<String> nodeNames(ClusterTopology topology) {
+    return topology.nodes().stream().map(ClusterTopology.Node::name).toList();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "probe");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

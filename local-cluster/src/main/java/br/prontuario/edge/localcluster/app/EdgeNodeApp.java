@@ -1,0 +1,52 @@
+package br.prontuario.edge.localcluster.app;
+
+import br.prontuario.edge.localcluster.cluster.ClusterLayout;
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.config.ClusterConfig;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.process.ManagedProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Launches one edge-node instance with the contract's properties: the multi-host JDBC URL (so it
+ * follows the PostgreSQL primary), the Sentinel addresses, its node name and the demo user.
+ * Secrets go in {@code SPRING_APPLICATION_JSON} rather than on the command line, where {@code ps}
+ * would show them.
+ */
+public final class EdgeNodeApp {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private EdgeNodeApp() {}
+
+  public static ManagedProcess start(NodeName node, ClusterLayout layout, ClusterConfig config,
+      ClusterSecrets secrets, Path jar, Path dir) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("edge-node jar not found: " + jar
+          + " (build it with ./mvnw -DskipTests package)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(config.app().javaOptions());
+    command.addAll(List.of("-jar", jar.toString(),
+        "--server.port=" + layout.ports(node).app(),
+        "--spring.datasource.url=" + layout.jdbcUrl(config.postgres().database()),
+        "--spring.datasource.username=" + config.postgres().appUser(),
+        "--spring.data.redis.sentinel.master=" + config.redis().masterName(),
+        "--spring.data.redis.sentinel.nodes=" + String.join(",", layout.sentinelAddresses()),
+        "--edge.node.name=" + node.id(),
+        "--edge.demo.enabled=true"));
+    Map<String, Object> secret = new LinkedHashMap<>();
+    secret.put("spring.datasource.password", secrets.appPassword());
+    secret.put("edge.security.jwt-secret", secrets.jwtSecret());
+    secret.put("edge.demo.password", secrets.demoPassword());
+    return ManagedProcess.startDetached("edge-node-" + node.id(), command, dir,
+        dir.resolve("edge-node.log"), Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(secret)));
+  }
+}

@@ -1,0 +1,157 @@
+package br.prontuario.edge.localcluster.cluster;
+
+import static br.prontuario.edge.localcluster.cluster.Components.APP;
+import static br.prontuario.edge.localcluster.cluster.Components.ETCD;
+import static br.prontuario.edge.localcluster.cluster.Components.HAPROXY;
+import static br.prontuario.edge.localcluster.cluster.Components.PATRONI;
+import static br.prontuario.edge.localcluster.cluster.Components.REDIS;
+import static br.prontuario.edge.localcluster.cluster.Components.SENTINEL;
+
+import br.prontuario.edge.localcluster.app.ReadinessProbe;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.etcd.EtcdMember;
+import br.prontuario.edge.localcluster.patroni.PatroniClient;
+import br.prontuario.edge.localcluster.process.ManagedProcess;
+import br.prontuario.edge.localcluster.process.Pause;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Brings processes up in dependency order and waits for each layer to serve. */
+final class ClusterLauncher {
+
+  private static final List<NodeName> DATA_NODES = List.of(NodeName.NODE_A, NodeName.NODE_B);
+  private static final Duration ETCD_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(120);
+
+  private final EdgeCluster cluster;
+
+  ClusterLauncher(EdgeCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  void startAll() {
+    Map<NodeName, ManagedProcess> etcd = new LinkedHashMap<>();
+    for (NodeName node : NodeName.values()) {
+      startIfStopped(node, ETCD).ifPresent(p -> etcd.put(node, p));
+    }
+    for (NodeName node : NodeName.values()) {
+      EtcdMember.awaitHealthy(cluster.layout().etcdClientUrls().get(node.ordinal()), etcd.get(node), ETCD_TIMEOUT);
+    }
+    startPatroni();
+    DatabaseBootstrap.ensure(cluster);
+    for (NodeName node : DATA_NODES) {
+      startIfStopped(node, REDIS).ifPresent(p -> p.awaitPort(cluster.layout().ports(node).redis(), Duration.ofSeconds(20)));
+    }
+    for (NodeName node : NodeName.values()) {
+      startIfStopped(node, SENTINEL).ifPresent(p -> p.awaitPort(cluster.layout().ports(node).sentinel(), Duration.ofSeconds(20)));
+    }
+    if (cluster.withApps()) {
+      DATA_NODES.forEach(node -> startIfStopped(node, APP));
+      DATA_NODES.forEach(this::awaitAppReady);
+    }
+    startIfStopped(NodeName.WITNESS, HAPROXY);
+    for (NodeName node : NodeName.values()) {
+      ExtraComponent.saved(cluster.stateDir(), node).forEach(this::startExtraIfStopped);
+    }
+    await("a synchronous standby", LEADER_TIMEOUT,
+        () -> ClusterStatusReader.patroniView(cluster).flatMap(PatroniClient.ClusterView::syncStandby).isPresent()
+            || !cluster.config().patroni().synchronousMode());
+  }
+
+  /** A fresh cluster bootstraps on node-a (deterministic roles); an existing one starts both at once. */
+  private void startPatroni() {
+    boolean fresh = DATA_NODES.stream().noneMatch(cluster::hasData);
+    if (fresh) {
+      startIfStopped(NodeName.NODE_A, PATRONI);
+      await("node-a to bootstrap as leader", LEADER_TIMEOUT,
+          () -> alive(NodeName.NODE_A, PATRONI)
+              && cluster.leader().filter(l -> l == NodeName.NODE_A).isPresent());
+      startIfStopped(NodeName.NODE_B, PATRONI);
+    } else {
+      DATA_NODES.forEach(node -> startIfStopped(node, PATRONI));
+      await("a PostgreSQL leader", LEADER_TIMEOUT,
+          () -> alive(NodeName.NODE_A, PATRONI) && alive(NodeName.NODE_B, PATRONI)
+              && cluster.leader().isPresent());
+    }
+  }
+
+  void startNode(NodeName node) {
+    for (String component : cluster.componentsOf(node)) {
+      startIfStopped(node, component).ifPresent(p -> awaitListening(node, component, p));
+    }
+    ExtraComponent.saved(cluster.stateDir(), node).forEach(this::startExtraIfStopped);
+  }
+
+  ManagedProcess launchExtra(ExtraComponent extra) {
+    extra.save(cluster.dir(extra.node(), extra.component()));
+    cluster.registry().find(extra.node(), extra.component()).ifPresent(running -> {
+      throw new IllegalStateException(extra.component() + " already runs on " + extra.node());
+    });
+    return startExtra(extra);
+  }
+
+  private void startExtraIfStopped(ExtraComponent extra) {
+    if (cluster.registry().find(extra.node(), extra.component()).isEmpty()) {
+      startExtra(extra);
+    }
+  }
+
+  private ManagedProcess startExtra(ExtraComponent extra) {
+    var dir = cluster.dir(extra.node(), extra.component());
+    ManagedProcess process = ManagedProcess.startDetached(extra.component() + "-" + extra.node().id(),
+        extra.command(), dir, dir.resolve(extra.component() + ".log"), extra.env());
+    cluster.registry().record(extra.node(), extra.component(), process.handle());
+    return process;
+  }
+
+  private java.util.Optional<ManagedProcess> startIfStopped(NodeName node, String component) {
+    if (cluster.registry().find(node, component).isPresent()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(cluster.startComponent(node, component));
+  }
+
+  private void awaitListening(NodeName node, String component, ManagedProcess process) {
+    var ports = cluster.layout().ports(node);
+    Duration timeout = Duration.ofSeconds(60);
+    switch (component) {
+      case ETCD -> process.awaitPort(ports.etcdClient(), timeout);
+      case PATRONI -> process.awaitPort(ports.patroniRest(), timeout);
+      case REDIS -> process.awaitPort(ports.redis(), timeout);
+      case SENTINEL -> process.awaitPort(ports.sentinel(), timeout);
+      case APP -> process.awaitPort(ports.app(), cluster.config().app().startTimeout());
+      default -> { } // HAProxy waits for its own ports when it starts
+    }
+  }
+
+  private void awaitAppReady(NodeName node) {
+    String url = cluster.layout().appUrl(node);
+    await("edge-node on " + node + " to be ready (log " + cluster.log(node, APP) + ")",
+        cluster.config().app().startTimeout(), () -> {
+          return alive(node, APP) && "ready".equals(ReadinessProbe.check(url));
+        });
+  }
+
+  /** True, or an exception naming the log when the process has exited. */
+  private boolean alive(NodeName node, String component) {
+    if (cluster.registry().find(node, component).isEmpty()) {
+      throw new IllegalStateException(component + " on " + node + " exited; see "
+          + cluster.log(node, component));
+    }
+    return true;
+  }
+
+  private static void await(String what, Duration timeout, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("timed out after " + timeout.toSeconds() + "s waiting for " + what);
+      }
+      Pause.millis(250);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package br.prontuario.edge.localcluster.cluster;
+
+import br.prontuario.edge.localcluster.config.ClusterConfig;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.config.NodePorts;
+import br.prontuario.edge.localcluster.process.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where every process of the topology listens: a host and concrete ports per node, plus the
+ * HAProxy ports. Locally all hosts are 127.0.0.1 and automatic ports are picked once and kept in
+ * {@code DIR/layout.json} (etcd and Patroni remember their peers); for production the hosts come
+ * from the configuration and the ports are the standard ones.
+ */
+public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints haproxy) {
+
+  public static final String LOOPBACK = "127.0.0.1";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** One host of the topology and its processes' ports. */
+  public record NodeEndpoints(String host, NodePorts ports) {}
+
+  /** The entry point, the stats page and the runtime API the failover controller drives. */
+  public record HaproxyEndpoints(String host, int entryPort, int statsPort, int runtimeApiPort) {}
+
+  public NodeEndpoints node(NodeName node) {
+    return nodes.get(node.id());
+  }
+
+  public String host(NodeName node) {
+    return node(node).host();
+  }
+
+  public NodePorts ports(NodeName node) {
+    return node(node).ports();
+  }
+
+  public String entrypoint() {
+    return "http://" + haproxy.host() + ":" + haproxy.entryPort();
+  }
+
+  public String statsUrl() {
+    return "http://" + haproxy.host() + ":" + haproxy.statsPort() + "/stats";
+  }
+
+  public String runtimeApiAddress() {
+    return haproxy.host() + ":" + haproxy.runtimeApiPort();
+  }
+
+  public List<String> etcdClientUrls() {
+    return List.of(NodeName.values()).stream()
+        .map(n -> "http://" + host(n) + ":" + ports(n).etcdClient()).toList();
+  }
+
+  /** {@code node-a=http://h:p,...}: etcd's static bootstrap membership. */
+  public String etcdInitialCluster() {
+    return List.of(NodeName.values()).stream()
+        .map(n -> n.id() + "=http://" + host(n) + ":" + ports(n).etcdPeer())
+        .collect(Collectors.joining(","));
+  }
+
+  public List<String> sentinelAddresses() {
+    return List.of(NodeName.values()).stream()
+        .map(n -> host(n) + ":" + ports(n).sentinel()).toList();
+  }
+
+  /**
+   * pgjdbc multi-host URL: follows the primary across failovers without restarting the app.
+   * pgjdbc remembers a host's role for {@code hostRecheckSeconds} (default 10); 2 lets a new
+   * primary be found within a couple of seconds of Patroni promoting it.
+   */
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + host(NodeName.NODE_A) + ":" + ports(NodeName.NODE_A).postgres()
+        + "," + host(NodeName.NODE_B) + ":" + ports(NodeName.NODE_B).postgres() + "/" + database
+        + "?targetServerType=primary&hostRecheckSeconds=2";
+  }
+
+  public String patroniUrl(NodeName node) {
+    return "http://" + host(node) + ":" + ports(node).patroniRest();
+  }
+
+  public String appUrl(NodeName node) {
+    return "http://" + host(node) + ":" + ports(node).app();
+  }
+
+  /** Ports for the local topology: the configured ones, free ports where the configuration says 0. */
+  public static ClusterLayout local(ClusterConfig config) {
+    Set<Integer> taken = new HashSet<>();
+    IntSupplier free = () -> {
+      int port;
+      do {
+        port = FreePorts.next();
+      } while (!taken.add(port));
+      return port;
+    };
+    Map<String, NodeEndpoints> nodes = new LinkedHashMap<>();
+    for (NodeName node : NodeName.values()) {
+      NodePorts p = config.ports(node);
+      boolean data = node.isDataNode();
+      nodes.put(node.id(), new NodeEndpoints(LOOPBACK, new NodePorts(
+          pick(p.etcdClient(), free), pick(p.etcdPeer(), free),
+          data ? pick(p.patroniRest(), free) : 0, data ? pick(p.postgres(), free) : 0,
+          data ? pick(p.redis(), free) : 0, pick(p.sentinel(), free), data ? pick(p.app(), free) : 0)));
+    }
+    var h = config.haproxy();
+    return new ClusterLayout(nodes, new HaproxyEndpoints(LOOPBACK, pick(h.entryPort(), free),
+        pick(h.statsPort(), free), pick(h.runtimeApiPort(), free)));
+  }
+
+  /** The production hosts with the standard ports; the app port is the edge-node's 8080. */
+  public static ClusterLayout production(ClusterConfig config) {
+    Map<String, NodeEndpoints> nodes = new LinkedHashMap<>();
+    for (NodeName node : NodeName.values()) {
+      boolean data = node.isDataNode();
+      nodes.put(node.id(), new NodeEndpoints(config.production().host(node), new NodePorts(
+          config.etcd().clientPort(), config.etcd().peerPort(),
+          data ? config.patroni().restApiPort() : 0, data ? config.postgres().port() : 0,
+          data ? config.redis().port() : 0, config.redis().sentinelPort(), data ? 8080 : 0)));
+    }
+    return new ClusterLayout(nodes, new HaproxyEndpoints(config.production().witness(), 443, 8404, 9999));
+  }
+
+  /** The layout an earlier {@code up} chose for this folder, or a new one saved there. */
+  public static ClusterLayout loadOrCreate(Path stateDir, ClusterConfig config) {
+    Path file = stateDir.resolve("layout.json");
+    try {
+      if (Files.isRegularFile(file)) {
+        return JSON.readValue(file.toFile(), ClusterLayout.class);
+      }
+      ClusterLayout layout = local(config);
+      Files.createDirectories(stateDir);
+      JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), layout);
+      return layout;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int pick(int configured, IntSupplier free) {
+    return configured != 0 ? configured : free.getAsInt();
+  }
+}

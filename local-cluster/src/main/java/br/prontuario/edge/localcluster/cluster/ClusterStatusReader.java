@@ -1,0 +1,100 @@
+package br.prontuario.edge.localcluster.cluster;
+
+import br.prontuario.edge.localcluster.app.ReadinessProbe;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.etcd.EtcdMember;
+import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
+import br.prontuario.edge.localcluster.haproxy.HaproxyRuntimeApi;
+import br.prontuario.edge.localcluster.patroni.PatroniClient;
+import br.prontuario.edge.localcluster.redis.RespClient;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Asks every engine for its own view: Patroni's REST API, Redis ROLE, edge-node readiness, HAProxy. */
+final class ClusterStatusReader {
+
+  private final EdgeCluster cluster;
+
+  ClusterStatusReader(EdgeCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  ClusterStatus read() {
+    var layout = cluster.layout();
+    Optional<PatroniClient.ClusterView> view = patroniView(cluster);
+    List<ClusterStatus.NodeStatus> nodes = new ArrayList<>();
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      boolean restUp = cluster.patroni(node).self().isPresent();
+      Optional<PatroniClient.Member> member = view.flatMap(v -> v.member(node.id()));
+      String db = restUp ? member.map(ClusterStatusReader::role).orElse("down") : "down";
+      nodes.add(new ClusterStatus.NodeStatus(node.id(), db,
+          "down".equals(db) ? null : member.map(PatroniClient.Member::lagBytes).orElse(null),
+          member.map(PatroniClient.Member::timeline).orElse(null),
+          redisRole(layout.host(node), layout.ports(node).redis()),
+          ReadinessProbe.check(layout.appUrl(node)), running(node)));
+    }
+    NodeName witness = NodeName.WITNESS;
+    String etcd = EtcdMember.health("http://" + layout.host(witness) + ":" + layout.ports(witness).etcdClient())
+        .contains("\"health\":\"true\"") ? "healthy" : "down";
+    Map<String, String> servers = haproxyServers();
+    var witnessStatus = new ClusterStatus.WitnessStatus(etcd,
+        pingable(layout.host(witness), layout.ports(witness).sentinel()) ? "up" : "down",
+        servers.isEmpty() ? "down" : "up", running(witness));
+    return new ClusterStatus(layout.entrypoint(), nodes, witnessStatus, servers);
+  }
+
+  /** The cluster as the first data node whose Patroni answers sees it. */
+  static Optional<PatroniClient.ClusterView> patroniView(EdgeCluster cluster) {
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      Optional<PatroniClient.ClusterView> view = cluster.patroni(node).cluster();
+      if (view.isPresent()) {
+        return view;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String role(PatroniClient.Member m) {
+    boolean serving = "running".equals(m.state()) || "streaming".equals(m.state());
+    if (!serving) {
+      return "down";
+    }
+    return switch (m.role() == null ? "" : m.role()) {
+      case "leader", "master", "primary" -> "leader";
+      case "sync_standby" -> "sync_standby";
+      default -> "replica";
+    };
+  }
+
+  private static String redisRole(String host, int port) {
+    try {
+      String role = RespClient.role(host, port);
+      return "slave".equals(role) ? "replica" : role;
+    } catch (IOException e) {
+      return "down";
+    }
+  }
+
+  private static boolean pingable(String host, int port) {
+    try {
+      return "PONG".equals(RespClient.call(host, port, "PING"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private Map<String, String> haproxyServers() {
+    try {
+      return HaproxyRuntimeApi.of(cluster.layout().runtimeApiAddress()).serverStates(HaproxyConfig.BACKEND);
+    } catch (IOException e) {
+      return Map.of();
+    }
+  }
+
+  private List<String> running(NodeName node) {
+    return cluster.registry().running(node).stream().map(ProcessRegistry.Entry::component).toList();
+  }
+}

@@ -1,0 +1,24 @@
+package br.prontuario.edge.localcluster.cluster;
+
+import br.prontuario.edge.localcluster.config.NodeName;
+import java.util.List;
+
+/** The process names the cluster records per node (also their folder names under DIR/<node>/). */
+public final class Components {
+
+  public static final String ETCD = "etcd";
+  public static final String PATRONI = "patroni";
+  public static final String REDIS = "redis";
+  public static final String SENTINEL = "sentinel";
+  public static final String APP = "edge-node";
+  public static final String HAPROXY = "haproxy";
+
+  private Components() {}
+
+  /** What runs on the node, in start order (the witness hosts the entry point). */
+  public static List<String> of(NodeName node) {
+    return node.isDataNode()
+        ? List.of(ETCD, PATRONI, REDIS, SENTINEL, APP)
+        : List.of(ETCD, SENTINEL, HAPROXY);
+  }
+}

@@ -1,0 +1,229 @@
+package br.prontuario.edge.localcluster.cluster;
+
+import static br.prontuario.edge.localcluster.cluster.Components.APP;
+import static br.prontuario.edge.localcluster.cluster.Components.ETCD;
+import static br.prontuario.edge.localcluster.cluster.Components.HAPROXY;
+import static br.prontuario.edge.localcluster.cluster.Components.PATRONI;
+import static br.prontuario.edge.localcluster.cluster.Components.REDIS;
+import static br.prontuario.edge.localcluster.cluster.Components.SENTINEL;
+
+import br.prontuario.edge.localcluster.app.EdgeNodeApp;
+import br.prontuario.edge.localcluster.config.ClusterConfig;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.etcd.EtcdMember;
+import br.prontuario.edge.localcluster.haproxy.HaproxyServer;
+import br.prontuario.edge.localcluster.patroni.PatroniClient;
+import br.prontuario.edge.localcluster.patroni.PatroniNode;
+import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.process.ManagedProcess;
+import br.prontuario.edge.localcluster.redis.RedisNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole edge topology on loopback, each engine a detached process with its own folder and
+ * log under {@code DIR/<node>/<component>/}: etcd x3 (node-a, node-b, witness), Patroni +
+ * PostgreSQL and Redis + Sentinel on both data nodes, a Sentinel and HAProxy on the witness, and
+ * the two edge-node instances. Pids are kept in {@code DIR/pids/}, so a later JVM (the next
+ * {@code edgectl} command) can stop, kill, freeze or thaw what an earlier one started.
+ *
+ * <p>Later components (the failover controller on the witness, the cloud side) join through
+ * {@link #launchExtra}: they are then part of their node for kill/freeze/thaw/start/stop.
+ */
+public final class EdgeCluster {
+
+  private final ClusterConfig config;
+  private final Path stateDir;
+  private final Path repositoryRoot;
+  private final ClusterLayout layout;
+  private final ClusterSecrets secrets;
+  private final ProcessRegistry registry;
+  private final boolean withApps;
+  private final ClusterLauncher launcher;
+
+  private EdgeCluster(ClusterConfig config, Path stateDir, Path repositoryRoot, boolean withApps) {
+    this.config = config;
+    this.stateDir = stateDir.toAbsolutePath();
+    this.repositoryRoot = repositoryRoot.toAbsolutePath();
+    this.layout = ClusterLayout.loadOrCreate(this.stateDir, config);
+    letServiceUserTraverse(this.stateDir);
+    this.secrets = ClusterSecrets.loadOrCreate(this.stateDir);
+    this.registry = new ProcessRegistry(this.stateDir);
+    this.withApps = withApps;
+    this.launcher = new ClusterLauncher(this);
+  }
+
+  /** The full topology in {@code stateDir}; ports and secrets are created there on first use. */
+  public static EdgeCluster at(Path stateDir, ClusterConfig config, Path repositoryRoot) {
+    return new EdgeCluster(config, stateDir, repositoryRoot, true);
+  }
+
+  /** Databases, coordination, Redis and HAProxy but no edge-node instances (infrastructure tests). */
+  public static EdgeCluster infrastructureAt(Path stateDir, ClusterConfig config, Path repositoryRoot) {
+    return new EdgeCluster(config, stateDir, repositoryRoot, false);
+  }
+
+  public ClusterConfig config() {
+    return config;
+  }
+
+  public ClusterLayout layout() {
+    return layout;
+  }
+
+  public ClusterSecrets secrets() {
+    return secrets;
+  }
+
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  public boolean withApps() {
+    return withApps;
+  }
+
+  /** Where a component of a node keeps its files and log. */
+  public Path dir(NodeName node, String component) {
+    return stateDir.resolve(node.id()).resolve(component);
+  }
+
+  public Path log(NodeName node, String component) {
+    String file = switch (component) {
+      case ETCD -> "etcd.log";
+      case PATRONI -> "patroni.log";
+      case REDIS -> "redis.log";
+      case SENTINEL -> "sentinel.log";
+      case APP -> "edge-node.log";
+      case HAPROXY -> "haproxy.log";
+      default -> component + ".log";
+    };
+    return dir(node, component).resolve(file);
+  }
+
+  public PatroniClient patroni(NodeName node) {
+    return new PatroniClient(layout.patroniUrl(node));
+  }
+
+  /** Starts whatever is not running yet and waits until the cluster serves; idempotent. */
+  public void start() {
+    launcher.startAll();
+  }
+
+  /** Starts the processes of one node that are not running (after kill), without waiting for apps. */
+  public void start(NodeName node) {
+    launcher.startNode(node);
+  }
+
+  /** Stops everything, gently: SIGCONT (frozen processes), SIGTERM, SIGKILL after a grace period. */
+  public void stop() {
+    new NodeFaults(this).stopAll();
+  }
+
+  /** SIGKILL every process of the node, PostgreSQL included: a power cut. */
+  public void kill(NodeName node) {
+    new NodeFaults(this).kill(node);
+  }
+
+  /** SIGKILL one process of the node (e.g. {@link Components#REDIS}) and its children. */
+  public void kill(NodeName node, String component) {
+    new NodeFaults(this).kill(node, component);
+  }
+
+  /** SIGSTOP every process of the node: a hung machine that still holds its sockets. */
+  public void freeze(NodeName node) {
+    new NodeFaults(this).signal(node, br.prontuario.edge.localcluster.process.ProcessSignals.Signal.STOP);
+  }
+
+  public void thaw(NodeName node) {
+    new NodeFaults(this).signal(node, br.prontuario.edge.localcluster.process.ProcessSignals.Signal.CONT);
+  }
+
+  public ClusterStatus status() {
+    return new ClusterStatusReader(this).read();
+  }
+
+  /** The leader as Patroni reports it, if any node's REST API answers and names one. */
+  public Optional<NodeName> leader() {
+    return ClusterStatusReader.patroniView(this)
+        .flatMap(PatroniClient.ClusterView::leader)
+        .map(m -> NodeName.parse(m.name()));
+  }
+
+  /** What {@code DIR/cluster.json} holds: how clients, tests and the controller reach the cluster. */
+  public ClusterDescriptor descriptor() {
+    return ClusterDescriptor.of(this);
+  }
+
+  /**
+   * Starts an additional process as part of a node (e.g. the failover controller on the witness),
+   * in {@code DIR/<node>/<component>/}. It is recorded for kill/freeze/thaw/stop, and its command is
+   * kept so that {@link #start(NodeName)} and {@link #start()} start it again.
+   */
+  public ManagedProcess launchExtra(NodeName node, String component, List<String> command,
+      Map<String, String> env, String url) {
+    return launcher.launchExtra(new ExtraComponent(node, component, command, env, url));
+  }
+
+  /** Patroni runs as another user and must reach its folder below ours (which may be 0700). */
+  private static void letServiceUserTraverse(Path dir) {
+    try {
+      var perms = java.nio.file.Files.getPosixFilePermissions(dir);
+      perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+      perms.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
+      java.nio.file.Files.setPosixFilePermissions(dir, perms);
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      throw new IllegalStateException("cannot open " + dir + " to the database user: " + e.getMessage(), e);
+    }
+  }
+
+  ProcessRegistry registry() {
+    return registry;
+  }
+
+  Path repositoryRoot() {
+    return repositoryRoot;
+  }
+
+  Path postgresBinDir() {
+    return config.postgres().binDir().isEmpty() ? Binaries.postgresBinDir()
+        : Path.of(config.postgres().binDir());
+  }
+
+  Path appJar() {
+    Path jar = Path.of(config.app().jar());
+    return jar.isAbsolute() ? jar : repositoryRoot.resolve(jar);
+  }
+
+  boolean hasData(NodeName node) {
+    return Files.exists(dir(node, PATRONI).resolve("data").resolve("PG_VERSION"));
+  }
+
+  ManagedProcess startComponent(NodeName node, String component) {
+    Path dir = dir(node, component);
+    ManagedProcess process = switch (component) {
+      case ETCD -> EtcdMember.start(node, layout, config.etcd(), dir);
+      case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, postgresBinDir(), dir);
+      case REDIS -> RedisNode.startServer(node, layout, dir);
+      case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), dir);
+      case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(), dir);
+      case HAPROXY -> HaproxyServer.start(layout, config.haproxy(), dir);
+      default -> throw new IllegalArgumentException("unknown component " + component);
+    };
+    registry.record(node, component, process.handle());
+    return process;
+  }
+
+  List<String> componentsOf(NodeName node) {
+    List<String> components = new ArrayList<>(Components.of(node));
+    if (!withApps) {
+      components.remove(APP);
+    }
+    return components;
+  }
+}

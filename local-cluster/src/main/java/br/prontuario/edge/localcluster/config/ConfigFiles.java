@@ -1,0 +1,29 @@
+package br.prontuario.edge.localcluster.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Writes the engines' configuration files (YAML as a map, so quoting is never hand-made). */
+public final class ConfigFiles {
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  private ConfigFiles() {}
+
+  public static void writeYaml(Path file, String headerComment, Map<String, Object> content) {
+    writeText(file, "# " + headerComment + "\n" + YAML.writeValueAsString(content));
+  }
+
+  public static void writeText(Path file, String content) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

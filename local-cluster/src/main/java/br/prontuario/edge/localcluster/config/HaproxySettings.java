@@ -1,0 +1,32 @@
+package br.prontuario.edge.localcluster.config;
+
+import java.time.Duration;
+
+/** The clinicians' entry point and how it decides that an edge-node may receive traffic. */
+public record HaproxySettings(
+    int entryPort, int statsPort, int runtimeApiPort, HealthCheck check, String cloudBackup) {
+
+  public HaproxySettings {
+    Check.port(entryPort, "haproxy.entryPort");
+    Check.port(statsPort, "haproxy.statsPort");
+    Check.port(runtimeApiPort, "haproxy.runtimeApiPort");
+    Check.present(check, "haproxy.check");
+    cloudBackup = cloudBackup == null ? "" : cloudBackup.strip();
+    Check.that(cloudBackup.isEmpty() || cloudBackup.matches("[A-Za-z0-9.\\-]+:\\d{1,5}"),
+        "haproxy.cloudBackup must be host:port or empty, was '%s'", cloudBackup);
+  }
+
+  /** HAProxy's active health check of each edge-node. */
+  public record HealthCheck(String path, Duration interval, Duration timeout, int fall, int rise) {
+
+    public HealthCheck {
+      Check.that(path != null && path.startsWith("/"), "haproxy.check.path must start with /");
+      Check.positive(interval, "haproxy.check.interval");
+      Check.positive(timeout, "haproxy.check.timeout");
+      Check.that(timeout.compareTo(interval) <= 0,
+          "haproxy.check.timeout (%s) must not exceed haproxy.check.interval (%s)", timeout, interval);
+      Check.that(fall >= 1, "haproxy.check.fall must be at least 1, was %d", fall);
+      Check.that(rise >= 1, "haproxy.check.rise must be at least 1, was %d", rise);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package br.prontuario.edge.localcluster.config;
+
+/** Local loopback ports of one node's processes; 0 = automatic. The witness uses only etcd and sentinel. */
+public record NodePorts(
+    int etcdClient, int etcdPeer, int patroniRest, int postgres, int redis, int sentinel, int app) {
+
+  void validate(NodeName node) {
+    String prefix = "nodes." + node.id() + ".";
+    Check.port(etcdClient, prefix + "etcdClient");
+    Check.port(etcdPeer, prefix + "etcdPeer");
+    Check.port(sentinel, prefix + "sentinel");
+    Check.port(patroniRest, prefix + "patroniRest");
+    Check.port(postgres, prefix + "postgres");
+    Check.port(redis, prefix + "redis");
+    Check.port(app, prefix + "app");
+    if (!node.isDataNode()) {
+      Check.that(patroniRest == 0 && postgres == 0 && redis == 0 && app == 0,
+          "nodes.%s runs only etcd and a sentinel; remove its patroniRest/postgres/redis/app ports",
+          node.id());
+    }
+  }
+}

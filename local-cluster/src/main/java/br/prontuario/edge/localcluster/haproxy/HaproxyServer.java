@@ -1,0 +1,29 @@
+package br.prontuario.edge.localcluster.haproxy;
+
+import br.prontuario.edge.localcluster.cluster.ClusterLayout;
+import br.prontuario.edge.localcluster.config.ConfigFiles;
+import br.prontuario.edge.localcluster.config.HaproxySettings;
+import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.process.ManagedProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Launches HAProxy in the foreground ({@code -db}) from {@code dir/haproxy.cfg}, logging to its log file. */
+public final class HaproxyServer {
+
+  private HaproxyServer() {}
+
+  public static ManagedProcess start(ClusterLayout layout, HaproxySettings settings, Path dir) {
+    Path binary = Binaries.require("haproxy", "haproxy", "haproxy");
+    Path config = dir.resolve("haproxy.cfg");
+    ConfigFiles.writeText(config, HaproxyConfig.render(layout, settings, null));
+    ManagedProcess process = ManagedProcess.startDetached("haproxy",
+        List.of(binary.toString(), "-db", "-f", config.toString()), dir, dir.resolve("haproxy.log"),
+        Map.of());
+    process.awaitPort(layout.haproxy().entryPort(), Duration.ofSeconds(20));
+    process.awaitPort(layout.haproxy().runtimeApiPort(), Duration.ofSeconds(5));
+    return process;
+  }
+}

@@ -1,0 +1,103 @@
+package br.prontuario.edge.localcluster.patroni;
+
+import br.prontuario.edge.localcluster.cluster.ClusterLayout;
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.config.PatroniSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node's {@code patroni.yml}, local or production. The {@code bootstrap.dcs} part is written
+ * into etcd by whichever node initialises the cluster; later changes go through
+ * {@code patronictl edit-config}, not this file.
+ */
+public final class PatroniConfig {
+
+  public static final String SUPERUSER = "postgres";
+  public static final String REPLICATION_USER = "replicator";
+  public static final String REWIND_USER = "rewinder";
+
+  private PatroniConfig() {}
+
+  /** Paths on the node's own disk. {@code socketDir} null = PostgreSQL's default. */
+  public record Paths(String dataDir, String binDir, String pgpass, String socketDir) {}
+
+  public static Map<String, Object> node(NodeName node, ClusterLayout layout, PatroniSettings settings,
+      ClusterSecrets secrets, Paths paths) {
+    String host = layout.host(node);
+    var ports = layout.ports(node);
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("scope", settings.scope());
+    c.put("namespace", "/service/");
+    c.put("name", node.id());
+    c.put("log", Map.of("level", "INFO"));
+    c.put("restapi", Map.of("listen", host + ":" + ports.patroniRest(),
+        "connect_address", host + ":" + ports.patroniRest()));
+    c.put("etcd3", Map.of("hosts", List.of(NodeName.values()).stream()
+        .map(n -> layout.host(n) + ":" + layout.ports(n).etcdClient()).toList()));
+    c.put("bootstrap", Map.of("dcs", dcs(settings), "initdb",
+        List.of(Map.of("encoding", "UTF8"), Map.of("locale", "C"), "data-checksums")));
+    c.put("postgresql", postgresql(host, ports.postgres(), secrets, paths, hbaSources(layout)));
+    // the Mac Studios have no Linux watchdog device; fencing relies on the leader lock's TTL
+    c.put("watchdog", Map.of("mode", "off"));
+    c.put("tags", Map.of("nofailover", false, "noloadbalance", false, "clonefrom", false,
+        "nosync", false));
+    return c;
+  }
+
+  private static Map<String, Object> dcs(PatroniSettings s) {
+    Map<String, Object> dcs = new LinkedHashMap<>();
+    dcs.put("ttl", s.ttl().toSeconds());
+    dcs.put("loop_wait", s.loopWait().toSeconds());
+    dcs.put("retry_timeout", s.retryTimeout().toSeconds());
+    dcs.put("maximum_lag_on_failover", s.maximumLagOnFailover());
+    dcs.put("synchronous_mode", s.synchronousMode());
+    dcs.put("synchronous_mode_strict", s.synchronousModeStrict());
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("wal_level", "replica");
+    parameters.put("hot_standby", "on");
+    parameters.put("wal_log_hints", "on");
+    parameters.put("max_wal_senders", 10);
+    parameters.put("max_replication_slots", 10);
+    parameters.put("wal_keep_size", "256MB");
+    parameters.put("max_connections", 100);
+    parameters.put("timezone", "UTC");
+    dcs.put("postgresql", Map.of("use_pg_rewind", true, "use_slots", true, "parameters", parameters));
+    return dcs;
+  }
+
+  private static Map<String, Object> postgresql(String host, int port, ClusterSecrets secrets,
+      Paths paths, List<String> hbaSources) {
+    Map<String, Object> pg = new LinkedHashMap<>();
+    pg.put("listen", host + ":" + port);
+    pg.put("connect_address", host + ":" + port);
+    pg.put("data_dir", paths.dataDir());
+    pg.put("bin_dir", paths.binDir());
+    pg.put("pgpass", paths.pgpass());
+    // without a fast checkpoint, pg_basebackup waits for the next spread checkpoint (minutes)
+    pg.put("basebackup", List.of(Map.of("checkpoint", "fast")));
+    pg.put("authentication", Map.of(
+        "superuser", Map.of("username", SUPERUSER, "password", secrets.superuserPassword()),
+        "replication", Map.of("username", REPLICATION_USER, "password", secrets.replicationPassword()),
+        "rewind", Map.of("username", REWIND_USER, "password", secrets.rewindPassword())));
+    if (paths.socketDir() != null) {
+      pg.put("parameters", Map.of("unix_socket_directories", paths.socketDir()));
+    }
+    List<String> hba = new ArrayList<>();
+    hba.add("local all all trust");
+    for (String source : hbaSources) {
+      hba.add("host replication " + REPLICATION_USER + " " + source + " scram-sha-256");
+      hba.add("host all all " + source + " scram-sha-256");
+    }
+    pg.put("pg_hba", hba);
+    return pg;
+  }
+
+  /** Who may connect: the two nodes (replication, apps) and the witness (the controller). */
+  private static List<String> hbaSources(ClusterLayout layout) {
+    return List.of(NodeName.values()).stream().map(n -> layout.host(n) + "/32").distinct().toList();
+  }
+}

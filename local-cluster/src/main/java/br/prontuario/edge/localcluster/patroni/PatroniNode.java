@@ -1,0 +1,58 @@
+package br.prontuario.edge.localcluster.patroni;
+
+import br.prontuario.edge.localcluster.cluster.ClusterLayout;
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.config.ConfigFiles;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.config.PatroniSettings;
+import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.process.ManagedProcess;
+import br.prontuario.edge.localcluster.process.ServiceUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Launches Patroni for one node, as the unprivileged {@link ServiceUser} (PostgreSQL refuses
+ * root). Patroni initialises or clones PostgreSQL in {@code dir/data} and runs it as its child.
+ */
+public final class PatroniNode {
+
+  private PatroniNode() {}
+
+  public static ManagedProcess start(NodeName node, ClusterLayout layout, PatroniSettings settings,
+      ClusterSecrets secrets, Path postgresBinDir, Path dir) {
+    Path patroni = Binaries.require("patroni", "patroni", "patroni");
+    try {
+      Files.createDirectories(dir.resolve("run"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path config = dir.resolve("patroni.yml");
+    var paths = new PatroniConfig.Paths(dir.resolve("data").toString(), postgresBinDir.toString(),
+        dir.resolve("pgpass").toString(), dir.resolve("run").toString());
+    ConfigFiles.writeYaml(config, "Patroni on " + node.id()
+            + " (written by edgectl from config/edge-cluster.yaml)",
+        PatroniConfig.node(node, layout, settings, secrets, paths));
+    ServiceUser.own(dir);
+    restrictDataDir(dir.resolve("data"));
+    return ManagedProcess.startDetached("patroni-" + node.id(),
+        ServiceUser.wrap(List.of(patroni.toString(), config.toString())), dir,
+        dir.resolve("patroni.log"), Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8"));
+  }
+
+  /** PostgreSQL refuses a data folder others can read; chown -R may have been the last to touch it. */
+  private static void restrictDataDir(Path data) {
+    if (Files.isDirectory(data)) {
+      try {
+        Files.setPosixFilePermissions(data,
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      } catch (IOException | UnsupportedOperationException e) {
+        throw new IllegalStateException("cannot restrict " + data + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}
