@@ -1,6 +1,5 @@
 package br.prontuario.edge.localcluster.cloud;
 
-import br.prontuario.edge.localcluster.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The local stand-in for the GCP data plane, in {@code DIR/cloud/}: its own etcd, the replication
- * gateway to the edge primary, and the Patroni standby cluster that follows it.
+ * The local stand-in for the GCP data plane: its own etcd, the replication gateway to the edge
+ * primary, and the Patroni standby cluster that follows it. Ports, the fork point and failback
+ * reports live in the cloud folder ({@code DIR/cloud/}).
  */
 public final class CloudDataPlane implements AutoCloseable {
 
@@ -26,15 +25,19 @@ public final class CloudDataPlane implements AutoCloseable {
   private final CloudPorts ports;
   private final List<EdgeUpstream> upstreams;
   private final StandbyCredentials credentials;
-  private ManagedProcess etcd;
-  private ManagedProcess gateway;
-  private ManagedProcess patroni;
+  private final CloudProcesses processes;
 
-  public CloudDataPlane(Path cloudDir, List<EdgeUpstream> upstreams, StandbyCredentials credentials) {
+  public CloudDataPlane(Path cloudDir, CloudProcesses processes, List<EdgeUpstream> upstreams,
+      StandbyCredentials credentials) {
     this.dir = cloudDir;
     this.ports = CloudPorts.loadOrAllocate(cloudDir);
+    this.processes = processes;
     this.upstreams = List.copyOf(upstreams);
     this.credentials = credentials;
+  }
+
+  public CloudProcesses processes() {
+    return processes;
   }
 
   public CloudPorts ports() {
@@ -52,9 +55,9 @@ public final class CloudDataPlane implements AutoCloseable {
   /** Starts etcd, gateway and Patroni; the standby is streaming when this returns. */
   public CloudDataPlane start(Duration timeout) {
     try {
-      etcd = CloudEtcd.start(dir.resolve("etcd"), ports);
-      gateway = ReplicationGateway.start(dir.resolve("gateway"), ports.gateway(), upstreams);
-      patroni = CloudPatroni.start(dir.resolve("patroni"), ports, credentials);
+      CloudEtcd.start(processes, ports);
+      ReplicationGateway.start(processes, ports.gateway(), upstreams);
+      CloudPatroni.start(processes, ports, credentials);
       awaitStreaming(timeout);
       return this;
     } catch (RuntimeException e) {
@@ -102,31 +105,24 @@ public final class CloudDataPlane implements AutoCloseable {
    * delete its data and its keys in the cloud etcd, start it again (bootstrap = standby_cluster).
    */
   public void reseed(Duration timeout) {
-    if (patroni != null) {
-      patroni.stop(Duration.ofSeconds(30));
-    }
+    processes.stop(CloudSite.PATRONI);
     CloudEtcd.forgetScope(ports, CloudPatroni.SCOPE);
-    deleteTree(dir.resolve("patroni").resolve("data"));
-    patroni = CloudPatroni.start(dir.resolve("patroni"), ports, credentials);
+    deleteTree(processes.dir(CloudSite.PATRONI).resolve("data"));
+    CloudPatroni.start(processes, ports, credentials);
     awaitStreaming(timeout);
   }
 
   private void awaitStreaming(Duration timeout) {
     if (!Waits.until(this::isStreamingStandby, timeout, 250)) {
       throw new IllegalStateException("the cloud standby is not streaming from the edge after "
-          + timeout + "; see " + patroni.log() + ":\n" + patroni.tail());
+          + timeout + "; see " + processes.log(CloudSite.PATRONI));
     }
   }
 
+  /** Stops every cloud process (the caller's own ones in tests; cluster extras otherwise). */
   @Override
   public void close() {
-    List<ManagedProcess> running = new ArrayList<>();
-    for (ManagedProcess p : new ManagedProcess[] {patroni, gateway, etcd}) {
-      if (p != null) {
-        running.add(p);
-      }
-    }
-    running.forEach(p -> p.stop(Duration.ofSeconds(30)));
+    processes.stopAll();
   }
 
   private static void deleteTree(Path root) {

@@ -1,7 +1,6 @@
 package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.localcluster.process.Binaries;
-import br.prontuario.edge.localcluster.process.ManagedProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,18 +17,18 @@ final class CloudEtcd {
 
   private CloudEtcd() {}
 
-  static ManagedProcess start(Path dir, CloudPorts ports) {
+  static void start(CloudProcesses processes, CloudPorts ports) {
     Path etcd = Binaries.require("etcd", "etcd-server", "etcd");
+    Path dir = processes.dir(CloudSite.ETCD);
     String peer = "http://127.0.0.1:" + ports.etcdPeer();
     String client = clientUrl(ports);
-    ManagedProcess process = ManagedProcess.start("cloud-etcd", List.of(etcd.toString(),
+    processes.start(CloudSite.ETCD, List.of(etcd.toString(),
         "--name", "cloud", "--data-dir", dir.resolve("data").toString(),
         "--listen-client-urls", client, "--advertise-client-urls", client,
         "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
         "--initial-cluster", "cloud=" + peer, "--initial-cluster-state", "new",
-        "--initial-cluster-token", "prontuario-cloud"), dir, dir.resolve("etcd.log"), Map.of());
-    awaitHealthy(client, process, Duration.ofSeconds(30));
-    return process;
+        "--initial-cluster-token", "prontuario-cloud"), Map.of());
+    awaitHealthy(client, processes, Duration.ofSeconds(30));
   }
 
   static String clientUrl(CloudPorts ports) {
@@ -48,20 +47,17 @@ final class CloudEtcd {
     }
   }
 
-  private static void awaitHealthy(String client, ManagedProcess process, Duration timeout) {
+  private static void awaitHealthy(String client, CloudProcesses processes, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("cloud etcd exited:\n" + process.tail());
-      }
       if (Http.get(client + "/health").map(r -> r.body().contains("\"health\":\"true\""))
           .orElse(false)) {
         return;
       }
       Waits.pause(200);
     }
-    throw new IllegalStateException("cloud etcd not healthy within " + timeout + ":\n"
-        + process.tail());
+    throw new IllegalStateException("cloud etcd not healthy within " + timeout + "; log "
+        + processes.log(CloudSite.ETCD));
   }
 
   private static String b64(String s) {

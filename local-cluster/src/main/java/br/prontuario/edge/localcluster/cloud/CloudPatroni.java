@@ -1,7 +1,6 @@
 package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.localcluster.process.Binaries;
-import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.process.ServiceUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +21,9 @@ final class CloudPatroni {
 
   private CloudPatroni() {}
 
-  static ManagedProcess start(Path dir, CloudPorts ports, StandbyCredentials credentials) {
+  static void start(CloudProcesses processes, CloudPorts ports, StandbyCredentials credentials) {
     Path patroni = Binaries.require("patroni", "patroni", "patroni");
+    Path dir = processes.dir(CloudSite.PATRONI);
     Path config = dir.resolve("patroni.yml");
     try {
       Files.createDirectories(dir.resolve("socket"));
@@ -34,11 +34,12 @@ final class CloudPatroni {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ManagedProcess process = ManagedProcess.start("cloud-patroni",
-        ServiceUser.wrap(List.of(patroni.toString(), config.toString())), dir,
-        dir.resolve("patroni.log"), Map.of("LC_ALL", "C"));
-    process.awaitPort(ports.patroniRest(), Duration.ofSeconds(30));
-    return process;
+    processes.start(CloudSite.PATRONI,
+        ServiceUser.wrap(List.of(patroni.toString(), config.toString())), Map.of("LC_ALL", "C"));
+    if (!Waits.until(() -> Ports.listening(ports.patroniRest()), Duration.ofSeconds(30), 100)) {
+      throw new IllegalStateException("the cloud Patroni did not start; log "
+          + processes.log(CloudSite.PATRONI));
+    }
   }
 
   static String restUrl(CloudPorts ports) {

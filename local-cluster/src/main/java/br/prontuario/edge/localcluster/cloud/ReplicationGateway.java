@@ -1,7 +1,6 @@
 package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.localcluster.process.Binaries;
-import br.prontuario.edge.localcluster.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +20,9 @@ final class ReplicationGateway {
 
   private ReplicationGateway() {}
 
-  static ManagedProcess start(Path dir, int port, List<EdgeUpstream> upstreams) {
+  static void start(CloudProcesses processes, int port, List<EdgeUpstream> upstreams) {
     Path haproxy = Binaries.require("haproxy", "haproxy", "haproxy");
+    Path dir = processes.dir(CloudSite.GATEWAY);
     Path config = dir.resolve("gateway.cfg");
     try {
       Files.createDirectories(dir);
@@ -30,11 +30,12 @@ final class ReplicationGateway {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ManagedProcess process = ManagedProcess.start("cloud-gateway",
-        List.of(haproxy.toString(), "-db", "-f", config.toString()), dir, dir.resolve("gateway.log"),
+    processes.start(CloudSite.GATEWAY, List.of(haproxy.toString(), "-db", "-f", config.toString()),
         Map.of());
-    process.awaitPort(port, Duration.ofSeconds(15));
-    return process;
+    if (!Waits.until(() -> Ports.listening(port), Duration.ofSeconds(15), 100)) {
+      throw new IllegalStateException("the cloud replication gateway did not listen on " + port
+          + "; log " + processes.log(CloudSite.GATEWAY));
+    }
   }
 
   static String render(int port, List<EdgeUpstream> upstreams) {
