@@ -88,6 +88,8 @@ public final class CloudSite {
         .map(r -> r.status() == 200).orElse(false), timeout, 500)) {
       throw new IllegalStateException("cloud-fallback did not start; log " + processes.log(APP));
     }
+    // the controller's EMERGENCY_CLOUD then only has to enable the server (state ready)
+    HaproxyCommands.at(cluster.layout().runtimeApiAddress()).pointCloudAt("127.0.0.1", ports.app());
     return plane;
   }
 }

@@ -31,9 +31,14 @@ public final class HaproxyCommands {
         Integer.parseInt(address.substring(colon + 1)));
   }
 
-  public void routeToCloud(String cloudHost, int cloudPort) {
+  /** Points the (still disabled) backup server at cloud-fallback, so enabling it is all that is left. */
+  public void pointCloudAt(String cloudHost, int cloudPort) {
     expectEmpty(command("set server " + BACKEND + "/" + CLOUD_SERVER + " addr " + cloudHost
         + " port " + cloudPort), "addr");
+  }
+
+  public void routeToCloud(String cloudHost, int cloudPort) {
+    pointCloudAt(cloudHost, cloudPort);
     expectEmpty(command("set server " + BACKEND + "/" + CLOUD_SERVER + " state ready"), "state");
   }
 
