@@ -36,7 +36,7 @@ public final class CloudActivateCommand implements Callable<Integer> {
       throw new IllegalStateException("the cloud is already active (its database is a primary);"
           + " see " + cloud.dir().resolve(ForkPoint.FILE));
     }
-    if (!cloud.isStreamingStandby()) {
+    if (!cloud.isStandby()) {
       throw new IllegalStateException("no cloud standby is running in " + cloud.dir()
           + " (start the cluster with bin/edgectl up)");
     }
