@@ -58,7 +58,8 @@ final class ClinicalClient implements Runnable {
     while (keepGoing.getAsBoolean()) {
       Instant sentAt = clock.instant();
       // synthetic patient: the drill never touches real records
-      ApiResponse r = api.createPatient("Paciente Simulação " + runId + " " + id, "1970-01-01", "F");
+      ApiResponse r = api.createPatient(syntheticName(), "1970-01-01", "female",
+          runId + "-c" + id + "-patient");
       recorder.attempt(new Attempt(Attempt.Kind.SETUP, id, 0, sentAt, clock.instant(), r.status(),
           r.ok() && r.text("id") != null));
       if (r.ok() && r.text("id") != null) {
@@ -68,6 +69,20 @@ final class ClinicalClient implements Runnable {
       pace(sentAt);
     }
     return null;
+  }
+
+  /** Names allow letters only: the run and client numbers are spelled as letters. */
+  private String syntheticName() {
+    return "Paciente Simulação " + letters(runId.hashCode() & 0x7fffffff) + " " + letters(id);
+  }
+
+  static String letters(long n) {
+    StringBuilder s = new StringBuilder();
+    do {
+      s.insert(0, (char) ('A' + n % 26));
+      n /= 26;
+    } while (n > 0);
+    return s.toString();
   }
 
   private void read(String patientId, long sequence) {

@@ -49,9 +49,11 @@ public final class EdgeApi {
     return r;
   }
 
-  public ApiResponse createPatient(String name, String birthDate, String sex) {
+  public ApiResponse createPatient(String name, String birthDate, String sex,
+      String idempotencyKey) {
     return authorized("POST", "/api/v1/patients",
-        Map.of("name", name, "birthDate", birthDate, "sex", sex), Map.of());
+        Map.of("name", name, "birthDate", birthDate, "sex", sex),
+        Map.of("Idempotency-Key", idempotencyKey));
   }
 
   public ApiResponse writeNote(String patientId, String text, String idempotencyKey) {

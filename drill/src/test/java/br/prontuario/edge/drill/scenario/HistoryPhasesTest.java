@@ -13,12 +13,23 @@ class HistoryPhasesTest {
   void aFailoverDecisionYieldsDetectionAtDecisionAndReroutingAtCompletion() {
     List<ControllerEvent> phases = ControllerApi.HistoryPhases.of(JsonMapper.shared().readTree(
         "{\"trigger\":\"probe\",\"from\":\"NORMAL\",\"to\":\"FAILOVER\","
-            + "\"actions\":[\"RouteTo[node=node-b]\"],\"decidedAt\":\"2026-11-25T10:00:10Z\","
+            + "\"actions\":[\"route-to node-b\"],\"decidedAt\":\"2026-11-25T10:00:10Z\","
             + "\"completedAt\":\"2026-11-25T10:00:11Z\"}"));
 
     assertThat(phases).extracting(ControllerEvent::phase).containsExactly(
         ControllerEvent.Phase.DETECTION, ControllerEvent.Phase.REROUTING);
     assertThat(phases.get(1).at()).hasToString("2026-11-25T10:00:11Z");
+  }
+
+  @Test
+  void aSwitchoverActionIsAPromotion() {
+    List<ControllerEvent> phases = ControllerApi.HistoryPhases.of(JsonMapper.shared().readTree(
+        "{\"from\":\"NORMAL\",\"to\":\"NORMAL\",\"actions\":[\"switchover node-a -> node-b\","
+            + "\"route-to node-b\"],\"decidedAt\":\"2026-11-25T10:00:10Z\","
+            + "\"completedAt\":\"2026-11-25T10:00:14Z\"}"));
+
+    assertThat(phases).extracting(ControllerEvent::phase).containsExactly(
+        ControllerEvent.Phase.PROMOTION, ControllerEvent.Phase.REROUTING);
   }
 
   @Test

@@ -96,8 +96,9 @@ class ControllerApiTest {
             + "\"rpoSeconds\":0.0,\"passed\":true,\"finishedAt\":\"2026-11-25T03:00:00Z\"}");
     Reply scrape = call(port, "GET", "/metrics", null, null);
 
-    assertThat(posted.status()).isEqualTo(204);
-    assertThat(scrape.body()).contains("drill_last_rto_seconds{scenario=\"primary-crash\"} 12.5");
+    assertThat(posted.status()).isEqualTo(202);
+    assertThat(scrape.body()).contains("last_drill_rto_seconds{scenario=\"primary-crash\"} 12.5");
+    assertThat(scrape.body()).contains("last_drill_lost_writes{scenario=\"primary-crash\"} 0.0");
   }
 
   @Test
