@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * tiny models (chat decoder + tokenizer, random-weight Whisper, face embedder), all LOADED. Every
  * subclass shares this one context.
  */
-abstract class InferenceIT extends EdgeNodeIT {
+public abstract class InferenceIT extends EdgeNodeIT {
 
   static final String FACE_KEY = Base64.getEncoder().encodeToString(new byte[] {
       1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
