@@ -29,7 +29,9 @@ public abstract class InferenceIT extends EdgeNodeIT {
     registry.add("edge.inference.manifest", MANIFEST::toString);
     registry.add("edge.inference.chat.prompt-template", () -> "{context}\n{question}");
     registry.add("edge.inference.chat.threads", () -> "1");
-    registry.add("edge.inference.dictation.threads", () -> "2");
+    // one thread: with two, float reduction order varies and the random model's near-tie logits flip,
+    // so its output (and run time) would change from run to run
+    registry.add("edge.inference.dictation.threads", () -> "1");
     registry.add("edge.inference.face.encryption-key", () -> FACE_KEY);
     registry.add("edge.inference.face.threshold", () -> "0.8");
     registry.add("edge.inference.face.attempts-per-window", () -> "5");
