@@ -1,5 +1,6 @@
 package br.prontuario.edge.node.inference;
 
+import br.prontuario.edge.node.inference.chat.MiniLm;
 import br.prontuario.edge.node.inference.dictation.TinyWhisper;
 import br.prontuario.edge.node.inference.model.ManifestFixture;
 import br.prontuario.edge.node.inference.onnx.TinyModels;
@@ -15,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the local-AI API tests: the records API's context plus a manifest pinning the generated
- * tiny models (chat decoder + tokenizer, random-weight Whisper, face embedder), all LOADED. Every
- * subclass shares this one context.
+ * tiny models (chat decoder + tokenizer, random-weight Whisper, face embedder) and the real
+ * MiniLM for note retrieval, all LOADED. Every subclass shares this one context.
  */
 public abstract class InferenceIT extends EdgeNodeIT {
 
@@ -44,7 +45,8 @@ public abstract class InferenceIT extends EdgeNodeIT {
       return ManifestFixture.write(dir, Map.of(
           "chat", Map.of("model", TinyModels.decoder(dir), "tokenizer", TinyModels.tokenizer(dir)),
           "dictation", Map.of("model", TinyWhisper.model()),
-          "face", Map.of("model", TinyModels.faceEmbedder(dir))));
+          "face", Map.of("model", TinyModels.faceEmbedder(dir)),
+          "retrieval", MiniLm.files()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
