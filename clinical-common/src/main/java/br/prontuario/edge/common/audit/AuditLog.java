@@ -9,12 +9,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Appends audit rows for the current caller. Joins the caller's transaction when there is one, so
- * an audit row commits or rolls back with the change it describes.
+ * Appends audit rows for the current caller. Inside a transaction (every mutation) the row joins
+ * it, so it commits or rolls back with the change it describes; outside one (reads) rows are
+ * group-committed with other readers' rows.
  */
 @Component
 public class AuditLog {
@@ -23,9 +25,11 @@ public class AuditLog {
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
   private final Clock clock;
+  private final AuditGroupCommit groupCommit;
 
   AuditLog(DataSource dataSource, TransactionTemplate transactions, ObjectMapper json,
-      Clock clock) {
+      Clock clock, AuditGroupCommit groupCommit) {
+    this.groupCommit = groupCommit;
     this.dataSource = dataSource;
     this.transactions = transactions;
     this.json = json;
@@ -44,6 +48,10 @@ public class AuditLog {
       String resourceId, Object before, Object after) {
     AuditEvent event = new AuditEvent(actor, role, action, patientId, resourceId,
         CorrelationId.current(), hash(before), hash(after));
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      groupCommit.append(event); // a read: batched with other readers' rows
+      return;
+    }
     transactions.executeWithoutResult(status -> {
       Connection connection = DataSourceUtils.getConnection(dataSource);
       try {

@@ -6,6 +6,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,6 +46,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> integrity(DataIntegrityViolationException ex, WebRequest request) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemWriter.problem(
         HttpStatus.CONFLICT, "Conflict", "The request conflicts with stored data."));
+  }
+
+  /** Pool exhausted or database unreachable (e.g. mid-failover): retryable, not a bug. */
+  @ExceptionHandler({CannotGetJdbcConnectionException.class,
+      TransientDataAccessResourceException.class, QueryTimeoutException.class})
+  ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+    LOG.warn("database unavailable: {}", ex.getClass().getName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+        .body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+            "The database is busy or failing over; retry shortly."));
   }
 
   @ExceptionHandler(Exception.class)

@@ -69,8 +69,9 @@ final class SingleRun {
         problems.addAll(healthProblems());
       } else {
         progress.accept("run " + number + ": " + scenario.id() + " on " + leader);
+        Instant requested = clock.instant();
         hit = scenario.fault().inject(cluster, leader);
-        faultAt = clock.instant();
+        faultAt = scenario.fault().beginsWithRequest() ? requested : clock.instant();
         awaitFirstSuccessAfter(generator, faultAt);
       }
       pause(timings.tail());

@@ -51,6 +51,18 @@ class AuditTrailIT extends EdgeNodeIT {
   }
 
   @Test
+  void aRejectedUpdateLeavesNoAuditRowAndNoVersion() {
+    String patient = createPatient("Paciente Rejeitado");
+    int before = rowsFor(patient).size();
+    assertThat(api.put("/api/v1/patients/" + patient, token(Role.ADMIN), "\"9\"", Api.json(
+        Map.of("name", "Outro Nome", "birthDate", "1980-05-17", "sex", "female"))).status())
+        .isEqualTo(412);
+    assertThat(rowsFor(patient)).hasSize(before);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM patient_versions"
+        + " WHERE patient_id = ?::uuid", Integer.class, patient)).isEqualTo(1);
+  }
+
+  @Test
   void auditorsSeeAnIntactChainAndThePatientsEvents() {
     String patient = createPatient("Paciente Auditor");
     String auditor = token(Role.AUDITOR);
