@@ -19,10 +19,6 @@ class RetrievalModelLoader implements ModelLoader<NoteRanker> {
     return NAME;
   }
 
-  @Override
-  public Class<NoteRanker> handleType() {
-    return NoteRanker.class;
-  }
 
   @Override
   public NoteRanker load(ModelFiles files) throws Exception {
