@@ -1,6 +1,16 @@
 package br.prontuario.edge.ctl;
 
 import br.prontuario.edge.ctl.audit.AuditCommand;
+import br.prontuario.edge.ctl.cloud.CloudCommand;
+import br.prontuario.edge.ctl.cloud.FailbackCommand;
+import br.prontuario.edge.ctl.cluster.DownCommand;
+import br.prontuario.edge.ctl.cluster.FreezeCommand;
+import br.prontuario.edge.ctl.cluster.KillCommand;
+import br.prontuario.edge.ctl.cluster.StartCommand;
+import br.prontuario.edge.ctl.cluster.StatusCommand;
+import br.prontuario.edge.ctl.cluster.ThawCommand;
+import br.prontuario.edge.ctl.cluster.UpCommand;
+import br.prontuario.edge.ctl.render.RenderCommand;
 import br.prontuario.edge.ctl.controller.ControllerCommand;
 import br.prontuario.edge.ctl.controller.HistoryCommand;
 import br.prontuario.edge.ctl.controller.MaintenanceCommand;
@@ -18,8 +28,18 @@ import picocli.CommandLine.Command;
     version = "edgectl 0.1.0",
     description = "Runs and operates a Prontuário Edge cluster.",
     subcommands = {
+      UpCommand.class,
+      DownCommand.class,
+      StatusCommand.class,
+      KillCommand.class,
+      FreezeCommand.class,
+      ThawCommand.class,
+      StartCommand.class,
+      RenderCommand.class,
       AuditCommand.class,
       ControllerCommand.class,
+      CloudCommand.class,
+      FailbackCommand.class,
       DrillCommand.class,
       HistoryCommand.class,
       MaintenanceCommand.class,

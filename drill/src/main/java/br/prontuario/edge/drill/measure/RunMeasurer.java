@@ -42,12 +42,19 @@ public final class RunMeasurer {
   }
 
   /**
-   * The first write sent at or after the fault that succeeded, by completion time. Writes in flight
-   * when the fault hit do not count: they could have been served by the node before it died.
+   * The end of the outage the clients saw: the first successful write that was sent at or after
+   * the fault and completed after the first failure following the fault (if any failed at all).
+   * Writes in flight when the fault hit do not count, nor do successes the old leader still
+   * served before clients started failing (a switchover takes a moment to take effect).
    */
   public static Optional<Instant> firstSuccessfulWriteSentAfter(List<Attempt> attempts, Instant fault) {
+    Optional<Instant> outageSeen = attempts.stream()
+        .filter(a -> a.isWrite() && !a.ok() && !a.doneAt().isBefore(fault))
+        .map(Attempt::doneAt)
+        .min(Comparator.naturalOrder());
     return attempts.stream()
         .filter(a -> a.isWrite() && a.ok() && !a.sentAt().isBefore(fault))
+        .filter(a -> outageSeen.map(seen -> a.doneAt().isAfter(seen)).orElse(true))
         .map(Attempt::doneAt)
         .min(Comparator.naturalOrder());
   }

@@ -64,6 +64,11 @@ enum Fault {
       cluster.switchover(target);
       return target;
     }
+
+    @Override
+    boolean beginsWithRequest() {
+      return true;
+    }
   },
   /** Both nodes down and the cloud takes over; injected only once cloud activation exists. */
   KILL_BOTH {
@@ -83,9 +88,18 @@ enum Fault {
 
   /**
    * Injects the fault; returns the node it hit (null if none). Returns once the fault is in place
-   * (signals delivered, switchover requested), which is the instant RTO is measured from.
+   * (signals delivered, processes gone), or once the switchover is done.
    */
   abstract String inject(ClusterControl cluster, String leader);
+
+  /**
+   * Whether RTO counts from the moment the injection started (a switchover: Patroni answers only
+   * once the new leader runs, so the outage lies inside the call) rather than from its return (a
+   * kill: only once the processes are gone is the node certainly down).
+   */
+  boolean beginsWithRequest() {
+    return false;
+  }
 
   /** Undoes the fault after recovery was observed, so the next run starts from a whole cluster. */
   void heal(ClusterControl cluster, String node) {}

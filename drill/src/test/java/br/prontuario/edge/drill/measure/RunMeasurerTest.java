@@ -38,6 +38,29 @@ class RunMeasurerTest {
   }
 
   @Test
+  void aSuccessTheOldLeaderServedBeforeClientsStartedFailingDoesNotEndTheOutage() {
+    RunMeasurement m = new SyntheticRun()
+        .fault(3)
+        .ok(3.01, 3.05, true)
+        .failed(3.2, 3.3, 503).failed(3.4, 3.5, 503)
+        .ok(3.25, 4.2, true).ok(4.5, 4.6, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    // 3.05 came before any failure; 4.2 was sent during the outage and completed after it
+    assertThat(m.firstSuccessAt()).isEqualTo(at(4.2));
+    assertThat(m.rtoSeconds()).isCloseTo(1.2, within(1e-9));
+  }
+
+  @Test
+  void withoutAnyFailedWriteTheRtoIsTheFirstSuccessAfterTheFault() {
+    RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2).ok(2.2, 2.25, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.rtoSeconds()).isCloseTo(0.25, within(1e-9));
+    assertThat(m.failedWrites()).isZero();
+  }
+
+  @Test
   void noSuccessAfterTheFaultLeavesRtoUnmeasuredAndFails() {
     RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2).failed(2.1, 4.1, 0)
         .measure(Target.PRIMARY_FAILURE);
@@ -164,5 +187,15 @@ class RunMeasurerTest {
 
     assertThat(m.passed()).isFalse();
     assertThat(m.misses()).containsExactly("node-b edge-node not ready");
+  }
+
+  @Test
+  void setupBeforeTheLoadStaysOutOfTheErrorRate() {
+    RunMeasurement m = new SyntheticRun().setupFailed(0.1, 0.9).ok(1.2, 1.3, true)
+        .measure(Target.NO_DOWNTIME);
+
+    assertThat(m.series().get(0).requests()).isZero();
+    assertThat(m.series().get(1).errors()).isZero();
+    assertThat(m.passed()).isTrue();
   }
 }

@@ -3,14 +3,12 @@ package br.prontuario.edge.controller.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.controller.support.RealEtcd;
 import br.prontuario.edge.localcluster.process.FreePorts;
-import br.prontuario.edge.localcluster.process.ManagedProcess;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,27 +26,18 @@ class EtcdLeadershipIT {
   private static final Duration TTL = Duration.ofSeconds(3);
 
   @TempDir static Path dir;
-  static ManagedProcess etcd;
+  static RealEtcd etcd;
   static String endpoint;
 
   @BeforeAll
   static void startEtcd() {
-    int client = FreePorts.next();
-    int peer = FreePorts.next();
-    endpoint = "http://127.0.0.1:" + client;
-    String peerUrl = "http://127.0.0.1:" + peer;
-    Path binary = Binaries.require("etcd", "etcd-server", "etcd");
-    etcd = ManagedProcess.start("etcd", List.of(binary.toString(), "--name", "test",
-        "--data-dir", dir.resolve("data").toString(),
-        "--listen-client-urls", endpoint, "--advertise-client-urls", endpoint,
-        "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
-        "--initial-cluster", "test=" + peerUrl), dir, dir.resolve("etcd.log"), Map.of());
-    etcd.awaitPort(client, Duration.ofSeconds(30));
+    etcd = RealEtcd.start(dir);
+    endpoint = etcd.endpoint();
   }
 
   @AfterAll
   static void stopEtcd() {
-    etcd.stop(Duration.ofSeconds(5));
+    etcd.close();
   }
 
   private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();

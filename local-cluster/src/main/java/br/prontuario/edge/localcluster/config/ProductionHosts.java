@@ -1,19 +1,37 @@
 package br.prontuario.edge.localcluster.config;
 
-/** The production addresses {@code edgectl render} writes into the Mac Studios' and witness's files. */
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * What {@code edgectl render} writes into the Mac Studios' and the witness's files: their
+ * addresses, folders and the production timing (the local values are tuned for fast drills).
+ */
 public record ProductionHosts(
-    @com.fasterxml.jackson.annotation.JsonProperty("node-a") String nodeA,
-    @com.fasterxml.jackson.annotation.JsonProperty("node-b") String nodeB,
+    @JsonProperty("node-a") String nodeA,
+    @JsonProperty("node-b") String nodeB,
     String witness,
-    String dataDir,
-    String postgresBinDir) {
+    String baseDir,
+    String postgresBinDir,
+    String tlsCertificate,
+    Duration patroniTtl,
+    Duration patroniLoopWait,
+    Duration patroniRetryTimeout,
+    Duration sentinelDownAfter,
+    Duration sentinelFailoverTimeout) {
 
   public ProductionHosts {
     Check.notBlank(nodeA, "production.node-a");
     Check.notBlank(nodeB, "production.node-b");
     Check.notBlank(witness, "production.witness");
-    Check.notBlank(dataDir, "production.dataDir");
+    Check.that(baseDir != null && baseDir.startsWith("/"), "production.baseDir must be an absolute path");
     Check.notBlank(postgresBinDir, "production.postgresBinDir");
+    Check.notBlank(tlsCertificate, "production.tlsCertificate");
+    Check.positive(patroniTtl, "production.patroniTtl");
+    Check.positive(patroniLoopWait, "production.patroniLoopWait");
+    Check.positive(patroniRetryTimeout, "production.patroniRetryTimeout");
+    Check.positive(sentinelDownAfter, "production.sentinelDownAfter");
+    Check.positive(sentinelFailoverTimeout, "production.sentinelFailoverTimeout");
   }
 
   public String host(NodeName node) {
@@ -22,5 +40,17 @@ public record ProductionHosts(
       case NODE_B -> nodeB;
       case WITNESS -> witness;
     };
+  }
+
+  /** The cluster's Patroni settings with the production timing. */
+  public PatroniSettings patroni(PatroniSettings local) {
+    return new PatroniSettings(local.scope(), patroniTtl, patroniLoopWait, patroniRetryTimeout,
+        local.synchronousMode(), local.synchronousModeStrict(), local.maximumLagOnFailover(),
+        local.restApiPort());
+  }
+
+  public RedisSettings redis(RedisSettings local) {
+    return new RedisSettings(local.masterName(), local.quorum(), sentinelDownAfter,
+        sentinelFailoverTimeout, local.port(), local.sentinelPort());
   }
 }

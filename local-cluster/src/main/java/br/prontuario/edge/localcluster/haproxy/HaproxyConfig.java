@@ -21,13 +21,15 @@ public final class HaproxyConfig {
 
   private HaproxyConfig() {}
 
-  public static String render(ClusterLayout layout, HaproxySettings settings, boolean logToStdout) {
+  /** Local: logs to stdout, plain HTTP. Production: syslog, TLS with {@code tlsCertificate}. */
+  public static String render(ClusterLayout layout, HaproxySettings settings, String tlsCertificate) {
+    boolean local = tlsCertificate == null;
     var h = layout.haproxy();
     var check = settings.check();
     StringJoiner c = new StringJoiner("\n", "", "\n");
     c.add("# HAProxy on the witness host (written by edgectl from config/edge-cluster.yaml)");
     c.add("global");
-    c.add(logToStdout ? "  log stdout format raw local0 info" : "  log /dev/log local0 info");
+    c.add(local ? "  log stdout format raw local0 info" : "  log /dev/log local0 info");
     c.add("  maxconn 4096");
     c.add("  # the failover controller drains/enables servers here; keep it off the clinical network");
     c.add("  stats socket ipv4@" + h.host() + ":" + h.runtimeApiPort() + " level admin");
@@ -47,7 +49,7 @@ public final class HaproxyConfig {
     c.add("  option redispatch 1");
     c.add("");
     c.add("frontend " + FRONTEND);
-    c.add("  bind " + h.host() + ":" + h.entryPort());
+    c.add("  bind " + h.host() + ":" + h.entryPort() + (local ? "" : " ssl crt " + tlsCertificate));
     c.add("  default_backend " + BACKEND);
     c.add("");
     c.add("backend " + BACKEND);
@@ -61,7 +63,8 @@ public final class HaproxyConfig {
     }
     c.add("  # emergency fallback in GKE: starts in maintenance; only the failover controller enables it");
     String cloud = settings.cloudBackup().isEmpty() ? CLOUD_PLACEHOLDER : settings.cloudBackup();
-    c.add("  server " + CLOUD_SERVER + " " + cloud + " backup disabled");
+    // checked like the nodes: cloud-fallback passes /health/ready only once its database is promoted
+    c.add("  server " + CLOUD_SERVER + " " + cloud + " backup disabled check");
     c.add("");
     c.add("listen stats");
     c.add("  bind " + h.host() + ":" + h.statsPort());

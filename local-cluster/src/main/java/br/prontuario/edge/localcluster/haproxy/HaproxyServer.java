@@ -18,7 +18,7 @@ public final class HaproxyServer {
   public static ManagedProcess start(ClusterLayout layout, HaproxySettings settings, Path dir) {
     Path binary = Binaries.require("haproxy", "haproxy", "haproxy");
     Path config = dir.resolve("haproxy.cfg");
-    ConfigFiles.writeText(config, HaproxyConfig.render(layout, settings, true));
+    ConfigFiles.writeText(config, HaproxyConfig.render(layout, settings, null));
     ManagedProcess process = ManagedProcess.startDetached("haproxy",
         List.of(binary.toString(), "-db", "-f", config.toString()), dir, dir.resolve("haproxy.log"),
         Map.of());

@@ -1,7 +1,6 @@
 package br.prontuario.edge.node.inference.chat;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 
 /** Picks next tokens from logits following one {@link Sampling}; one instance per generation. */
@@ -32,22 +31,42 @@ final class TokenSampler {
 
   private int nucleus(float[] logits) {
     double[] probabilities = softmax(logits, sampling.temperature());
-    Integer[] order = new Integer[logits.length];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.comparingDouble(i -> -probabilities[i]));
+    long[] ranked = ranked(probabilities);
     int kept = 0;
     double mass = 0;
-    while (kept < order.length && mass < sampling.topP()) {
-      mass += probabilities[order[kept++]];
+    while (kept < ranked.length && mass < sampling.topP()) {
+      mass += probabilities[(int) ranked[kept++]];
     }
     double draw = random.nextDouble() * mass;
     for (int k = 0; k < kept; k++) {
-      draw -= probabilities[order[k]];
+      draw -= probabilities[(int) ranked[k]];
       if (draw <= 0) {
-        return order[k];
+        return (int) ranked[k];
       }
     }
-    return order[kept - 1];
+    return (int) ranked[kept - 1];
+  }
+
+  /**
+   * Token ids by falling probability. Vocabularies reach 262k tokens (Gemma 3), so this sorts
+   * primitive keys (probability bits above the id) and skips tokens below 1e-9, whose total mass
+   * is negligible, instead of sorting boxed ids with a comparator for every token.
+   */
+  private static long[] ranked(double[] probabilities) {
+    long[] keys = new long[probabilities.length];
+    int n = 0;
+    for (int id = 0; id < probabilities.length; id++) {
+      if (probabilities[id] >= 1e-9) {
+        // positive floats sort like their raw bits; invert them to sort descending
+        keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToRawIntBits((float) probabilities[id])) << 32) | id;
+      }
+    }
+    long[] sorted = Arrays.copyOf(keys, n);
+    Arrays.sort(sorted);
+    for (int i = 0; i < n; i++) {
+      sorted[i] &= 0xFFFFFFFFL;
+    }
+    return sorted;
   }
 
   private static double[] softmax(float[] logits, double temperature) {

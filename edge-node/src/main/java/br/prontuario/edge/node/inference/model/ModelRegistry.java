@@ -74,7 +74,7 @@ public final class ModelRegistry implements DisposableBean {
       }
     }
     try {
-      handles.put(name, loader.load(new ModelFiles(name, paths, hashes)));
+      handles.put(name, LargeStack.call(name, () -> loader.load(new ModelFiles(name, paths, hashes))));
       return logged(new ModelStatus(name, ModelState.LOADED, "checksums verified"));
     } catch (Exception e) {
       log.error("model '{}' FAILED to load after its checksums matched", name, e);

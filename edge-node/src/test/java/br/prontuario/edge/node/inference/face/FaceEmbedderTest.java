@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import br.prontuario.edge.node.inference.model.LargeStack;
 import br.prontuario.edge.node.inference.onnx.TinyModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ class FaceEmbedderTest {
 
   @BeforeAll
   static void load() throws Exception {
-    embedder = new FaceEmbedder(TinyModels.faceEmbedder(Files.createTempDirectory("face")), "sha", 1);
+    Path model = TinyModels.faceEmbedder(Files.createTempDirectory("face"));
+    embedder = LargeStack.call("face", () -> new FaceEmbedder(model, "sha", 1));
   }
 
   @AfterAll

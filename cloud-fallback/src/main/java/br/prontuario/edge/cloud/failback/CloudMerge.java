@@ -1,0 +1,105 @@
+package br.prontuario.edge.cloud.failback;
+
+import br.prontuario.edge.cloud.replication.EdgeDatabase;
+import br.prontuario.edge.common.audit.AuditChain;
+import br.prontuario.edge.common.audit.AuditEvent;
+import br.prontuario.edge.common.problem.ApiProblem;
+import br.prontuario.edge.common.web.CorrelationId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies every write made in the cloud since the fork into the edge, in one edge transaction:
+ * notes and clinical entries with origin = cloud (same UUIDs), and the cloud's audit events,
+ * appended to the edge's own chain as "merged-from-cloud:...". A ledger row per record makes a
+ * second run merge nothing twice.
+ */
+@Component
+class CloudMerge {
+
+  private final JdbcTemplate cloud;
+  private final EdgeDatabase edgeDatabase;
+  private final Clock clock;
+
+  CloudMerge(JdbcTemplate cloud, EdgeDatabase edgeDatabase, Clock clock) {
+    this.cloud = cloud;
+    this.edgeDatabase = edgeDatabase;
+    this.clock = clock;
+  }
+
+  MergeReport merge(UUID forkId, String operator) {
+    DataSource edgeSource = edgeDatabase.dataSource().orElseThrow(() -> new ApiProblem(
+        HttpStatus.CONFLICT, "Edge not configured", "cloud.replication.edge-jdbc-url is not set."));
+    try (Connection connection = edgeSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        MergeReport report = mergeIn(connection, forkId, operator);
+        connection.commit();
+        return report;
+      } catch (RuntimeException | SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Edge database unavailable",
+          "Failback needs the edge primary; nothing was merged.");
+    }
+  }
+
+  private MergeReport mergeIn(Connection connection, UUID forkId, String operator)
+      throws SQLException {
+    JdbcTemplate edge = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+    long forkSeq = ForkAudit.forkSeq(cloud, edge);
+    MergeWriter writer = new MergeWriter(edge, forkId);
+    List<UUID> notes = new ArrayList<>();
+    List<MergeReport.MergedEntry> entries = new ArrayList<>();
+    int skipped = 0;
+    for (Map<String, Object> note : cloud.queryForList("SELECT id, root_id, version, replaces_id,"
+        + " patient_id, type, text, author, author_role, recorded_at FROM notes"
+        + " WHERE origin = 'cloud' ORDER BY recorded_at, id")) {
+      if (writer.note(note)) {
+        notes.add((UUID) note.get("id"));
+      } else {
+        skipped++;
+      }
+    }
+    for (Map<String, Object> entry : cloud.queryForList("SELECT id, root_id, version, replaces_id,"
+        + " patient_id, kind, data::text AS data, recorded_by, recorded_at FROM clinical_entries"
+        + " WHERE origin = 'cloud' ORDER BY recorded_at, version, id")) {
+      MergeReport.MergedEntry merged = writer.entry(entry);
+      if (merged != null) {
+        entries.add(merged);
+      } else {
+        skipped++;
+      }
+    }
+    int audits = 0;
+    for (Map<String, Object> event : cloud.queryForList("SELECT seq, actor, role, action,"
+        + " patient_id, resource_id, correlation_id, before_hash, after_hash FROM audit_log"
+        + " WHERE seq > ? ORDER BY seq", forkSeq)) {
+      if (writer.claim("audit:" + event.get("seq"))) {
+        AuditChain.append(connection, new AuditEvent((String) event.get("actor"),
+            (String) event.get("role"), "merged-from-cloud:" + event.get("action"),
+            (UUID) event.get("patient_id"), (String) event.get("resource_id"),
+            (String) event.get("correlation_id"), (String) event.get("before_hash"),
+            (String) event.get("after_hash")), clock);
+        audits++;
+      } else {
+        skipped++;
+      }
+    }
+    AuditChain.append(connection, new AuditEvent(operator, "it-ops", "failback.merge", null,
+        forkId.toString(), CorrelationId.current(), null, null), clock);
+    return new MergeReport(forkId, forkSeq, notes, entries, audits, skipped);
+  }
+}

@@ -1,0 +1,63 @@
+package br.prontuario.edge.ctl.cluster;
+
+import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edgectl up}: starts the whole edge topology on loopback (or whatever of it is not
+ * running) and prints how to use it. On an existing folder the data is kept.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Start the local two-node cluster (etcd, Patroni/PostgreSQL, Redis/Sentinel, "
+        + "edge-node x2, HAProxy); keeps the data of an existing --dir.")
+public final class UpCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin ClusterOptions options;
+
+  /** The emergency cloud site (standby + cloud-fallback), unless the cluster runs without apps. */
+  private static void startCloudSite(EdgeCluster cluster) {
+    if (cluster.withApps()) {
+      br.prontuario.edge.localcluster.cloud.CloudSite.start(cluster, ClusterOptions.repositoryRoot(),
+          Duration.ofMinutes(2));
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    long started = System.nanoTime();
+    EdgeCluster cluster = options.cluster();
+    out.println("starting the cluster in " + cluster.stateDir() + " …");
+    out.flush();
+    try {
+      cluster.start();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(e.getMessage() + " — logs are under " + cluster.stateDir()
+          + "; stop what started with: bin/edgectl down" + options.dirHint(), e);
+    }
+    startCloudSite(cluster);
+    ClusterDescriptor descriptor = cluster.descriptor();
+    descriptor.write(cluster.stateDir());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    out.printf("Prontuário Edge is up (%d s).%n", took.toSeconds());
+    out.printf("  entry point:  %s%n", descriptor.entrypoint());
+    out.printf("  demo login:   user %s, password %s%n", descriptor.demo().username(),
+        descriptor.demo().password());
+    out.printf("  status:       bin/edgectl status%s   (add --json for machines)%n", options.dirHint());
+    out.printf("  HAProxy:      %s%n", descriptor.haproxy().statsUrl());
+    out.printf("  logs:         %s/<node>/<component>/*.log%n", cluster.stateDir());
+    out.printf("  faults:       bin/edgectl kill|freeze|thaw|start node-a|node-b|witness%s%n", options.dirHint());
+    out.printf("  cloud:        standby following the edge, not serving; bin/edgectl cloud activate%s%n",
+        options.dirHint());
+    out.printf("  stop:         bin/edgectl down%s%n", options.dirHint());
+    return 0;
+  }
+}
