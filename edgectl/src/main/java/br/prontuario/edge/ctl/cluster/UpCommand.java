@@ -22,6 +22,14 @@ public final class UpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions options;
 
+  /** The emergency cloud site (standby + cloud-fallback), unless the cluster runs without apps. */
+  private static void startCloudSite(EdgeCluster cluster) {
+    if (cluster.withApps()) {
+      br.prontuario.edge.localcluster.cloud.CloudSite.start(cluster, ClusterOptions.repositoryRoot(),
+          Duration.ofMinutes(2));
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -35,6 +43,7 @@ public final class UpCommand implements Callable<Integer> {
       throw new IllegalStateException(e.getMessage() + " — logs are under " + cluster.stateDir()
           + "; stop what started with: bin/edgectl down" + options.dirHint(), e);
     }
+    startCloudSite(cluster);
     ClusterDescriptor descriptor = cluster.descriptor();
     descriptor.write(cluster.stateDir());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -46,6 +55,8 @@ public final class UpCommand implements Callable<Integer> {
     out.printf("  HAProxy:      %s%n", descriptor.haproxy().statsUrl());
     out.printf("  logs:         %s/<node>/<component>/*.log%n", cluster.stateDir());
     out.printf("  faults:       bin/edgectl kill|freeze|thaw|start node-a|node-b|witness%s%n", options.dirHint());
+    out.printf("  cloud:        standby following the edge, not serving; bin/edgectl cloud activate%s%n",
+        options.dirHint());
     out.printf("  stop:         bin/edgectl down%s%n", options.dirHint());
     return 0;
   }

@@ -32,6 +32,7 @@ public final class EtcdLeadership implements Leadership {
   private volatile String leaseId;
   private volatile Instant leaderUntil = Instant.MIN;
   private volatile String holder;
+  private static final String STALE = "(expiring lease)";
 
   public EtcdLeadership(List<String> endpoints, String identity, String key, Duration ttl, JsonMapper json, Clock clock) {
     this.etcd = new EtcdGateway(endpoints, json, Duration.ofMillis(Math.max(500, ttl.toMillis() / 5)));
@@ -101,7 +102,15 @@ public final class EtcdLeadership implements Leadership {
       return identity;
     }
     JsonNode kvs = txn.path("responses").path(0).path("response_range").path("kvs");
-    return kvs.isEmpty() ? null : EtcdGateway.unb64(kvs.path(0).path("value").asString(""));
+    if (kvs.isEmpty()) {
+      return null;
+    }
+    String owner = EtcdGateway.unb64(kvs.path(0).path("value").asString(""));
+    // our name on a lease we no longer renew (a replaced lease) is not leadership: it will expire
+    if (owner.equals(identity) && !kvs.path(0).path("lease").asString("").equals(leaseId)) {
+      return STALE;
+    }
+    return owner;
   }
 
   @Override

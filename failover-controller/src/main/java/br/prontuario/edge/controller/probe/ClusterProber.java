@@ -45,13 +45,21 @@ public final class ClusterProber {
     List<CompletableFuture<Optional<List<ClusterMember>>>> views = topology.nodes().stream()
         .map(n -> CompletableFuture.supplyAsync(() -> patroni.cluster(n.patroniUrl()), executor))
         .toList();
-    List<ClusterMember> members = views.stream()
-        .map(CompletableFuture::join)
-        .flatMap(Optional::stream)
-        .findFirst()
-        .orElse(List.of());
     List<NodeProbe> probes = nodes.stream().map(CompletableFuture::join).toList();
-    return new Observation(clock.instant(), probes, members);
+    List<List<ClusterMember>> answered = views.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+    return new Observation(clock.instant(), probes, freshest(answered, probes));
+  }
+
+  /**
+   * A node that was just frozen answers /cluster from its stale cache; prefer the view whose leader
+   * itself says it is primary, else the first that answered.
+   */
+  static List<ClusterMember> freshest(List<List<ClusterMember>> views, List<NodeProbe> probes) {
+    List<String> primaries = probes.stream().filter(p -> p.selfRole() == PgRole.PRIMARY).map(NodeProbe::node).toList();
+    return views.stream()
+        .filter(v -> v.stream().anyMatch(m -> m.isLeader() && primaries.contains(m.name())))
+        .findFirst()
+        .orElse(views.isEmpty() ? List.of() : views.get(0));
   }
 
   private NodeProbe probeNode(ClusterTopology.Node node, CompletableFuture<Optional<String>> redisMaster) {
