@@ -1,6 +1,8 @@
 package br.prontuario.edge.ctl;
 
 import br.prontuario.edge.ctl.audit.AuditCommand;
+import br.prontuario.edge.ctl.cloud.CloudCommand;
+import br.prontuario.edge.ctl.cloud.FailbackCommand;
 import br.prontuario.edge.ctl.cluster.DownCommand;
 import br.prontuario.edge.ctl.cluster.FreezeCommand;
 import br.prontuario.edge.ctl.cluster.KillCommand;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       AuditCommand.class,
       ControllerCommand.class,
+      CloudCommand.class,
+      FailbackCommand.class,
       DrillCommand.class,
       HistoryCommand.class,
       MaintenanceCommand.class,

@@ -3,6 +3,8 @@ package br.prontuario.edge.common.user;
 import br.prontuario.edge.common.security.SecurityProperties;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LoginThrottle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
   private final StringRedisTemplate redis;
   private final SecurityProperties properties;
@@ -47,6 +51,8 @@ class LoginThrottle {
     if (failures != null && failures >= properties.maxFailedLogins()) {
       redis.opsForValue().set(lockKey(username), "1", properties.lockout());
       redis.delete(key);
+      LOG.warn("account {} locked for {} after {} failed logins", username,
+          properties.lockout(), failures);
     }
   }
 

@@ -21,6 +21,7 @@ import tools.jackson.databind.node.MissingNode;
 public final class EdgeApi {
 
   private static final JsonMapper JSON = JsonMapper.shared();
+  private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(15);
 
   private final HttpClient http;
   private final URI base;
@@ -42,11 +43,28 @@ public final class EdgeApi {
 
   public ApiResponse login() {
     ApiResponse r = send("POST", "/api/v1/auth/login",
-        Map.of("username", username, "password", password), Map.of(), null);
+        Map.of("username", username, "password", password), Map.of(), null, loginTimeout());
     if (r.ok() && r.text("accessToken") != null) {
       token.set(r.text("accessToken"));
     }
     return r;
+  }
+
+  /**
+   * Logs in unless another client already replaced the token that failed: one login per expiry,
+   * not one per client (password hashing is deliberately slow).
+   */
+  private synchronized ApiResponse loginReplacing(String failedToken) {
+    String current = token.get();
+    if (current != null && !current.equals(failedToken)) {
+      return new ApiResponse(200, MissingNode.getInstance(), null);
+    }
+    return login();
+  }
+
+  /** Password hashing may take seconds on a loaded node; writes keep the short timeout. */
+  private Duration loginTimeout() {
+    return timeout.compareTo(LOGIN_TIMEOUT) > 0 ? timeout : LOGIN_TIMEOUT;
   }
 
   public ApiResponse createPatient(String name, String birthDate, String sex,
@@ -69,24 +87,26 @@ public final class EdgeApi {
   }
 
   private ApiResponse authorized(String method, String path, Object body, Map<String, String> headers) {
-    if (token.get() == null) {
-      ApiResponse login = login();
+    String used = token.get();
+    if (used == null) {
+      ApiResponse login = loginReplacing(null);
       if (!login.ok()) {
         return login;
       }
+      used = token.get();
     }
-    ApiResponse r = send(method, path, body, headers, token.get());
+    ApiResponse r = send(method, path, body, headers, used, timeout);
     if (r.status() == 401) {
-      ApiResponse login = login();
-      return login.ok() ? send(method, path, body, headers, token.get()) : login;
+      ApiResponse login = loginReplacing(used);
+      return login.ok() ? send(method, path, body, headers, token.get(), timeout) : login;
     }
     return r;
   }
 
   private ApiResponse send(String method, String path, Object body, Map<String, String> headers,
-      String bearer) {
+      String bearer, Duration requestTimeout) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(timeout)
+        .timeout(requestTimeout)
         .header("Accept", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** Buckets requests by completion time into error rate and latency over the run. */
+/** Buckets the clinical requests (writes and reads) by completion time: error rate and latency. */
 final class TimeSeries {
 
   private final Instant start;
@@ -21,6 +21,9 @@ final class TimeSeries {
   List<SeriesPoint> of(List<Attempt> attempts) {
     TreeMap<Long, List<Attempt>> buckets = new TreeMap<>();
     for (Attempt a : attempts) {
+      if (a.kind() == Attempt.Kind.SETUP) {
+        continue; // login and patient creation before the load: not clinical traffic
+      }
       long index = Math.max(0, Duration.between(start, a.doneAt()).toNanos() / bucket.toNanos());
       buckets.computeIfAbsent(index, i -> new ArrayList<>()).add(a);
     }

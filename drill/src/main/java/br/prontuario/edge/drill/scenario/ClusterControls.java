@@ -1,5 +1,8 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -8,14 +11,19 @@ public final class ClusterControls {
 
   private ClusterControls() {}
 
+  /**
+   * A production deployment through its controller only; a local cluster through the
+   * {@link EdgeCluster} launcher, with the repository's cluster configuration.
+   */
   public static ClusterControl open(ClusterFile cluster, Optional<ControllerApi> controller,
-      Clock clock) {
+      Clock clock, Path repositoryRoot) {
     if (cluster.production()) {
       return new ControllerOnlyControl(controller.orElseThrow(() -> new IllegalArgumentException(
           "a production deployment is drilled through its controller; cluster.json has no "
               + "controller url")), clock);
     }
-    throw new IllegalStateException("driving a local cluster needs the EdgeCluster launcher "
-        + "(module local-cluster), not merged into this build yet");
+    EdgeCluster edge = EdgeCluster.at(cluster.dir(),
+        ClusterConfigLoader.loadFromRepository(repositoryRoot), repositoryRoot);
+    return new LocalClusterControl(edge, controller, clock);
   }
 }

@@ -22,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The failover controller's REST API as the drill uses it, with an it-ops token. */
 public final class ControllerApi {
 
-  static final String STATUS = "/api/v1/controller/status";
-  static final String HISTORY = "/api/v1/controller/history?limit=200";
-  static final String SWITCHOVER = "/api/v1/controller/switchover";
+  static final String STATUS = "/api/v1/status";
+  static final String HISTORY = "/api/v1/history?limit=200";
+  static final String SWITCHOVER = "/api/v1/switchover";
   static final String DRILL_RESULTS = "/api/v1/drills/results";
 
   private static final JsonMapper JSON = JsonMapper.shared();
@@ -131,8 +131,10 @@ public final class ControllerApi {
       }
       String from = e.path("from").asString("");
       String to = e.path("to").asString("");
-      // actions as the controller's history describes them: "route-to node-b", "switchover a -> b"
-      String actions = e.path("actions").toString().toLowerCase(java.util.Locale.ROOT);
+      // actions as the controller's history describes them ("RouteTo node-b", "Switchover a -> b"),
+      // matched loosely so a change of spelling does not silently drop a phase
+      String actions = e.path("actions").toString().toLowerCase(java.util.Locale.ROOT)
+          .replace("-", "").replace("_", "");
       String detail = e.path("trigger").asString("") + " " + from + "→" + to;
       if (!from.equals(to) && (to.equals("DEGRADED") || to.equals("FAILOVER")
           || to.equals("EMERGENCY_CLOUD"))) {
@@ -141,7 +143,7 @@ public final class ControllerApi {
       if (actions.contains("switchover")) {
         phases.add(new ControllerEvent(completed, Phase.PROMOTION, actions));
       }
-      if (actions.contains("route-to")) {
+      if (actions.contains("routeto")) {
         phases.add(new ControllerEvent(completed, Phase.REROUTING, actions));
       }
       return phases;

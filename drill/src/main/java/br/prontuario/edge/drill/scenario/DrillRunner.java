@@ -26,6 +26,8 @@ public final class DrillRunner {
   private final DrillTimings timings;
   private final Clock clock;
   private final Consumer<String> progress;
+  static final int MAX_RETRIES = 2;
+
   private final RunMeasurer measurer = new RunMeasurer(Duration.ofSeconds(1));
 
   public DrillRunner(ClusterControl cluster, Optional<ControllerApi> controller, LoadSettings load,
@@ -50,6 +52,22 @@ public final class DrillRunner {
     return null;
   }
 
+  /** A run whose cluster degraded before the fault is discarded and tried again, twice at most. */
+  private RunObservations runRetryingDegraded(SingleRun single, Scenario scenario, int n)
+      throws SingleRun.AbortedRun {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return single.run(scenario, n);
+      } catch (SingleRun.DegradedBeforeFault e) {
+        if (attempt > MAX_RETRIES) {
+          throw e;
+        }
+        progress.accept("run " + n + ": cluster degraded before the fault (" + e.getMessage()
+            + "); not injecting, trying the run again");
+      }
+    }
+  }
+
   public DrillOutcome run(Scenario scenario, int runs) {
     DrillOutcome vetoed = vet(scenario, cluster.isLocal());
     if (vetoed != null) {
@@ -61,7 +79,7 @@ public final class DrillRunner {
     for (int n = 1; n <= runs; n++) {
       RunObservations observed;
       try {
-        observed = single.run(scenario, n);
+        observed = runRetryingDegraded(single, scenario, n);
       } catch (SingleRun.AbortedRun e) {
         if (measured.isEmpty()) {
           return new DrillOutcome.Aborted(e.getMessage());

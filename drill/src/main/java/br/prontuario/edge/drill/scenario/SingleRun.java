@@ -23,11 +23,21 @@ import java.util.function.Consumer;
 final class SingleRun {
 
   /** A run that could not be observed; the drill stops there. */
-  static final class AbortedRun extends Exception {
+  static class AbortedRun extends Exception {
     AbortedRun(String message) {
       super(message);
     }
   }
+
+  /** The cluster stopped being whole before the fault: this run would measure a double failure. */
+  static final class DegradedBeforeFault extends AbortedRun {
+    DegradedBeforeFault(String message) {
+      super(message);
+    }
+  }
+
+  /** How long the cluster must stay whole before a run starts: a flapping node is not whole. */
+  static final Duration STABLE = Duration.ofSeconds(10);
 
   private final ClusterControl cluster;
   private final Optional<ControllerApi> controller;
@@ -47,7 +57,7 @@ final class SingleRun {
   }
 
   RunObservations run(Scenario scenario, int number) throws AbortedRun {
-    String notHealthy = cluster.awaitHealthy(timings.healthy());
+    String notHealthy = awaitStablyHealthy();
     if (notHealthy != null) {
       throw new AbortedRun("cluster not healthy before run " + number + ": " + notHealthy);
     }
@@ -61,6 +71,10 @@ final class SingleRun {
         throw new AbortedRun("no writes acknowledged before the fault; is the entry point serving?");
       }
       pause(timings.baseline());
+      String degraded = scenario.fault() == Fault.NONE ? null : cluster.awaitHealthy(Duration.ZERO);
+      if (degraded != null) {
+        throw new DegradedBeforeFault(degraded);
+      }
       List<String> problems = new ArrayList<>();
       Instant faultAt = null;
       String hit = null;
@@ -88,6 +102,27 @@ final class SingleRun {
     } finally {
       generator.stop();
     }
+  }
+
+  /** Whole for {@link #STABLE} without a break, within the healthy timeout; else the problem. */
+  private String awaitStablyHealthy() {
+    Instant deadline = clock.instant().plus(timings.healthy());
+    String problem = null;
+    while (clock.instant().isBefore(deadline)) {
+      problem = cluster.awaitHealthy(Duration.between(clock.instant(), deadline));
+      if (problem != null) {
+        return problem;
+      }
+      Instant wholeUntil = clock.instant().plus(STABLE);
+      while (problem == null && clock.instant().isBefore(wholeUntil)) {
+        pause(Duration.ofSeconds(1));
+        problem = cluster.awaitHealthy(Duration.ZERO);
+      }
+      if (problem == null) {
+        return null;
+      }
+    }
+    return problem;
   }
 
   private void awaitFirstSuccessAfter(LoadGenerator generator, Instant faultAt) {

@@ -188,4 +188,14 @@ class RunMeasurerTest {
     assertThat(m.passed()).isFalse();
     assertThat(m.misses()).containsExactly("node-b edge-node not ready");
   }
+
+  @Test
+  void setupBeforeTheLoadStaysOutOfTheErrorRate() {
+    RunMeasurement m = new SyntheticRun().setupFailed(0.1, 0.9).ok(1.2, 1.3, true)
+        .measure(Target.NO_DOWNTIME);
+
+    assertThat(m.series().get(0).requests()).isZero();
+    assertThat(m.series().get(1).errors()).isZero();
+    assertThat(m.passed()).isTrue();
+  }
 }

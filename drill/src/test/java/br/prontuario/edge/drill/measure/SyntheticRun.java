@@ -48,6 +48,11 @@ final class SyntheticRun {
     return this;
   }
 
+  SyntheticRun setupFailed(double sent, double done) {
+    attempts.add(new Attempt(Attempt.Kind.SETUP, 1, 0, at(sent), at(done), 0, false));
+    return this;
+  }
+
   SyntheticRun event(double at, ControllerEvent.Phase phase) {
     events.add(new ControllerEvent(at(at), phase, phase.name()));
     return this;

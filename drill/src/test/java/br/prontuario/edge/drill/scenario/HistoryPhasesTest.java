@@ -24,8 +24,8 @@ class HistoryPhasesTest {
   @Test
   void aSwitchoverActionIsAPromotion() {
     List<ControllerEvent> phases = ControllerApi.HistoryPhases.of(JsonMapper.shared().readTree(
-        "{\"from\":\"NORMAL\",\"to\":\"NORMAL\",\"actions\":[\"switchover node-a -> node-b\","
-            + "\"route-to node-b\"],\"decidedAt\":\"2026-11-25T10:00:10Z\","
+        "{\"from\":\"NORMAL\",\"to\":\"NORMAL\",\"actions\":[\"Switchover node-a -> node-b\","
+            + "\"RouteTo node-b\"],\"decidedAt\":\"2026-11-25T10:00:10Z\","
             + "\"completedAt\":\"2026-11-25T10:00:14Z\"}"));
 
     assertThat(phases).extracting(ControllerEvent::phase).containsExactly(

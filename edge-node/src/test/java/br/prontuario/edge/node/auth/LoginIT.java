@@ -13,10 +13,14 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(OutputCaptureExtension.class)
 class LoginIT extends EdgeNodeIT {
 
   @Autowired StringRedisTemplate redis;
@@ -61,6 +65,25 @@ class LoginIT extends EdgeNodeIT {
     assertThat(locked.isProblem()).isTrue();
     redis.delete("login:lock:lock-me");
     assertThat(login("lock-me", "right-password").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aLockoutIsLoggedAsJsonWithTheCorrelationIdAndNoPatientData(CapturedOutput output) {
+    jdbc.update("INSERT INTO users (username, role, password_hash) VALUES ('log-me', 'nurse', ?)",
+        new br.prontuario.edge.common.user.PasswordHasher().hash("right-password".toCharArray()));
+    String cpf = freshCpf();
+    api.post("/api/v1/patients", token(Role.ADMIN), Api.json(Map.of("name", "Sigilosa Pereira",
+        "birthDate", "1970-01-01", "sex", "female", "cpf", cpf)));
+    for (int i = 0; i < 5; i++) {
+      api.send(api.request("/api/v1/auth/login", null).header("Content-Type", "application/json")
+          .header("X-Correlation-Id", "lockout-" + i)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+              Api.json(Map.of("username", "log-me", "password", "wrong-" + i)))).build());
+    }
+    assertThat(output.getOut().lines().filter(l -> l.contains("account log-me locked")))
+        .singleElement().satisfies(line -> assertThat(line).startsWith("{")
+            .contains("\"correlationId\":\"lockout-4\""));
+    assertThat(output.getAll()).doesNotContain(cpf).doesNotContain("Sigilosa");
   }
 
   @Test

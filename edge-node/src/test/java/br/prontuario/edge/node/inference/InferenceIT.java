@@ -1,5 +1,6 @@
 package br.prontuario.edge.node.inference;
 
+import br.prontuario.edge.node.inference.chat.MiniLm;
 import br.prontuario.edge.node.inference.dictation.TinyWhisper;
 import br.prontuario.edge.node.inference.model.ManifestFixture;
 import br.prontuario.edge.node.inference.onnx.TinyModels;
@@ -15,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the local-AI API tests: the records API's context plus a manifest pinning the generated
- * tiny models (chat decoder + tokenizer, random-weight Whisper, face embedder), all LOADED. Every
- * subclass shares this one context.
+ * tiny models (chat decoder + tokenizer, random-weight Whisper, face embedder) and the real
+ * MiniLM for note retrieval, all LOADED. Every subclass shares this one context.
  */
 public abstract class InferenceIT extends EdgeNodeIT {
 
@@ -29,7 +30,9 @@ public abstract class InferenceIT extends EdgeNodeIT {
     registry.add("edge.inference.manifest", MANIFEST::toString);
     registry.add("edge.inference.chat.prompt-template", () -> "{context}\n{question}");
     registry.add("edge.inference.chat.threads", () -> "1");
-    registry.add("edge.inference.dictation.threads", () -> "2");
+    // one thread: with two, float reduction order varies and the random model's near-tie logits flip,
+    // so its output (and run time) would change from run to run
+    registry.add("edge.inference.dictation.threads", () -> "1");
     registry.add("edge.inference.face.encryption-key", () -> FACE_KEY);
     registry.add("edge.inference.face.threshold", () -> "0.8");
     registry.add("edge.inference.face.attempts-per-window", () -> "5");
@@ -42,7 +45,8 @@ public abstract class InferenceIT extends EdgeNodeIT {
       return ManifestFixture.write(dir, Map.of(
           "chat", Map.of("model", TinyModels.decoder(dir), "tokenizer", TinyModels.tokenizer(dir)),
           "dictation", Map.of("model", TinyWhisper.model()),
-          "face", Map.of("model", TinyModels.faceEmbedder(dir))));
+          "face", Map.of("model", TinyModels.faceEmbedder(dir)),
+          "retrieval", MiniLm.files()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package br.prontuario.edge.node.support;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.localcluster.postgres.SharedPostgres;
+import br.prontuario.edge.localcluster.process.FreePorts;
 import br.prontuario.edge.localcluster.redis.SharedRedis;
 import br.prontuario.edge.node.EdgeNodeApplication;
 import br.prontuario.edge.node.patient.Cpf;
@@ -32,7 +33,10 @@ public abstract class EdgeNodeIT {
 
   @DynamicPropertySource
   static void edgeNode(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> DATABASE);
+    // the contract's multi-host form; the first host is a closed port, so every connection
+    // proves that pgjdbc skips it and finds the primary
+    registry.add("spring.datasource.url", () -> DATABASE.replace("//127.0.0.1:",
+        "//127.0.0.1:" + FreePorts.next() + ",127.0.0.1:") + "?targetServerType=primary");
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.data.redis.host", () -> "127.0.0.1");
     registry.add("spring.data.redis.port", () -> SharedRedis.server().port());

@@ -26,6 +26,14 @@ public final class UpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions options;
 
+  /** The emergency cloud site (standby + cloud-fallback), unless the cluster runs without apps. */
+  private static void startCloudSite(EdgeCluster cluster) {
+    if (cluster.withApps()) {
+      br.prontuario.edge.localcluster.cloud.CloudSite.start(cluster, ClusterOptions.repositoryRoot(),
+          Duration.ofMinutes(2));
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -39,6 +47,7 @@ public final class UpCommand implements Callable<Integer> {
       throw new IllegalStateException(e.getMessage() + " — logs are under " + cluster.stateDir()
           + "; stop what started with: bin/edgectl down" + options.dirHint(), e);
     }
+    startCloudSite(cluster);
     cluster.descriptor().write(cluster.stateDir());
     startFailoverController(cluster, out);
     ClusterDescriptor descriptor = cluster.descriptor();
@@ -52,6 +61,8 @@ public final class UpCommand implements Callable<Integer> {
     out.printf("  HAProxy:      %s%n", descriptor.haproxy().statsUrl());
     out.printf("  logs:         %s/<node>/<component>/*.log%n", cluster.stateDir());
     out.printf("  faults:       bin/edgectl kill|freeze|thaw|start node-a|node-b|witness%s%n", options.dirHint());
+    out.printf("  cloud:        standby following the edge, not serving; bin/edgectl cloud activate%s%n",
+        options.dirHint());
     out.printf("  controller:   %s (bin/edgectl controller status%s)%n",
         descriptor.controller().url() == null ? "not running" : descriptor.controller().url(), options.dirHint());
     out.printf("  stop:         bin/edgectl down%s%n", options.dirHint());
@@ -60,7 +71,8 @@ public final class UpCommand implements Callable<Integer> {
 
   /** The failover controller runs on the witness; a later up restarts it with the rest. */
   private static void startFailoverController(EdgeCluster cluster, PrintWriter out) {
-    if (cluster.descriptor().controller().url() != null) {
+    // without the apps there is nothing to route and every app probe would fail: no controller
+    if (!cluster.withApps() || cluster.descriptor().controller().url() != null) {
       return;
     }
     Path repo = ClusterOptions.repositoryRoot();

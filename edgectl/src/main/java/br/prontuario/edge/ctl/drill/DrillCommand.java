@@ -64,7 +64,8 @@ public final class DrillCommand implements Callable<Integer> {
     Optional<ControllerApi> controller = Optional.ofNullable(cluster.controllerUrl())
         .filter(url -> cluster.jwtSecret() != null)
         .map(url -> new ControllerApi(url, cluster.jwtSecret(), clock));
-    ClusterControl control = ClusterControls.open(cluster, controller, clock);
+    ClusterControl control = ClusterControls.open(cluster, controller, clock,
+        Path.of(System.getProperty("edge.home", ".")).toAbsolutePath().normalize());
     PrintWriter err = spec.commandLine().getErr();
     DrillRunner runner = new DrillRunner(control, controller,
         new LoadSettings(cluster.entrypoint(), cluster.username(), cluster.password(), clients),

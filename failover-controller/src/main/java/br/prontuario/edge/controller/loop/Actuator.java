@@ -1,5 +1,6 @@
 package br.prontuario.edge.controller.loop;
 
+import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.Action;
 import br.prontuario.edge.controller.decision.Decision;
 import br.prontuario.edge.controller.history.HistoryRecorder;
@@ -25,8 +26,15 @@ final class Actuator {
   private final ClusterTopology topology;
   private final MeterRegistry meters;
   private final AtomicBoolean cloudActive = new AtomicBoolean();
+  private final StandbyPromotion promotion;
 
   Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters) {
+    this(router, patroni, topology, meters, StandbyPromotion.NONE);
+  }
+
+  Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters,
+      StandbyPromotion promotion) {
+    this.promotion = promotion;
     this.router = router;
     this.patroni = patroni;
     this.topology = topology;
@@ -56,6 +64,11 @@ final class Actuator {
       }
       return (reply.accepted() ? "done: " : "failed: ") + reply.status() + " " + reply.message().trim();
     } else if (action instanceof Action.ActivateCloud) {
+      // promote the cloud standby first: cloud-fallback passes its health check only then
+      StandbyPromotion.Outcome promoted = promotion.promote();
+      if (!promoted.ok()) {
+        return "failed: " + promoted.detail();
+      }
       RouteOutcome outcome = router.routeToCloud(true);
       cloudActive.set(outcome.ok());
       return outcome(outcome);

@@ -1,5 +1,9 @@
 package br.prontuario.edge.controller.loop;
 
+import br.prontuario.edge.controller.cloud.CloudPromotionProperties;
+import br.prontuario.edge.controller.cloud.KubernetesPatroniPromotion;
+import br.prontuario.edge.controller.cloud.PatroniRestPromotion;
+import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.ControllerState;
 import br.prontuario.edge.controller.decision.DecisionEngine;
 import br.prontuario.edge.controller.decision.HealthRules;
@@ -33,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires probes, the pure engine, the adapters and the loop from the typed configuration. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({HealthRules.class, ClusterTopology.class, RoutingProperties.class,
+@EnableConfigurationProperties({CloudPromotionProperties.class, HealthRules.class, ClusterTopology.class, RoutingProperties.class,
     ElectionProperties.class, HistoryProperties.class})
 class ControllerConfiguration {
 
@@ -66,14 +70,25 @@ class ControllerConfiguration {
     return new PatroniClient(json, rules.timeout());
   }
 
+  @Bean
+  StandbyPromotion standbyPromotion(CloudPromotionProperties cloud) {
+    return switch (cloud.mode()) {
+      case "patroni" -> new PatroniRestPromotion(cloud.patroniUrl(), cloud.timeout());
+      case "kubernetes" -> new KubernetesPatroniPromotion(new KubernetesClientBuilder().build(),
+          cloud.namespace(), cloud.scope());
+      default -> StandbyPromotion.NONE;
+    };
+  }
+
   @Bean(destroyMethod = "close")
   ControlLoop controlLoop(HealthRules rules, ClusterTopology topology, Router router, Leadership leadership,
-      PatroniClient patroni, DecisionHistory history, MeterRegistry meters, Clock clock) {
+      PatroniClient patroni, DecisionHistory history, MeterRegistry meters, Clock clock,
+      StandbyPromotion promotion) {
     ClusterProber prober = new ClusterProber(topology, new HttpProbe(rules.timeout()), patroni,
         new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout()),
         Executors.newCachedThreadPool(daemon()), clock);
     DecisionEngine engine = new DecisionEngine(clock, rules, ControllerState.NORMAL);
-    Actuator actuator = new Actuator(router, patroni, topology, meters);
+    Actuator actuator = new Actuator(router, patroni, topology, meters, promotion);
     HistoryRecorder recorder = new HistoryRecorder(history, meters, clock, leadership.identity());
     ControllerMetrics metrics = new ControllerMetrics(meters, clock, nodeNames(topology), engine::state,
         actuator::cloudActive, leadership::isLeader);

@@ -135,6 +135,13 @@ public final class EdgeCluster {
     new NodeFaults(this).kill(node, component);
   }
 
+  /** SIGTERM one component and wait for it (e.g. the cloud's Patroni before a re-seed). */
+  public void stop(NodeName node, String component) {
+    registry.find(node, component).ifPresent(p -> br.prontuario.edge.localcluster.process
+        .ProcessSignals.terminate(p, java.time.Duration.ofSeconds(60)));
+    registry.forget(node, component);
+  }
+
   /** SIGSTOP every process of the node: a hung machine that still holds its sockets. */
   public void freeze(NodeName node) {
     new NodeFaults(this).signal(node, br.prontuario.edge.localcluster.process.ProcessSignals.Signal.STOP);

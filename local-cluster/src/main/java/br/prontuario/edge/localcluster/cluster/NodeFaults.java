@@ -16,9 +16,15 @@ import java.util.Set;
 /** The faults drills inject (kill, freeze, thaw a whole node) and the orderly stop of everything. */
 final class NodeFaults {
 
-  /** Stop order: entry point and apps first, coordination last (Patroni needs etcd to stop cleanly). */
-  private static final List<String> STOP_ORDER = List.of(Components.HAPROXY, Components.APP,
-      Components.SENTINEL, Components.REDIS, Components.PATRONI, Components.ETCD);
+  /**
+   * Stop layers: entry point, apps and extras first; then Redis; then Patroni (replicas before the
+   * leader); coordination last, since Patroni needs etcd to stop cleanly.
+   */
+  private static final List<List<String>> STOP_LAYERS = List.of(
+      List.of(Components.HAPROXY, Components.APP),
+      List.of(Components.SENTINEL, Components.REDIS),
+      List.of(Components.PATRONI),
+      List.of(Components.ETCD));
 
   private final EdgeCluster cluster;
 
@@ -45,11 +51,7 @@ final class NodeFaults {
   }
 
   void signal(NodeName node, Signal signal) {
-    for (ProcessHandle process : processesOf(node)) {
-      if (process.isAlive()) {
-        ProcessSignals.send(signal, process);
-      }
-    }
+    ProcessSignals.send(signal, processesOf(node));
   }
 
   void stopAll() {
@@ -57,18 +59,17 @@ final class NodeFaults {
       signal(node, Signal.CONT);
     }
     List<ProcessRegistry.Entry> running = cluster.registry().running(null);
-    // extra components (controller, cloud) go first: they watch the others
-    running.stream().filter(e -> !STOP_ORDER.contains(e.component()))
-        .forEach(e -> ProcessSignals.terminate(e.handle(), Duration.ofSeconds(15)));
     Optional<NodeName> leader = cluster.leader();
-    for (String component : STOP_ORDER) {
+    List<String> builtIn = STOP_LAYERS.stream().flatMap(List::stream).toList();
+    for (List<String> components : STOP_LAYERS) {
       List<ProcessRegistry.Entry> layer = running.stream()
-          .filter(e -> e.component().equals(component)).toList();
-      if (component.equals(Components.PATRONI)) {
+          .filter(e -> components.contains(e.component())
+              || (components.contains(Components.APP) && !builtIn.contains(e.component())))
+          .toList();
+      if (components.contains(Components.PATRONI)) {
         // replicas first: a leader stopping first would hand its lock to a replica (a promotion)
-        layer = layer.stream().sorted(java.util.Comparator.comparing(
-            e -> leader.filter(l -> l == e.node()).isPresent())).toList();
-        layer.forEach(e -> ProcessSignals.terminate(e.handle(), Duration.ofSeconds(60)));
+        layer.stream().filter(e -> leader.filter(l -> l == e.node()).isEmpty())
+            .forEach(e -> ProcessSignals.terminate(e.handle(), Duration.ofSeconds(60)));
       }
       layer.forEach(e -> e.handle().destroy());
       for (ProcessRegistry.Entry e : layer) {
@@ -104,7 +105,7 @@ final class NodeFaults {
         return Optional.empty();
       }
       long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+      return ProcessHandle.of(pid).filter(ProcessSignals::isRunning)
           .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();

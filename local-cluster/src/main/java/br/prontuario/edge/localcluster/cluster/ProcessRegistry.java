@@ -1,6 +1,7 @@
 package br.prontuario.edge.localcluster.cluster;
 
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.process.ProcessSignals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class ProcessRegistry {
       List<String> lines = Files.readAllLines(file);
       long pid = Long.parseLong(lines.get(0).strip());
       Instant recorded = Instant.ofEpochMilli(Long.parseLong(lines.get(1).strip()));
-      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+      return ProcessHandle.of(pid).filter(ProcessSignals::isRunning)
           .filter(p -> sameStart(p, recorded));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();

@@ -63,7 +63,8 @@ public final class HaproxyConfig {
     }
     c.add("  # emergency fallback in GKE: starts in maintenance; only the failover controller enables it");
     String cloud = settings.cloudBackup().isEmpty() ? CLOUD_PLACEHOLDER : settings.cloudBackup();
-    c.add("  server " + CLOUD_SERVER + " " + cloud + " backup disabled");
+    // checked like the nodes: cloud-fallback passes /health/ready only once its database is promoted
+    c.add("  server " + CLOUD_SERVER + " " + cloud + " backup disabled check");
     c.add("");
     c.add("listen stats");
     c.add("  bind " + h.host() + ":" + h.statsPort());

@@ -43,6 +43,23 @@ public final class PostgresServer implements AutoCloseable {
     return server;
   }
 
+  /** Starts (again) on a given port, e.g. to bring a killed server back at the same address. */
+  public static PostgresServer start(Path baseDir, int port) {
+    PostgresServer server = new PostgresServer(baseDir.resolve("data"), port);
+    server.initIfEmpty(baseDir);
+    server.launch(baseDir.resolve("postgres.log"));
+    return server;
+  }
+
+  /** The postmaster's PID as recorded in {@code postmaster.pid}, for fault injection. */
+  public long postmasterPid() {
+    try {
+      return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public int port() {
     return port;
   }

@@ -35,7 +35,7 @@ public final class ProcessSignals {
 
   /** SIGTERM, then SIGKILL when it is still there after {@code grace}. */
   public static void terminate(ProcessHandle process, Duration grace) {
-    if (!process.isAlive()) {
+    if (!isRunning(process)) {
       return;
     }
     process.destroy();
@@ -47,19 +47,52 @@ public final class ProcessSignals {
 
   public static boolean awaitExit(ProcessHandle process, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    while (process.isAlive() && Instant.now().isBefore(deadline)) {
+    while (isRunning(process) && Instant.now().isBefore(deadline)) {
       ManagedProcess.sleep(50);
     }
-    return !process.isAlive();
+    return !isRunning(process);
+  }
+
+  /**
+   * Alive and not a zombie. Processes an earlier JVM started are reaped by init, which may take
+   * a while; a zombie has finished all the same.
+   */
+  public static boolean isRunning(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(process.pid()), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException | RuntimeException noProcFs) {
+      return process.isAlive();
+    }
+  }
+
+  /** One signal to many processes with a single {@code kill}; processes that are gone are skipped. */
+  public static void send(Signal signal, List<ProcessHandle> processes) {
+    List<ProcessHandle> running = processes.stream().filter(ProcessSignals::isRunning).toList();
+    if (signal == Signal.STOP || signal == Signal.CONT) {
+      if (!running.isEmpty()) {
+        runKill(signal, running.stream().map(p -> Long.toString(p.pid())).toList());
+      }
+    } else {
+      running.forEach(p -> send(signal, p));
+    }
   }
 
   private static void runKill(Signal signal, long pid) {
+    runKill(signal, List.of(Long.toString(pid)));
+  }
+
+  private static void runKill(Signal signal, List<String> pids) {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal.name()));
+    command.addAll(pids);
     try {
-      Process kill = new ProcessBuilder("kill", "-" + signal.name(), Long.toString(pid))
-          .redirectErrorStream(true).start();
+      Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(kill.getInputStream().readAllBytes()).strip();
       if (kill.waitFor() != 0) {
-        throw new IllegalStateException("kill -" + signal + " " + pid + " failed: " + out);
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot run kill: " + e.getMessage(), e);

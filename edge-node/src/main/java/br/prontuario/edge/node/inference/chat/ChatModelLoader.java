@@ -21,10 +21,6 @@ class ChatModelLoader implements ModelLoader<ChatModel> {
     return NAME;
   }
 
-  @Override
-  public Class<ChatModel> handleType() {
-    return ChatModel.class;
-  }
 
   @Override
   public ChatModel load(ModelFiles files) throws Exception {

@@ -43,7 +43,7 @@ class ChatService {
       if (!records.patientExists(request.patientId())) {
         throw ApiProblem.notFound("The patient");
       }
-      context = records.read(request.patientId(), ClinicalPrincipal.require());
+      context = records.read(request.patientId(), ClinicalPrincipal.require(), request.question());
       audit.record("chat.patient-context", request.patientId(), null, null, null);
     }
     String prompt = properties.promptTemplate()

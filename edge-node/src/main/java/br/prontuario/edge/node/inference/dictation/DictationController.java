@@ -46,15 +46,16 @@ class DictationController {
           "language must be a code like pt, pt-BR or en"), null);
     }
     dictation.requireModel();
-    WavAudio.Decoding decoding = WavAudio.decode(audio == null ? new byte[0] : audio);
+    WavAudio.Decoding decoding = WavAudio.decode(audio == null ? new byte[0] : audio,
+        dictation.properties().maxAudio().toMillis());
     if (decoding instanceof WavAudio.Unsupported unsupported) {
       return unsupported(unsupported.reason());
     }
-    WavAudio.Decoded decoded = (WavAudio.Decoded) decoding;
-    if (decoded.durationMs() > dictation.properties().maxAudio().toMillis()) {
+    if (decoding instanceof WavAudio.TooLong) {
       return InferenceProblems.respond(ProblemWriter.problem(HttpStatus.CONTENT_TOO_LARGE, "Recording too long",
           "recordings up to " + dictation.properties().maxAudio().toMinutes() + " min are accepted"), null);
     }
+    WavAudio.Decoded decoded = (WavAudio.Decoded) decoding;
     return ResponseEntity.ok(dictation.transcribe(decoded, whisperLanguage, patientId));
   }
 

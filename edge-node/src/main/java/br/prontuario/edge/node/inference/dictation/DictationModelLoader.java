@@ -21,10 +21,6 @@ class DictationModelLoader implements ModelLoader<WhisperTranscriber> {
     return NAME;
   }
 
-  @Override
-  public Class<WhisperTranscriber> handleType() {
-    return WhisperTranscriber.class;
-  }
 
   @Override
   public WhisperTranscriber load(ModelFiles files) throws Exception {

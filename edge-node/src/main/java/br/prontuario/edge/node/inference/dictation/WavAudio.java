@@ -25,6 +25,9 @@ final class WavAudio {
 
   record Unsupported(String reason) implements Decoding {}
 
+  /** Longer than allowed: refused before resampling, so a long upload cannot balloon in memory. */
+  record TooLong(long durationMs) implements Decoding {}
+
   private static final int PCM = 1;
   private static final int IEEE_FLOAT = 3;
   private static final int EXTENSIBLE = 0xFFFE;
@@ -32,6 +35,18 @@ final class WavAudio {
   private WavAudio() {}
 
   static Decoding decode(byte[] bytes) {
+    return decode(bytes, Long.MAX_VALUE);
+  }
+
+  static Decoding decode(byte[] bytes, long maxDurationMs) {
+    try {
+      return parse(bytes, maxDurationMs);
+    } catch (IndexOutOfBoundsException e) {
+      return new Unsupported("malformed WAVE: a chunk runs past the end of the file");
+    }
+  }
+
+  private static Decoding parse(byte[] bytes, long maxDurationMs) {
     ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     if (bytes.length < 12 || !tag(in, 0).equals("RIFF") || !tag(in, 8).equals("WAVE")) {
       return new Unsupported("not a RIFF/WAVE file");
@@ -42,14 +57,14 @@ final class WavAudio {
       String id = tag(in, position);
       long size = Integer.toUnsignedLong(in.getInt(position + 4));
       int body = position + 8;
-      if (id.equals("fmt ") && size >= 16) {
+      if (id.equals("fmt ") && size >= 16 && body + size <= bytes.length) {
         format = Format.read(in, body);
       } else if (id.equals("data")) {
         if (format == null) {
           return new Unsupported("WAVE data before its fmt chunk");
         }
         int length = (int) Math.min(size, bytes.length - body);
-        return format.decode(in, body, length);
+        return format.decode(in, body, length, maxDurationMs);
       }
       position = body + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - body);
     }
@@ -73,7 +88,7 @@ final class WavAudio {
           Short.toUnsignedInt(in.getShort(at + 14)));
     }
 
-    Decoding decode(ByteBuffer in, int at, int length) {
+    Decoding decode(ByteBuffer in, int at, int length, long maxDurationMs) {
       boolean integer = encoding == PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32);
       boolean floating = encoding == IEEE_FLOAT && bits == 32;
       if (!integer && !floating) {
@@ -84,6 +99,10 @@ final class WavAudio {
       }
       int frameBytes = channels * bits / 8;
       int frames = length / frameBytes;
+      long durationMs = frames * 1000L / rate;
+      if (durationMs > maxDurationMs) {
+        return new TooLong(durationMs);
+      }
       float[] mono = new float[frames];
       for (int f = 0; f < frames; f++) {
         float sum = 0;

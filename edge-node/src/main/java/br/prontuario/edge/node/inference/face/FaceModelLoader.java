@@ -21,10 +21,6 @@ class FaceModelLoader implements ModelLoader<FaceEmbedder> {
     return NAME;
   }
 
-  @Override
-  public Class<FaceEmbedder> handleType() {
-    return FaceEmbedder.class;
-  }
 
   @Override
   public FaceEmbedder load(ModelFiles files) throws Exception {

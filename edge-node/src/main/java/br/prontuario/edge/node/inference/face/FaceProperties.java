@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     login is off, since biometric data (LGPD art. 11) is never stored in clear
  * @param minCrops crops an enrolment needs
  * @param maxCrops crops an enrolment may carry
- * @param maxCropBytes size limit of one crop
+ * @param maxCropBytes size limit of one crop (a whole request is limited to 1 MiB: 10 crops of
+ *     64 KiB fit once base64-encoded)
  * @param attemptsPerWindow face-login attempts allowed per username and window
  * @param attemptWindow the rate-limit window
  * @param threads ONNX Runtime threads per embedding
@@ -30,7 +31,7 @@ public record FaceProperties(
     String encryptionKey,
     @Min(3) @Max(20) @DefaultValue("3") int minCrops,
     @Min(3) @Max(20) @DefaultValue("10") int maxCrops,
-    @Min(1024) @DefaultValue("200000") int maxCropBytes,
+    @Min(1024) @DefaultValue("65536") int maxCropBytes,
     @Min(1) @Max(1000) @DefaultValue("5") int attemptsPerWindow,
     @NotNull @DefaultValue("1m") Duration attemptWindow,
     @Min(1) @Max(64) @DefaultValue("2") int threads) {}

@@ -40,9 +40,9 @@ public record InferenceProperties(
    * @param timeout how long a caller waits for its result before 503
    */
   public record Limits(
-      @Min(1) @Max(64) int maxConcurrent,
-      @Min(1) @Max(1024) int maxQueue,
-      @NotNull Duration timeout) {
+      @Min(1) @Max(64) @DefaultValue("1") int maxConcurrent,
+      @Min(1) @Max(1024) @DefaultValue("4") int maxQueue,
+      @NotNull @DefaultValue("60s") Duration timeout) {
 
     public static final Limits DEFAULT = new Limits(1, 4, Duration.ofSeconds(60));
   }

@@ -8,7 +8,5 @@ public interface ModelLoader<M extends AutoCloseable> {
 
   String modelName();
 
-  Class<M> handleType();
-
   M load(ModelFiles files) throws Exception;
 }

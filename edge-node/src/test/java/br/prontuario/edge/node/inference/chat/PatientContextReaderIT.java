@@ -27,7 +27,7 @@ class PatientContextReaderIT extends InferenceIT {
         token(Role.PHYSICIAN), original.header("ETag"), Api.json(Map.of("type", "evolucao", "text", "Febre 38 graus")));
     assertThat(correction.status()).isEqualTo(200);
 
-    PatientContext context = reader.read(UUID.fromString(patient), new ClinicalPrincipal("dr", Set.of(Role.PHYSICIAN)));
+    PatientContext context = reader.read(UUID.fromString(patient), new ClinicalPrincipal("dr", Set.of(Role.PHYSICIAN)), "Resumo?");
 
     assertThat(context.text()).contains("Dipirona (severe, urticaria, active)").contains("[CID J18.9]")
         .contains("Amoxicilina").contains("Febre 38 graus").doesNotContain("Febre 39 graus");
@@ -40,10 +40,27 @@ class PatientContextReaderIT extends InferenceIT {
     String patient = createPatient("Clara Admin");
     post(patient, "notes", Map.of("type", "evolucao", "text", "Dado clinico"));
 
-    PatientContext context = reader.read(UUID.fromString(patient), new ClinicalPrincipal("adm", Set.of(Role.ADMIN)));
+    PatientContext context = reader.read(UUID.fromString(patient), new ClinicalPrincipal("adm", Set.of(Role.ADMIN)), "Resumo?");
 
     assertThat(context.text()).isEmpty();
     assertThat(context.sourceNoteIds()).isEmpty();
+  }
+
+  @Test
+  void picksTheNotesRelevantToTheQuestionNotOnlyTheLatest() {
+    String patient = createPatient("Clara Busca");
+    String allergy = post(patient, "notes", Map.of("type", "anamnese",
+        "text", "Paciente refere alergia a penicilina, com urticária e edema de face.")).json().get("id").asText();
+    for (int i = 0; i < 6; i++) {
+      post(patient, "notes", Map.of("type", "evolucao", "text", "Curativo do joelho trocado, ferida limpa, dia " + i));
+    }
+
+    PatientContext context = reader.read(UUID.fromString(patient), new ClinicalPrincipal("dr", Set.of(Role.PHYSICIAN)),
+        "Tem alergia a penicilina?");
+
+    // the allergy note is the oldest of seven: by recency alone (5 notes) it would be left out
+    assertThat(context.sourceNoteIds()).hasSize(5);
+    assertThat(context.sourceNoteIds().get(0).toString()).isEqualTo(allergy);
   }
 
   private Api.Reply post(String patient, String kind, Map<String, Object> body) {

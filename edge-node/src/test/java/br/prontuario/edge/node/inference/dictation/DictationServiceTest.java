@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The real whisper.cpp path through whisper-jni, on the generated random-weight model. */
 class DictationServiceTest {
 
-  static final DictationProperties PROPERTIES = new DictationProperties("pt", Duration.ofSeconds(30), Duration.ofMinutes(15), 2);
+  static final DictationProperties PROPERTIES = new DictationProperties("pt", Duration.ofSeconds(30), Duration.ofMinutes(15), 1);
   static ModelRegistry registry;
   static InferenceGate gate;
   static SimpleMeterRegistry meters = new SimpleMeterRegistry();

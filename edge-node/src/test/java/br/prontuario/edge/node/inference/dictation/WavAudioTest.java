@@ -44,11 +44,33 @@ class WavAudioTest {
   }
 
   @Test
+  void refusesRecordingsOverTheLimitBeforeResampling() {
+    byte[] wav = TestAudio.pcm16(TestAudio.tone(440, 8_000, 3.0), 8_000, 1);
+
+    assertThat(WavAudio.decode(wav, 2_000)).isEqualTo(new WavAudio.TooLong(3_000));
+    assertThat(WavAudio.decode(wav, 3_000)).isInstanceOf(WavAudio.Decoded.class);
+  }
+
+  @Test
   void refusesCompressedWav() {
     byte[] mp3InWav = TestAudio.wav(0x55, 1, 16_000, 16, new byte[64]);
 
     assertThat(WavAudio.decode(mp3InWav)).isInstanceOfSatisfying(WavAudio.Unsupported.class,
         u -> assertThat(u.reason()).contains("not PCM"));
+  }
+
+  @Test
+  void neverThrowsOnTruncatedOrCorruptFiles() {
+    byte[] wav = TestAudio.pcm16(TestAudio.tone(440, 16_000, 0.1), 16_000, 1);
+    java.util.Random random = new java.util.Random(1);
+    for (int cut = 0; cut < 60; cut++) {
+      assertThat(WavAudio.decode(java.util.Arrays.copyOf(wav, cut))).isNotNull();
+    }
+    for (int i = 0; i < 500; i++) {
+      byte[] corrupt = wav.clone();
+      corrupt[random.nextInt(44)] = (byte) random.nextInt(256);
+      assertThat(WavAudio.decode(corrupt)).isNotNull();
+    }
   }
 
   @Test

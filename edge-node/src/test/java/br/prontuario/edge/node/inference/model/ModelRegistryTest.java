@@ -32,7 +32,6 @@ class ModelRegistryTest {
 
     @Override public String modelName() { return name; }
 
-    @Override public Class<Handle> handleType() { return Handle.class; }
 
     @Override public Handle load(ModelFiles files) throws IOException {
       Path path = files.require("model");

@@ -1,0 +1,134 @@
+package br.prontuario.edge.drill.scenario;
+
+import br.prontuario.edge.localcluster.cluster.ClusterStatus;
+import br.prontuario.edge.localcluster.cluster.Components;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.config.NodeName;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local cluster {@code edgectl up} started: faults through the {@link EdgeCluster} launcher
+ * (signals to the processes recorded under DIR/pids), roles from Patroni, planned switchovers
+ * through the failover controller when it runs, else through Patroni's REST API.
+ */
+public final class LocalClusterControl implements ClusterControl {
+
+  private final EdgeCluster cluster;
+  private final Optional<ControllerApi> controller;
+  private final Clock clock;
+
+  public LocalClusterControl(EdgeCluster cluster, Optional<ControllerApi> controller, Clock clock) {
+    this.cluster = cluster;
+    this.controller = controller;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean isLocal() {
+    return true;
+  }
+
+  @Override
+  public String leader() {
+    try {
+      return cluster.leader().map(NodeName::id).orElse(null);
+    } catch (RuntimeException unreachable) {
+      return null;
+    }
+  }
+
+  @Override
+  public String other(String node) {
+    return NodeName.parse(node) == NodeName.NODE_A ? NodeName.NODE_B.id() : NodeName.NODE_A.id();
+  }
+
+  @Override
+  public void kill(String node) {
+    cluster.kill(NodeName.parse(node));
+  }
+
+  @Override
+  public void freeze(String node) {
+    cluster.freeze(NodeName.parse(node));
+  }
+
+  @Override
+  public void thaw(String node) {
+    cluster.thaw(NodeName.parse(node));
+  }
+
+  @Override
+  public void killApp(String node) {
+    cluster.kill(NodeName.parse(node), Components.APP);
+  }
+
+  @Override
+  public void start(String node) {
+    cluster.start(NodeName.parse(node));
+  }
+
+  @Override
+  public void switchover(String node) {
+    if (controller.isPresent()) {
+      String problem = controller.get().switchover(node);
+      if (problem != null) {
+        throw new IllegalStateException("controller refused the switchover to " + node + ": " + problem);
+      }
+      return;
+    }
+    String leader = leader();
+    HttpResponse<String> r = cluster.patroni(NodeName.parse(leader)).switchover(leader, node);
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException("Patroni refused the switchover to " + node + ": " + r.body());
+    }
+  }
+
+  @Override
+  public String awaitHealthy(Duration timeout) {
+    Instant deadline = clock.instant().plus(timeout);
+    String problem;
+    do {
+      problem = problem();
+      if (problem == null) {
+        return null;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return problem;
+      }
+    } while (clock.instant().isBefore(deadline));
+    return problem;
+  }
+
+  /** What keeps the cluster from being whole: leader, sync standby, both apps, controller. */
+  private String problem() {
+    ClusterStatus status;
+    try {
+      status = cluster.status();
+    } catch (RuntimeException e) {
+      return "status unreadable: " + e.getMessage();
+    }
+    List<String> dbRoles = List.of(status.node("node-a").db(), status.node("node-b").db());
+    if (!dbRoles.contains("leader") || !dbRoles.contains("sync_standby")) {
+      return "PostgreSQL roles " + dbRoles + " (want a leader and a sync_standby)";
+    }
+    for (String node : List.of("node-a", "node-b")) {
+      if (!"ready".equals(status.node(node).app())) {
+        return node + " edge-node " + status.node(node).app();
+      }
+    }
+    if (controller.isEmpty()) {
+      return null;
+    }
+    String state = controller.get().status().map(s -> s.path("state").asString("unknown"))
+        .orElse("unreachable");
+    return "NORMAL".equals(state) ? null : "failover controller " + state;
+  }
+}

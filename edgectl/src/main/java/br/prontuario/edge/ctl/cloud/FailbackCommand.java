@@ -1,0 +1,47 @@
+package br.prontuario.edge.ctl.cloud;
+
+import br.prontuario.edge.ctl.cluster.ClusterOptions;
+import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
+import br.prontuario.edge.localcluster.cloud.CloudFailback;
+import br.prontuario.edge.localcluster.cloud.CloudSite;
+import br.prontuario.edge.localcluster.cloud.HaproxyCommands;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edgectl failback}: once the edge has a primary again, route clinicians back to it, merge
+ * every cloud write since the fork point into the edge (idempotent, audited), re-seed the cloud
+ * standby from the edge and write a JSON report. A second run merges nothing.
+ */
+@Command(name = "failback", mixinStandardHelpOptions = true,
+    description = "Bring emergency writes home to the edge and make the cloud a standby again.")
+public final class FailbackCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin ClusterOptions options;
+
+  @Override
+  public Integer call() {
+    EdgeCluster cluster = options.existingCluster();
+    CloudDataPlane cloud = CloudSite.dataPlane(cluster);
+    CloudFailback.Result result = new CloudFailback(cloud, cluster.config().postgres().database(),
+        new CloudFailback.CloudApp(CloudSite.appUrl(cluster), cluster.descriptor().jwtSecret()),
+        Clock.systemUTC()).run(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
+            Duration.ofMinutes(3));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(result.merged()
+        ? "failback done: cloud writes merged into the edge, clinicians routed to the edge,"
+            + " cloud re-seeded as a standby"
+        : "nothing to fail back: this activation was already merged and the cloud follows the edge");
+    out.println("report: " + result.report());
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,229 @@
+package br.prontuario.edge.ctl.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.prontuario.edge.ctl.EdgeCtl;
+import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
+import br.prontuario.edge.localcluster.cluster.Components;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.config.NodeName;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole topology as {@code bin/edgectl up} runs it, driven through the CLI: one cluster for
+ * the class, scenarios in a deliberate order (each starts from the state the previous one left).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EdgeClusterIT {
+
+  private static final Duration FAILOVER = Duration.ofSeconds(90);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private Path dir;
+  private ClusterDescriptor cluster;
+  private ClinicalApi entry;
+  private String patientId;
+
+  @BeforeAll
+  void up() throws Exception {
+    Path module = Path.of(System.getProperty("user.dir"));
+    System.setProperty("edge.home", module.getParent().toString());
+    Path jar = module.getParent().resolve("edge-node/target/edge-node-0.1.0-SNAPSHOT.jar");
+    assertThat(jar).as("build edge-node first: ./mvnw -pl edge-node -am package").exists();
+    dir = Files.createTempDirectory(Files.createDirectories(module.resolve("target")), "cluster-");
+    String out = edgectl("up", "--dir", dir.toString());
+    cluster = ClusterDescriptor.read(dir);
+    assertThat(out).contains(cluster.entrypoint()).contains("user demo")
+        .contains(cluster.demo().password()).contains("edgectl status");
+    entry = new ClinicalApi(cluster.entrypoint());
+  }
+
+  @AfterAll
+  void down() {
+    if (dir != null) {
+      edgectl("down", "--dir", dir.toString());
+    }
+  }
+
+  @Test
+  @Order(1)
+  void statusShowsALeaderASyncStandbyAndTwoReadyEdgeNodes() throws Exception {
+    JsonNode status = status();
+    assertThat(status.path("entrypoint").asString()).isEqualTo(cluster.entrypoint());
+    assertThat(node(status, "node-a").path("db").asString()).isEqualTo("leader");
+    assertThat(node(status, "node-b").path("db").asString()).isEqualTo("sync_standby");
+    assertThat(node(status, "node-a").path("app").asString()).isEqualTo("ready");
+    assertThat(node(status, "node-b").path("app").asString()).isEqualTo("ready");
+    assertThat(node(status, "node-b").has("lagBytes")).isTrue();
+    assertThat(node(status, "node-a").path("redis").asString()).isEqualTo("master");
+  }
+
+  @Test
+  @Order(2)
+  void aNoteWrittenThroughHaproxyIsReadableAfterAPatroniSwitchover() throws Exception {
+    String token = entry.login("demo", cluster.demo().password());
+    patientId = entry.createPatient(token, "Maria da Silva");
+    assertThat(entry.addNote(token, patientId, "before switchover").status()).isEqualTo(201);
+
+    var answer = local().patroni(NodeName.NODE_A).switchover("node-a", "node-b");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    awaitDb("node-b", "leader");
+    await().atMost(FAILOVER).ignoreExceptions()
+        .until(() -> entry.noteTexts(token, patientId).contains("before switchover"));
+    awaitDb("node-a", "sync_standby");
+
+    // back to node-a, the leader the next scenario kills
+    var back = local().patroni(NodeName.NODE_B).switchover("node-b", "node-a");
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    awaitDb("node-a", "leader");
+    awaitDb("node-b", "sync_standby");
+  }
+
+  @Test
+  @Order(3)
+  void killingNodeAWhileLeaderLeavesNodeBsEdgeNodeWritingAndLosesNoAcknowledgedNote() throws Exception {
+    ClinicalApi nodeB = new ClinicalApi(cluster.nodes().get(1).appUrl());
+    long appPidBefore = pid(NodeName.NODE_B);
+    String token = nodeB.login("demo", cluster.demo().password());
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicInteger counter = new AtomicInteger();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    List<Integer> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread writer = new Thread(() -> {
+      while (writing.get() && acknowledged.size() < 150) {
+        String text = "note " + counter.incrementAndGet();
+        try {
+          int status = nodeB.addNote(token, patientId, text).status();
+          if (status == 201) {
+            acknowledged.add(text);
+          } else {
+            failures.add(status);
+            br.prontuario.edge.localcluster.process.Pause.millis(200);
+          }
+        } catch (Exception refusedDuringFailover) {
+          failures.add(-1);
+          br.prontuario.edge.localcluster.process.Pause.millis(200);
+        }
+      }
+    }, "it-note-writer");
+    writer.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 10);
+
+    long killedAt = System.nanoTime();
+    edgectl("kill", "node-a", "--dir", dir.toString());
+    int beforeFailover = acknowledged.size();
+    awaitDb("node-b", "leader");
+    await().atMost(FAILOVER).failFast(() -> !writer.isAlive())
+        .until(() -> acknowledged.size() >= beforeFailover + 10);
+    System.out.printf("failover: node-b's edge-node acknowledged writes again %d ms after node-a was"
+        + " killed (refused meanwhile: %s)%n", (System.nanoTime() - killedAt) / 1_000_000, failures);
+    writing.set(false);
+    writer.join(20_000);
+
+    assertThat(pid(NodeName.NODE_B)).as("node-b's edge-node was not restarted").isEqualTo(appPidBefore);
+    List<String> stored = nodeB.noteTexts(token, patientId);
+    assertThat(stored).containsAll(acknowledged);
+    // logins go through HAProxy to the surviving node, with Redis now on node-b
+    await().atMost(FAILOVER).ignoreExceptions()
+        .until(() -> !entry.login("demo", cluster.demo().password()).isBlank());
+  }
+
+  @Test
+  @Order(4)
+  void restartedNodeARejoinsAsAReplicaNeverAsASecondPrimary() throws Exception {
+    edgectl("start", "node-a", "--dir", dir.toString());
+    Set<String> rolesSeen = ConcurrentHashMap.newKeySet();
+    await().atMost(FAILOVER).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      String role = node(status(), "node-a").path("db").asString();
+      rolesSeen.add(role);
+      return role.equals("sync_standby");
+    });
+    assertThat(rolesSeen).doesNotContain("leader");
+    assertThat(node(status(), "node-b").path("db").asString()).isEqualTo("leader");
+    await().atMost(FAILOVER).until(() -> node(status(), "node-a").path("app").asString().equals("ready"));
+  }
+
+  @Test
+  @Order(5)
+  void killingTheRedisMasterKeepsLoginsWorking() throws Exception {
+    NodeName master = node(status(), "node-a").path("redis").asString().equals("master")
+        ? NodeName.NODE_A : NodeName.NODE_B;
+    local().kill(master, Components.REDIS);
+    NodeName survivor = master == NodeName.NODE_A ? NodeName.NODE_B : NodeName.NODE_A;
+    await().atMost(FAILOVER).until(() -> node(status(), survivor.id()).path("redis").asString().equals("master"));
+    await().atMost(FAILOVER).ignoreExceptions()
+        .until(() -> !entry.login("demo", cluster.demo().password()).isBlank());
+    String token = entry.login("demo", cluster.demo().password());
+    assertThat(entry.noteTexts(token, patientId)).contains("before switchover");
+  }
+
+  private long pid(NodeName node) throws Exception {
+    return Long.parseLong(Files.readAllLines(dir.resolve("pids").resolve(node.id() + ".edge-node.pid")).get(0));
+  }
+
+  private EdgeCluster local() {
+    return new ClusterOptionsForTest(dir).cluster();
+  }
+
+  private void awaitDb(String node, String role) {
+    await().atMost(FAILOVER).pollInterval(Duration.ofSeconds(1))
+        .until(() -> node(status(), node).path("db").asString().equals(role));
+  }
+
+  private JsonNode status() {
+    return JSON.readTree(edgectl("status", "--json", "--dir", dir.toString()));
+  }
+
+  private static JsonNode node(JsonNode status, String name) {
+    for (JsonNode n : status.path("nodes")) {
+      if (n.path("name").asString().equals(name)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no node " + name + " in " + status);
+  }
+
+  private String edgectl(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cli = EdgeCtl.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    assertThat(code).as("edgectl %s: %s", String.join(" ", args), err).isZero();
+    return out.toString();
+  }
+
+  /** The same cluster the CLI acts on, for the calls the CLI has no command for (switchover, one process). */
+  private static final class ClusterOptionsForTest {
+    private final ClusterOptions options = new ClusterOptions();
+
+    ClusterOptionsForTest(Path dir) {
+      options.dir = dir;
+    }
+
+    EdgeCluster cluster() {
+      return options.existingCluster();
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package br.prontuario.edge.localcluster.cloud;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The local stand-in for the GCP data plane: its own etcd, the replication gateway to the edge
+ * primary, and the Patroni standby cluster that follows it. Ports, the fork point and failback
+ * reports live in the cloud folder ({@code DIR/cloud/}).
+ */
+public final class CloudDataPlane implements AutoCloseable {
+
+  private final Path dir;
+  private final CloudPorts ports;
+  private final List<EdgeUpstream> upstreams;
+  private final StandbyCredentials credentials;
+  private final CloudProcesses processes;
+
+  public CloudDataPlane(Path cloudDir, CloudProcesses processes, List<EdgeUpstream> upstreams,
+      StandbyCredentials credentials) {
+    this.dir = cloudDir;
+    this.ports = CloudPorts.loadOrAllocate(cloudDir);
+    this.processes = processes;
+    this.upstreams = List.copyOf(upstreams);
+    this.credentials = credentials;
+  }
+
+  public CloudProcesses processes() {
+    return processes;
+  }
+
+  public CloudPorts ports() {
+    return ports;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public StandbyCredentials credentials() {
+    return credentials;
+  }
+
+  /** Starts etcd, gateway and Patroni; the standby is streaming when this returns. */
+  public CloudDataPlane start(Duration timeout) {
+    try {
+      CloudEtcd.start(processes, ports);
+      ReplicationGateway.start(processes, ports.gateway(), upstreams);
+      CloudPatroni.start(processes, ports, credentials);
+      awaitStreaming(timeout);
+      return this;
+    } catch (RuntimeException e) {
+      close(); // leave nothing running behind a failed start
+      throw e;
+    }
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
+  }
+
+  /** The edge primary as seen from the cloud: through the gateway, so it follows failovers. */
+  public String edgeJdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + ports.gateway() + "/" + database;
+  }
+
+  public Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(database), credentials.superuser(),
+        credentials.superuserPassword());
+  }
+
+  /** True while the cloud PostgreSQL is a standby (in recovery) with a WAL receiver streaming. */
+  public boolean isStreamingStandby() {
+    try (Connection c = connect("postgres"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery(),"
+            + " (SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming')")) {
+      return rs.next() && rs.getBoolean(1) && rs.getLong(2) > 0;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  public boolean isPrimary() {
+    try (Connection c = connect("postgres"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+      return rs.next() && !rs.getBoolean(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Wipes the cloud copy and clones it again from the edge as a standby cluster: stop Patroni,
+   * delete its data and its keys in the cloud etcd, start it again (bootstrap = standby_cluster).
+   */
+  public void reseed(Duration timeout) {
+    processes.stop(CloudSite.PATRONI);
+    CloudEtcd.forgetScope(ports, CloudPatroni.SCOPE);
+    deleteTree(processes.dir(CloudSite.PATRONI).resolve("data"));
+    CloudPatroni.start(processes, ports, credentials);
+    awaitStreaming(timeout);
+  }
+
+  private void awaitStreaming(Duration timeout) {
+    if (!Waits.until(this::isStreamingStandby, timeout, 250)) {
+      throw new IllegalStateException("the cloud standby is not streaming from the edge after "
+          + timeout + "; see " + processes.log(CloudSite.PATRONI));
+    }
+  }
+
+  /** Stops every cloud process (the caller's own ones in tests; cluster extras otherwise). */
+  @Override
+  public void close() {
+    processes.stopAll();
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package br.prontuario.edge.localcluster.cloud;
+
+import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.process.ServiceUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cloud's PostgreSQL under Patroni: scope {@code cloud}, one member, a {@code standby_cluster}
+ * that streams from the replication gateway (i.e. the edge leader). Activation removes
+ * {@code standby_cluster} through {@code PATCH /config}; Patroni then promotes it.
+ */
+final class CloudPatroni {
+
+  static final String SCOPE = "cloud";
+
+  private CloudPatroni() {}
+
+  static void start(CloudProcesses processes, CloudPorts ports, StandbyCredentials credentials) {
+    Path patroni = Binaries.require("patroni", "patroni", "patroni");
+    Path dir = processes.dir(CloudSite.PATRONI);
+    Path config = dir.resolve("patroni.yml");
+    try {
+      Files.createDirectories(dir.resolve("socket"));
+      // JSON is YAML: no YAML library needed for a generated file
+      Files.writeString(config, config(dir, ports, credentials));
+      ServiceUser.own(dir);
+      letServiceUserTraverse(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    processes.start(CloudSite.PATRONI,
+        ServiceUser.wrap(List.of(patroni.toString(), config.toString())), Map.of("LC_ALL", "C"));
+    if (!Waits.until(() -> Ports.listening(ports.patroniRest()), Duration.ofSeconds(30), 100)) {
+      throw new IllegalStateException("the cloud Patroni did not start; log "
+          + processes.log(CloudSite.PATRONI));
+    }
+  }
+
+  static String restUrl(CloudPorts ports) {
+    return "http://127.0.0.1:" + ports.patroniRest();
+  }
+
+  /** Patroni's own view: "running" and role "standby_leader" / "master" / "primary". */
+  static String state(CloudPorts ports) {
+    return Http.get(restUrl(ports) + "/patroni").map(Http.Reply::body).orElse("");
+  }
+
+  /** Removes standby_cluster from the dynamic configuration: Patroni promotes the member. */
+  static void detachFromEdge(CloudPorts ports) {
+    Http.Reply reply = Http.send("PATCH", restUrl(ports) + "/config",
+        "{\"standby_cluster\":null}", null, Duration.ofSeconds(5))
+        .orElseThrow(() -> new IllegalStateException("cloud Patroni REST API unreachable"));
+    if (reply.status() != 200) {
+      throw new IllegalStateException("cloud Patroni refused PATCH /config: " + reply);
+    }
+  }
+
+  static String config(Path dir, CloudPorts ports, StandbyCredentials c) {
+    String data = dir.resolve("data").toString();
+    String bin = Binaries.postgresBinDir().toString();
+    boolean trust = c.superuserPassword().isEmpty();
+    String method = trust ? "trust" : "scram-sha-256";
+    return """
+        {
+          "scope": "%s", "namespace": "/service/", "name": "cloud-1",
+          "log": {"level": "INFO"},
+          "restapi": {"listen": "127.0.0.1:%d", "connect_address": "127.0.0.1:%d"},
+          "etcd3": {"hosts": ["127.0.0.1:%d"]},
+          "bootstrap": {"dcs": {
+            "ttl": 20, "loop_wait": 2, "retry_timeout": 5,
+            "standby_cluster": {"host": "127.0.0.1", "port": %d,
+              "create_replica_methods": ["basebackup"]},
+            "postgresql": {"use_pg_rewind": false, "use_slots": false, "parameters": {
+              "wal_level": "replica", "hot_standby": "on", "max_connections": 200,
+              "max_wal_senders": 10, "max_replication_slots": 10, "wal_keep_size": "256MB",
+              "timezone": "UTC"}}}},
+          "postgresql": {
+            "listen": "127.0.0.1:%d", "connect_address": "127.0.0.1:%d",
+            "data_dir": %s, "bin_dir": %s, "pgpass": %s,
+            "parameters": {"unix_socket_directories": %s},
+            "basebackup": [{"checkpoint": "fast"}],
+            "authentication": {
+              "superuser": {"username": %s, "password": %s},
+              "replication": {"username": %s, "password": %s},
+              "rewind": {"username": %s, "password": %s}},
+            "pg_hba": ["local all all trust",
+              "host replication all 127.0.0.1/32 %s",
+              "host all all 127.0.0.1/32 %s"]},
+          "watchdog": {"mode": "off"},
+          "tags": {"nofailover": false, "noloadbalance": false, "clonefrom": false}
+        }
+        """.formatted(SCOPE, ports.patroniRest(), ports.patroniRest(), ports.etcdClient(),
+        ports.gateway(), ports.postgres(), ports.postgres(), Http.quote(data), Http.quote(bin),
+        Http.quote(dir.resolve("pgpass").toString()),
+        Http.quote(dir.resolve("socket").toString()), Http.quote(c.superuser()),
+        Http.quote(c.superuserPassword()), Http.quote(c.replicationUser()),
+        Http.quote(c.replicationPassword()), Http.quote(c.superuser()),
+        Http.quote(c.superuserPassword()), method, method);
+  }
+
+  /** Patroni runs as the service user and must reach its folder inside the cloud folder. */
+  private static void letServiceUserTraverse(Path dir) throws IOException {
+    for (Path p : List.of(dir.getParent(), dir)) {
+      var perms = Files.getPosixFilePermissions(p);
+      perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+      Files.setPosixFilePermissions(p, perms);
+    }
+  }
+}

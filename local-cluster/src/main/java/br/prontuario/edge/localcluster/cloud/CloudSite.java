@@ -1,0 +1,95 @@
+package br.prontuario.edge.localcluster.cloud;
+
+import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.patroni.PatroniConfig;
+import br.prontuario.edge.localcluster.process.Binaries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cloud side of the local cluster ({@code edgectl up}): the standby data plane following the
+ * edge leader, a Redis for logins, and cloud-fallback, which is not ready (so HAProxy's backup
+ * server stays out of rotation) until activation promotes its database.
+ */
+public final class CloudSite {
+
+  public static final String ETCD = "cloud-1-etcd";
+  public static final String GATEWAY = "cloud-2-gateway";
+  public static final String PATRONI = "cloud-3-patroni";
+  public static final String REDIS = "cloud-4-redis";
+  public static final String APP = "cloud-5-fallback";
+  public static final String JAR = "cloud-fallback/target/cloud-fallback-0.1.0-SNAPSHOT.jar";
+  private static final List<String> JAVA_OPTIONS =
+      List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private CloudSite() {}
+
+  public static Path cloudDir(EdgeCluster cluster) {
+    return cluster.stateDir().resolve("cloud");
+  }
+
+  /** The data plane of this cluster's cloud site, whether running or not. */
+  public static CloudDataPlane dataPlane(EdgeCluster cluster) {
+    List<EdgeUpstream> upstreams = new ArrayList<>();
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      var ports = cluster.layout().ports(node);
+      upstreams.add(new EdgeUpstream(node.id(), cluster.layout().host(node), ports.postgres(),
+          ports.patroniRest()));
+    }
+    ClusterSecrets secrets = cluster.secrets();
+    return new CloudDataPlane(cloudDir(cluster), new ClusterExtras(cluster), upstreams,
+        new StandbyCredentials(PatroniConfig.SUPERUSER, secrets.superuserPassword(),
+            PatroniConfig.REPLICATION_USER, secrets.replicationPassword()));
+  }
+
+  public static String appUrl(EdgeCluster cluster) {
+    return "http://127.0.0.1:" + dataPlane(cluster).ports().app();
+  }
+
+  /** Starts (or restarts) the cloud side; returns once the standby streams and the app is up. */
+  public static CloudDataPlane start(EdgeCluster cluster, Path repositoryRoot, Duration timeout) {
+    Path jar = repositoryRoot.resolve(JAR);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no " + jar + "; build it with ./mvnw -pl cloud-fallback -am package");
+    }
+    CloudDataPlane plane = dataPlane(cluster).start(timeout);
+    CloudPorts ports = plane.ports();
+    CloudProcesses processes = plane.processes();
+    Path redis = Binaries.require("redis-server", "redis-server", "redis");
+    processes.start(REDIS, List.of(redis.toString(), "--port", Integer.toString(ports.redis()),
+        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+        "--dir", processes.dir(REDIS).toString()), Map.of());
+    ClusterDescriptor descriptor = cluster.descriptor();
+    String database = cluster.config().postgres().database();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JAVA_OPTIONS);
+    command.addAll(List.of("-jar", jar.toString(),
+        "--server.port=" + ports.app(),
+        "--spring.datasource.url=" + plane.jdbcUrl(database),
+        "--spring.datasource.username=" + descriptor.database().username(),
+        "--spring.data.redis.host=127.0.0.1",
+        "--spring.data.redis.port=" + ports.redis(),
+        "--cloud.replication.edge-jdbc-url=" + plane.edgeJdbcUrl(database),
+        "--cloud.replication.edge-username=" + descriptor.database().username()));
+    // secrets through the environment, not the command line (ps shows that to everyone)
+    processes.start(APP, command, Map.of(
+        "SPRING_DATASOURCE_PASSWORD", descriptor.database().password(),
+        "CLOUD_REPLICATION_EDGE_PASSWORD", descriptor.database().password(),
+        "EDGE_SECURITY_JWT_SECRET", descriptor.jwtSecret()));
+    if (!Waits.until(() -> Http.get(appUrl(cluster) + "/health/live")
+        .map(r -> r.status() == 200).orElse(false), timeout, 500)) {
+      throw new IllegalStateException("cloud-fallback did not start; log " + processes.log(APP));
+    }
+    // the controller's EMERGENCY_CLOUD then only has to enable the server (state ready)
+    HaproxyCommands.at(cluster.layout().runtimeApiAddress()).pointCloudAt("127.0.0.1", ports.app());
+    return plane;
+  }
+}

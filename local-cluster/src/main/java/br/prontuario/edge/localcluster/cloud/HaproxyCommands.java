@@ -1,0 +1,86 @@
+package br.prontuario.edge.localcluster.cloud;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The clinicians' entry HAProxy, driven through its runtime API: the cloud is the {@code backup}
+ * server of the edge backend, kept in maintenance until activation and then pointed at
+ * cloud-fallback, where it passes its health check only once the cloud database is promoted.
+ */
+public final class HaproxyCommands {
+
+  public static final String BACKEND = "edge_nodes";
+  public static final String CLOUD_SERVER = "cloud";
+
+  private final String host;
+  private final int port;
+
+  public HaproxyCommands(String host, int port) {
+    this.host = host;
+    this.port = port;
+  }
+
+  /** "host:port" as in cluster.json. */
+  public static HaproxyCommands at(String address) {
+    int colon = address.lastIndexOf(':');
+    return new HaproxyCommands(address.substring(0, colon),
+        Integer.parseInt(address.substring(colon + 1)));
+  }
+
+  /** Points the (still disabled) backup server at cloud-fallback, so enabling it is all that is left. */
+  public void pointCloudAt(String cloudHost, int cloudPort) {
+    expectEmpty(command("set server " + BACKEND + "/" + CLOUD_SERVER + " addr " + cloudHost
+        + " port " + cloudPort), "addr");
+  }
+
+  public void routeToCloud(String cloudHost, int cloudPort) {
+    pointCloudAt(cloudHost, cloudPort);
+    expectEmpty(command("set server " + BACKEND + "/" + CLOUD_SERVER + " state ready"), "state");
+  }
+
+  public void routeAwayFromCloud() {
+    expectEmpty(command("set server " + BACKEND + "/" + CLOUD_SERVER + " state maint"), "state");
+  }
+
+  /** The cloud server's line of {@code show servers state}, or "" if absent. */
+  public String cloudServerState() {
+    for (String line : command("show servers state " + BACKEND).split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length > 6 && CLOUD_SERVER.equals(f[3])) {
+        return line;
+      }
+    }
+    return "";
+  }
+
+  /** srv_admin_state bit 0x01 (forced maintenance) of the cloud server. */
+  public boolean cloudInMaintenance() {
+    String[] f = cloudServerState().trim().split("\\s+");
+    return f.length > 6 && (Integer.parseInt(f[6]) & 0x01) != 0;
+  }
+
+  String command(String line) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 2000);
+      socket.setSoTimeout(3000);
+      socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("haproxy runtime API at " + host + ":" + port + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void expectEmpty(String reply, String what) {
+    String r = reply.strip();
+    if (!r.isEmpty() && !r.startsWith("IP changed") && !r.startsWith("no need to change")
+        && !r.contains("port changed")) {
+      throw new IllegalStateException("haproxy refused to set " + what + ": " + r);
+    }
+  }
+}
