@@ -92,7 +92,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, "Unreadable body",
-        "The body is not valid JSON for this endpoint (malformed, wrong types or unknown fields).");
+        UnreadableBody.describe(ex));
     return ResponseEntity.badRequest().body(problem);
   }
 
