@@ -85,7 +85,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://" + host(NodeName.NODE_A) + ":" + ports(NodeName.NODE_A).postgres()
         + "," + host(NodeName.NODE_B) + ":" + ports(NodeName.NODE_B).postgres() + "/" + database
-        + "?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=5";
+        + "?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=10";
   }
 
   public String patroniUrl(NodeName node) {

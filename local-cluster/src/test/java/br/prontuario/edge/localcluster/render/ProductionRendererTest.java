@@ -36,7 +36,7 @@ class ProductionRendererTest {
     assertThat(patroni.at("/bootstrap/dcs/synchronous_mode").asBoolean()).isTrue();
     assertThat(patroni.at("/bootstrap/dcs/postgresql/use_pg_rewind").asBoolean()).isTrue();
     assertThat(patroni.at("/bootstrap/initdb").toString()).contains("data-checksums");
-    assertThat(patroni.at("/etcd3/hosts").toString())
+    assertThat(patroni.at("/etcd/hosts").toString())
         .contains("10.20.0.11:2379", "10.20.0.12:2379", "10.20.0.13:2379");
     assertThat(patroni.at("/postgresql/authentication/replication/password").asString()).startsWith("CHANGE-ME");
 
