@@ -77,7 +77,7 @@ class DrillCommandTest {
   @Test
   void cloudScenariosSayTheyAreUnavailableRatherThanRunning() {
     assertThat(edgectl("drill", "dual-failure-cloud", "--dir", dir.toString())).isEqualTo(3);
-    assertOneErrorLine("cloud fallback");
+    assertOneErrorLine("dual-failure-cloud is not available yet: the drill does not drive the cloud");
   }
 
   @Test

@@ -64,11 +64,6 @@ enum Fault {
       cluster.switchover(target);
       return target;
     }
-
-    @Override
-    boolean beginsWithRequest() {
-      return true;
-    }
   },
   /** Both nodes down and the cloud takes over; injected only once cloud activation exists. */
   KILL_BOTH {
@@ -88,18 +83,9 @@ enum Fault {
 
   /**
    * Injects the fault; returns the node it hit (null if none). Returns once the fault is in place
-   * (signals delivered, processes gone), or once the switchover is done.
+   * (processes gone, switchover done); RTO counts from the moment it was called.
    */
   abstract String inject(ClusterControl cluster, String leader);
-
-  /**
-   * Whether RTO counts from the moment the injection started (a switchover: Patroni answers only
-   * once the new leader runs, so the outage lies inside the call) rather than from its return (a
-   * kill: only once the processes are gone is the node certainly down).
-   */
-  boolean beginsWithRequest() {
-    return false;
-  }
 
   /** Undoes the fault after recovery was observed, so the next run starts from a whole cluster. */
   void heal(ClusterControl cluster, String node) {}

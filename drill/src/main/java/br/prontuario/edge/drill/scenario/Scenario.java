@@ -14,10 +14,12 @@ public enum Scenario {
   // the seed sets no RTO for the standby ("N/A, redundancy"); the primary's bound is the floor
   STANDBY_CRASH("standby-crash", false, Target.PRIMARY_FAILURE, Fault.KILL_STANDBY, null),
   PLANNED_SWITCHOVER("planned-switchover", true, Target.PRIMARY_FAILURE, Fault.SWITCHOVER, null),
+  // measured by the same code; the drill does not drive the cloud fallback's activation yet
   DUAL_FAILURE_CLOUD("dual-failure-cloud", false, Target.BOTH_NODES_LOST, Fault.KILL_BOTH,
-      "needs the cloud fallback (`edgectl cloud activate`), which does not exist yet"),
+      "is not available yet: the drill does not drive the cloud fallback (edgectl cloud "
+          + "activate) yet"),
   FAILBACK("failback", false, Target.BOTH_NODES_LOST, Fault.NONE,
-      "needs the cloud fallback and `edgectl failback`, which do not exist yet");
+      "is not available yet: the drill does not drive the cloud fallback and edgectl failback yet");
 
   private final String id;
   private final boolean safeForProduction;

@@ -83,9 +83,9 @@ final class SingleRun {
         problems.addAll(healthProblems());
       } else {
         progress.accept("run " + number + ": " + scenario.id() + " on " + leader);
-        Instant requested = clock.instant();
+        // the outage starts with the first signal: killing a node's processes takes a moment
+        faultAt = clock.instant();
         hit = scenario.fault().inject(cluster, leader);
-        faultAt = scenario.fault().beginsWithRequest() ? requested : clock.instant();
         awaitFirstSuccessAfter(generator, faultAt);
       }
       pause(timings.tail());
