@@ -2,12 +2,13 @@ package br.prontuario.edge.ctl.cluster;
 
 import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ public final class UpCommand implements Callable<Integer> {
   /** The emergency cloud site (standby + cloud-fallback), unless the cluster runs without apps. */
   private static void startCloudSite(EdgeCluster cluster) {
     if (cluster.withApps()) {
-      br.prontuario.edge.localcluster.cloud.CloudSite.start(cluster, ClusterOptions.repositoryRoot(),
+      CloudSite.start(cluster, ClusterOptions.repositoryRoot(),
           Duration.ofMinutes(2));
     }
   }
@@ -80,7 +81,11 @@ public final class UpCommand implements Callable<Integer> {
       out.println("  (no failover controller: build it with ./mvnw -pl failover-controller -am package)");
       return;
     }
+    // EMERGENCY_CLOUD promotes the local cloud standby through its Patroni REST API
+    Map<String, String> cloud = Map.of("edge.controller.cloud.mode", "patroni",
+        "edge.controller.cloud.patroni-url",
+        "http://127.0.0.1:" + CloudSite.dataPlane(cluster).ports().patroniRest());
     FailoverControllerProcess.launch(cluster, repo, FailoverControllerProcess.COMPONENT, "controller-1",
-        Map.of(), Duration.ofSeconds(120));
+        cloud, Duration.ofSeconds(120));
   }
 }

@@ -82,9 +82,35 @@ public final class ControlLoop implements AutoCloseable {
     metrics.observe(observation, engine.health());
     boolean acting = leadership.isLeader();
     if (decision.isEventful()) {
-      handle(decision, acting);
-    } else if (acting && --roundsUntilReconcile <= 0) {
-      reconcileRouting();
+      handle(decision, acting || isCloudActivationOnly(decision));
+    } else if (--roundsUntilReconcile <= 0) {
+      if (engine.state() == ControllerState.EMERGENCY_CLOUD) {
+        reconcileCloud();
+      } else if (acting) {
+        reconcileRouting();
+      }
+    }
+  }
+
+  /**
+   * Both nodes down means two of the three etcd members are gone: the lease that elects the acting
+   * controller cannot be renewed exactly when the cloud must be activated. Activation is idempotent
+   * and fenced by the cloud's own Patroni and DCS, so any replica that sees both nodes down on
+   * both signals may carry out this one decision without the lease.
+   */
+  static boolean isCloudActivationOnly(Decision decision) {
+    return decision.to() == ControllerState.EMERGENCY_CLOUD
+        && decision.actions().stream().allMatch(
+            a -> a instanceof Action.ActivateCloud || a instanceof Action.Alert);
+  }
+
+  private void reconcileCloud() {
+    if (!engine.maintenance() && !actuator.cloudActive()) {
+      ControllerState current = engine.state();
+      Decision retry = new Decision(clock.instant(), "reconcile", current, current,
+          engine.activeNode(), List.of(new Action.ActivateCloud()),
+          List.of("cloud fallback not active yet; retrying"), Optional.empty());
+      handle(retry, true);
     }
   }
 
@@ -95,12 +121,11 @@ public final class ControlLoop implements AutoCloseable {
     if (engine.maintenance()) {
       return;
     }
-    if (current == ControllerState.EMERGENCY_CLOUD) {
-      if (!actuator.cloudActive()) {
-        handle(new Decision(clock.instant(), "reconcile", current, current, intended,
-            List.of(new Action.ActivateCloud()), List.of("cloud fallback not active yet; retrying"),
-            Optional.empty()), true);
-      }
+    if (actuator.cloudActive()) {
+      // left EMERGENCY_CLOUD while another replica (or none) held the lease: finish the failback
+      handle(new Decision(clock.instant(), "reconcile", current, current, intended,
+          List.of(new Action.DeactivateCloud()),
+          List.of("the edge serves again but the cloud is still routed"), Optional.empty()), true);
       return;
     }
     if (intended == null) {
