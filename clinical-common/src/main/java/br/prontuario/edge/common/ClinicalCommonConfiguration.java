@@ -1,5 +1,6 @@
 package br.prontuario.edge.common;
 
+import br.prontuario.edge.common.idempotency.IdempotencyProperties;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.SecurityProperties;
 import br.prontuario.edge.common.user.PasswordHasher;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, IdempotencyProperties.class})
 public class ClinicalCommonConfiguration {
 
   @Bean

@@ -1,6 +1,7 @@
 package br.prontuario.edge.common.idempotency;
 
 import br.prontuario.edge.common.audit.AuditHashing;
+import br.prontuario.edge.common.problem.DatabaseOutage;
 import br.prontuario.edge.common.problem.ProblemWriter;
 import br.prontuario.edge.common.security.ClinicalPrincipal;
 import br.prontuario.edge.common.web.CachedBodyRequest;
@@ -96,6 +97,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         throw se;
       }
       throw (IOException) e.getCause();
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.isTransient(e)) {
+        throw e;
+      }
+      // claim, handling or commit lost the database: nothing is known to be stored
+      problems.writeDatabaseUnavailable(request, response);
+      return;
     }
     if (earlier.isEmpty()) {
       captured.copyBodyToResponse();

@@ -53,13 +53,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       TransientDataAccessResourceException.class, QueryTimeoutException.class})
   ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
     LOG.warn("database unavailable: {}", ex.getClass().getName());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
-        .body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-            "The database is busy or failing over; retry shortly."));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", ProblemWriter.DATABASE_RETRY_AFTER_SECONDS)
+        .body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemWriter.DATABASE_UNAVAILABLE_TITLE, ProblemWriter.DATABASE_UNAVAILABLE_DETAIL));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+    if (DatabaseOutage.isTransient(ex)) {
+      return databaseUnavailable(ex, request); // e.g. wrapped in an audit or repository error
+    }
     // the class and stack only: messages of driver exceptions may quote stored values
     LOG.error("unexpected {} while handling a request", ex.getClass().getName(),
         new RedactedException(ex));
@@ -92,7 +96,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, "Unreadable body",
-        "The body is not valid JSON for this endpoint (malformed, wrong types or unknown fields).");
+        UnreadableBody.describe(ex));
     return ResponseEntity.badRequest().body(problem);
   }
 

@@ -15,6 +15,11 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class ProblemWriter {
 
+  static final String DATABASE_RETRY_AFTER_SECONDS = "2";
+  static final String DATABASE_UNAVAILABLE_TITLE = "Database unavailable";
+  static final String DATABASE_UNAVAILABLE_DETAIL =
+      "The database is busy or failing over; retry shortly with the same Idempotency-Key.";
+
   private final ObjectMapper json;
 
   public ProblemWriter(ObjectMapper json) {
@@ -28,6 +33,15 @@ public class ProblemWriter {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.getOutputStream().write(json.writeValueAsBytes(problem));
+  }
+
+  /** The 503 of a database that is failing over: the client retries with the same key. */
+  public void writeDatabaseUnavailable(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.resetBuffer();
+    response.setHeader("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
+    write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_TITLE,
+        DATABASE_UNAVAILABLE_DETAIL);
   }
 
   public static ProblemDetail problem(HttpStatus status, String title, String detail) {

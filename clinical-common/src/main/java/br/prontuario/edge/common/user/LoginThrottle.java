@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed-login bookkeeping in Redis, so both nodes see the same counts: per address attempts per
- * minute, and per user a lockout after repeated failures.
+ * minute, and per user a lockout after repeated failures. Password and face login share it, so
+ * an account locked by one is locked for the other.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
@@ -28,7 +29,7 @@ class LoginThrottle {
   }
 
   /** Counts this attempt; false when the address has used up its attempts this minute. */
-  boolean allowAttemptFrom(String address) {
+  public boolean allowAttemptFrom(String address) {
     long minute = clock.millis() / 60_000;
     String key = "login:addr:" + address + ":" + minute;
     Long attempts = redis.opsForValue().increment(key);
@@ -39,12 +40,12 @@ class LoginThrottle {
   }
 
   /** Remaining lockout, or zero when the user may try. */
-  Duration lockedFor(String username) {
+  public Duration lockedFor(String username) {
     Long ttlMillis = redis.getExpire(lockKey(username), java.util.concurrent.TimeUnit.MILLISECONDS);
     return ttlMillis == null || ttlMillis <= 0 ? Duration.ZERO : Duration.ofMillis(ttlMillis);
   }
 
-  void recordFailure(String username) {
+  public void recordFailure(String username) {
     String key = "login:fail:" + username;
     Long failures = redis.opsForValue().increment(key);
     redis.expire(key, properties.lockout());
@@ -56,7 +57,7 @@ class LoginThrottle {
     }
   }
 
-  void recordSuccess(String username) {
+  public void recordSuccess(String username) {
     redis.delete("login:fail:" + username);
   }
 

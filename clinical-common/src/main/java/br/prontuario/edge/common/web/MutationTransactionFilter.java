@@ -1,5 +1,7 @@
 package br.prontuario.edge.common.web;
 
+import br.prontuario.edge.common.problem.DatabaseOutage;
+import br.prontuario.edge.common.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -23,9 +26,11 @@ public class MutationTransactionFilter extends OncePerRequestFilter {
 
   private static final Set<String> MUTATIONS = Set.of("PUT", "PATCH", "DELETE");
   private final TransactionTemplate transactions;
+  private final ProblemWriter problems;
 
-  public MutationTransactionFilter(TransactionTemplate transactions) {
+  public MutationTransactionFilter(TransactionTemplate transactions, ProblemWriter problems) {
     this.transactions = transactions;
+    this.problems = problems;
   }
 
   @Override
@@ -38,19 +43,16 @@ public class MutationTransactionFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-    Exception failure = transactions.execute(tx -> {
-      try {
-        chain.doFilter(request, captured);
-      } catch (IOException | ServletException e) {
-        tx.setRollbackOnly();
-        return e;
+    Exception failure;
+    try {
+      failure = transactions.execute(tx -> handle(request, captured, chain, tx));
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.isTransient(e)) {
+        throw e;
       }
-      int status = captured.getStatus();
-      if (status < 200 || status >= 300) {
-        tx.setRollbackOnly();
-      }
-      return null;
-    });
+      problems.writeDatabaseUnavailable(request, response);
+      return;
+    }
     if (failure instanceof ServletException se) {
       throw se;
     }
@@ -58,5 +60,21 @@ public class MutationTransactionFilter extends OncePerRequestFilter {
       throw io;
     }
     captured.copyBodyToResponse();
+  }
+
+  /** Runs the request inside the transaction; a non-2xx outcome marks it for rollback. */
+  private static Exception handle(HttpServletRequest request,
+      ContentCachingResponseWrapper captured, FilterChain chain, TransactionStatus tx) {
+    try {
+      chain.doFilter(request, captured);
+    } catch (IOException | ServletException e) {
+      tx.setRollbackOnly();
+      return e;
+    }
+    int status = captured.getStatus();
+    if (status < 200 || status >= 300) {
+      tx.setRollbackOnly();
+    }
+    return null;
   }
 }

@@ -1,29 +1,60 @@
 package br.prontuario.edge.node.health;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Ready only when the pool reaches a PostgreSQL that is the primary (not in recovery). */
+/**
+ * Ready only when the pool reaches a PostgreSQL that is the primary (not in recovery), within a
+ * deadline. A frozen host accepts TCP and never answers: the check must not hang past the load
+ * balancer's timeout, and a hung check is waited on again rather than piled up.
+ */
 @Component("primary")
+@EnableConfigurationProperties(ReadinessProperties.class)
 class PrimaryHealthIndicator implements HealthIndicator {
 
   private final JdbcTemplate jdbc;
+  private final ReadinessProperties properties;
+  private final ExecutorService checker = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "readiness-primary-check");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private Future<Boolean> pending;
 
-  PrimaryHealthIndicator(JdbcTemplate jdbc) {
+  PrimaryHealthIndicator(JdbcTemplate jdbc, ReadinessProperties properties) {
     this.jdbc = jdbc;
+    this.properties = properties;
   }
 
   @Override
-  public Health health() {
+  public synchronized Health health() {
+    if (pending == null || pending.isDone()) {
+      pending = checker.submit(
+          () -> jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class));
+    }
     try {
-      Boolean inRecovery = jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class);
+      Boolean inRecovery =
+          pending.get(properties.primaryCheckTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return Boolean.FALSE.equals(inRecovery)
           ? Health.up().build()
           : Health.down().withDetail("reason", "connected server is a standby").build();
-    } catch (RuntimeException e) {
+    } catch (TimeoutException e) {
+      return Health.down().withDetail("reason", "primary did not answer within "
+          + properties.primaryCheckTimeout().toMillis() + " ms").build();
+    } catch (ExecutionException e) {
       return Health.down().withDetail("reason", "primary unreachable").build();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Health.down().withDetail("reason", "interrupted").build();
     }
   }
 }

@@ -14,8 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import br.prontuario.edge.common.idempotency.IdempotencyKeyJanitor;
 
 class IdempotencyIT extends EdgeNodeIT {
+
+  @Autowired IdempotencyKeyJanitor janitor;
 
   private int notesOf(String patient) {
     return jdbc.queryForObject("SELECT count(*) FROM notes WHERE patient_id = ?::uuid",
@@ -98,6 +102,17 @@ class IdempotencyIT extends EdgeNodeIT {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void keysOlderThanTheRetentionAreForgotten() {
+    jdbc.update("INSERT INTO idempotency_keys (principal, idem_key, request_hash, status, created_at)"
+        + " VALUES ('old-user', 'old-key-123', 'h', 201, now() - interval '25 hours')");
+    jdbc.update("INSERT INTO idempotency_keys (principal, idem_key, request_hash, status, created_at)"
+        + " VALUES ('old-user', 'new-key-123', 'h', 201, now() - interval '1 hour')");
+    assertThat(janitor.purge()).isPositive();
+    assertThat(jdbc.queryForList("SELECT idem_key FROM idempotency_keys WHERE principal = 'old-user'",
+        String.class)).containsExactly("new-key-123");
   }
 
   @Test

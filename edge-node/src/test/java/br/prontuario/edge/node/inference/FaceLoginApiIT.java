@@ -86,6 +86,20 @@ class FaceLoginApiIT extends InferenceIT {
     assertThat(limited.header("Retry-After")).isNotBlank();
   }
 
+  @Test
+  void failedFaceLoginsLockPasswordLoginTooBecauseTheyShareOneThrottle() {
+    byte[] crop = SyntheticFaces.crop(BRUNO, 3);
+    for (int i = 0; i < 5; i++) {
+      assertThat(faceLogin("eve", crop).status()).isEqualTo(401);
+    }
+
+    Api.Reply password = api.post("/api/v1/auth/login", null,
+        Api.json(Map.of("username", "eve", "password", "whatever-it-is")));
+
+    assertThat(password.status()).isEqualTo(429);
+    assertThat(password.header("Retry-After")).isNotBlank();
+  }
+
   private Api.Reply enrol(String token, int... variants) {
     List<byte[]> crops = java.util.Arrays.stream(variants).mapToObj(v -> SyntheticFaces.crop(ANA, v)).toList();
     return api.send(api.request("/api/v1/auth/face/enrolment", token).header("Content-Type", "application/json")

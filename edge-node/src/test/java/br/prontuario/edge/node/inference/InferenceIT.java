@@ -35,8 +35,6 @@ public abstract class InferenceIT extends EdgeNodeIT {
     registry.add("edge.inference.dictation.threads", () -> "1");
     registry.add("edge.inference.face.encryption-key", () -> FACE_KEY);
     registry.add("edge.inference.face.threshold", () -> "0.8");
-    registry.add("edge.inference.face.attempts-per-window", () -> "5");
-    registry.add("edge.inference.face.attempt-window", () -> "10m");
   }
 
   private static Path writeManifest() {

@@ -27,7 +27,15 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RoleMatrixIT extends EdgeNodeIT {
 
-  private record Endpoint(String method, String path, String body, Set<Role> allowed) {}
+  /** {@code inference}: a local-AI endpoint, which may answer 503 naming a model not loaded here. */
+  private record Endpoint(String method, String path, String body, Set<Role> allowed,
+      boolean inference) {
+    Endpoint(String method, String path, String body, Set<Role> allowed) {
+      this(method, path, body, allowed, false);
+    }
+  }
+
+  private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
   private static final Set<Role> CLINICIANS = EnumSet.of(PHYSICIAN, NURSE);
   private static final Set<Role> CLINICAL_READERS = EnumSet.of(PHYSICIAN, NURSE, AUDITOR);
@@ -68,7 +76,14 @@ class RoleMatrixIT extends EdgeNodeIT {
             Api.json(Map.of("type", "evolucao", "text", "y")), CLINICIANS),
         new Endpoint("GET", "/api/v1/audit/verify", null, EnumSet.of(AUDITOR)),
         new Endpoint("GET", "/api/v1/audit/events?limit=5", null, EnumSet.of(AUDITOR)),
-        new Endpoint("GET", "/api/v1/ops/status", null, EnumSet.of(IT_OPS, ADMIN))));
+        new Endpoint("GET", "/api/v1/ops/status", null, EnumSet.of(IT_OPS, ADMIN)),
+        new Endpoint("POST", "/api/v1/dictations", "{}", CLINICIANS, true),
+        new Endpoint("POST", "/api/v1/chat", Api.json(Map.of("question", "alergias?")),
+            CLINICIANS, true),
+        new Endpoint("POST", "/api/v1/chat/stream", Api.json(Map.of("question", "alergias?")),
+            CLINICIANS, true),
+        new Endpoint("GET", "/api/v1/auth/face/enrolment", null, EVERYONE, true),
+        new Endpoint("DELETE", "/api/v1/auth/face/enrolment", null, EVERYONE, true)));
     bodies.forEach((kind, body) -> {
       String id = idOf(p + "/" + kind, body);
       String json = Api.json(body);
@@ -92,7 +107,9 @@ class RoleMatrixIT extends EdgeNodeIT {
         tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " as " + role.claim()
             + (allowed ? " is allowed" : " is forbidden"), () -> {
           Api.Reply reply = call(e, token(role));
-          if (allowed) {
+          if (allowed && e.inference() && reply.status() == 503) {
+            assertThat(reply.isProblem()).as(reply.body()).isTrue();
+          } else if (allowed) {
             assertThat(reply.status()).as(reply.body()).isNotIn(401, 403).isLessThan(500);
           } else {
             assertThat(reply.status()).isEqualTo(403);

@@ -32,11 +32,13 @@ public final class CloudActivateCommand implements Callable<Integer> {
   public Integer call() {
     EdgeCluster cluster = options.existingCluster();
     CloudDataPlane cloud = CloudSite.dataPlane(cluster);
-    if (cloud.isPrimary()) {
+    boolean recorded = java.nio.file.Files.exists(cloud.dir().resolve(ForkPoint.FILE));
+    // promoted by the controller: route (again) and record the fork point failback needs
+    if (cloud.isPrimary() && recorded) {
       throw new IllegalStateException("the cloud is already active (its database is a primary);"
           + " see " + cloud.dir().resolve(ForkPoint.FILE));
     }
-    if (!cloud.isStreamingStandby()) {
+    if (!cloud.isPrimary() && !cloud.isStandby()) {
       throw new IllegalStateException("no cloud standby is running in " + cloud.dir()
           + " (start the cluster with bin/edgectl up)");
     }

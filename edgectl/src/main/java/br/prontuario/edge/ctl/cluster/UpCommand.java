@@ -2,6 +2,10 @@ package br.prontuario.edge.ctl.cluster;
 
 import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -16,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
     description = "Start the local two-node cluster (etcd, Patroni/PostgreSQL, Redis/Sentinel, "
-        + "edge-node x2, HAProxy); keeps the data of an existing --dir.")
+        + "edge-node x2, HAProxy, failover controller); keeps the data of an existing --dir.")
 public final class UpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -44,6 +48,8 @@ public final class UpCommand implements Callable<Integer> {
           + "; stop what started with: bin/edgectl down" + options.dirHint(), e);
     }
     startCloudSite(cluster);
+    cluster.descriptor().write(cluster.stateDir());
+    startFailoverController(cluster, out);
     ClusterDescriptor descriptor = cluster.descriptor();
     descriptor.write(cluster.stateDir());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -57,7 +63,24 @@ public final class UpCommand implements Callable<Integer> {
     out.printf("  faults:       bin/edgectl kill|freeze|thaw|start node-a|node-b|witness%s%n", options.dirHint());
     out.printf("  cloud:        standby following the edge, not serving; bin/edgectl cloud activate%s%n",
         options.dirHint());
+    out.printf("  controller:   %s (bin/edgectl controller status%s)%n",
+        descriptor.controller().url() == null ? "not running" : descriptor.controller().url(), options.dirHint());
     out.printf("  stop:         bin/edgectl down%s%n", options.dirHint());
     return 0;
+  }
+
+  /** The failover controller runs on the witness; a later up restarts it with the rest. */
+  private static void startFailoverController(EdgeCluster cluster, PrintWriter out) {
+    // without the apps there is nothing to route and every app probe would fail: no controller
+    if (!cluster.withApps() || cluster.descriptor().controller().url() != null) {
+      return;
+    }
+    Path repo = ClusterOptions.repositoryRoot();
+    if (!Files.isRegularFile(repo.resolve(FailoverControllerProcess.JAR))) {
+      out.println("  (no failover controller: build it with ./mvnw -pl failover-controller -am package)");
+      return;
+    }
+    FailoverControllerProcess.launch(cluster, repo, FailoverControllerProcess.COMPONENT, "controller-1",
+        Map.of(), Duration.ofSeconds(120));
   }
 }

@@ -177,6 +177,17 @@ class EdgeClusterIT {
     assertThat(entry.noteTexts(token, patientId)).contains("before switchover");
   }
 
+  @Test
+  @Order(6)
+  void upOnTheSameFolderAfterDownRestartsWithTheDataIntact() throws Exception {
+    edgectl("down", "--dir", dir.toString());
+    assertThat(Files.list(dir.resolve("pids")).toList()).isEmpty();
+    String out = edgectl("up", "--dir", dir.toString());
+    assertThat(out).contains(cluster.entrypoint());
+    String token = entry.login("demo", cluster.demo().password());
+    assertThat(entry.noteTexts(token, patientId)).contains("before switchover");
+  }
+
   private long pid(NodeName node) throws Exception {
     return Long.parseLong(Files.readAllLines(dir.resolve("pids").resolve(node.id() + ".edge-node.pid")).get(0));
   }

@@ -91,6 +91,16 @@ public final class CloudDataPlane implements AutoCloseable {
     }
   }
 
+  /** In recovery, streaming or not (with both edge nodes down there is nothing to stream from). */
+  public boolean isStandby() {
+    try (Connection c = connect("postgres"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+      return rs.next() && rs.getBoolean(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
   public boolean isPrimary() {
     try (Connection c = connect("postgres"); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {

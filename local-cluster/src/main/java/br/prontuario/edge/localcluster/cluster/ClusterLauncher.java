@@ -42,7 +42,7 @@ final class ClusterLauncher {
       EtcdMember.awaitHealthy(cluster.layout().etcdClientUrls().get(node.ordinal()), etcd.get(node), ETCD_TIMEOUT);
     }
     startPatroni();
-    DatabaseBootstrap.ensure(cluster);
+    ensureDatabaseOnceWritable();
     for (NodeName node : DATA_NODES) {
       startIfStopped(node, REDIS).ifPresent(p -> p.awaitPort(cluster.layout().ports(node).redis(), Duration.ofSeconds(20)));
     }
@@ -76,6 +76,24 @@ final class ClusterLauncher {
       await("a PostgreSQL leader", LEADER_TIMEOUT,
           () -> alive(NodeName.NODE_A, PATRONI) && alive(NodeName.NODE_B, PATRONI)
               && cluster.leader().isPresent());
+    }
+  }
+
+  /** Patroni takes the leader lock before its PostgreSQL has finished promoting: retry until writable. */
+  private void ensureDatabaseOnceWritable() {
+    IllegalStateException[] last = new IllegalStateException[1];
+    try {
+      await("a writable primary", LEADER_TIMEOUT, () -> {
+        try {
+          DatabaseBootstrap.ensure(cluster);
+          return true;
+        } catch (IllegalStateException notYet) {
+          last[0] = notYet;
+          return false;
+        }
+      });
+    } catch (IllegalStateException timedOut) {
+      throw last[0] != null ? last[0] : timedOut;
     }
   }
 

@@ -78,12 +78,14 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
   /**
    * pgjdbc multi-host URL: follows the primary across failovers without restarting the app.
    * pgjdbc remembers a host's role for {@code hostRecheckSeconds} (default 10); 2 lets a new
-   * primary be found within a couple of seconds of Patroni promoting it.
+   * primary be found within a couple of seconds of Patroni promoting it. A frozen host accepts
+   * TCP connections but never answers: {@code socketTimeout} (also during the handshake) bounds
+   * that wait, so the driver moves on to the other host instead of hanging for good.
    */
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://" + host(NodeName.NODE_A) + ":" + ports(NodeName.NODE_A).postgres()
         + "," + host(NodeName.NODE_B) + ":" + ports(NodeName.NODE_B).postgres() + "/" + database
-        + "?targetServerType=primary&hostRecheckSeconds=2";
+        + "?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=10";
   }
 
   public String patroniUrl(NodeName node) {

@@ -80,6 +80,7 @@ final class NodeFaults {
     for (NodeName node : NodeName.values()) {
       orphanPostmaster(node).ifPresent(pm -> ProcessSignals.terminate(pm, Duration.ofSeconds(30)));
     }
+    cluster.registry().forgetExited();
   }
 
   /**

@@ -69,6 +69,24 @@ final class ProcessRegistry {
     }
   }
 
+  /** Deletes the pid files of processes that are no longer running (killed ones, for instance). */
+  void forgetExited() {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
+        String[] parts = f.getFileName().toString().replaceFirst("\\.pid$", "").split("\\.", 2);
+        Optional<NodeName> node = NodeName.find(parts[0]);
+        if (node.isEmpty() || parts.length < 2 || find(node.get(), parts[1]).isEmpty()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every recorded process that is still running, for the node or (null) all nodes. */
   List<Entry> running(NodeName nodeOrNull) {
     List<Entry> result = new ArrayList<>();

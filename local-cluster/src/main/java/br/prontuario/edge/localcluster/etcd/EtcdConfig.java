@@ -29,8 +29,11 @@ public final class EtcdConfig {
     c.put("initial-cluster-state", "new");
     c.put("heartbeat-interval", settings.heartbeatInterval().toMillis());
     c.put("election-timeout", settings.electionTimeout().toMillis());
-    // Patroni's etcd3 client speaks the JSON gateway; a config file (unlike the flags) leaves it off
+    // the failover controller's lease speaks the v3 JSON gateway; a config file (unlike the flags) leaves it off
     c.put("enable-grpc-gateway", true);
+    // Patroni talks to etcd through the v2 API (see PatroniConfig: its etcd3 code in 3.0.2 can steal
+    // the leader key back after a freeze); the failover controller's lease uses the v3 gateway
+    c.put("enable-v2", true);
     c.put("logger", "zap");
     c.put("log-outputs", List.of("stderr"));
     return c;

@@ -31,8 +31,10 @@ public final class HaproxyConfig {
     c.add("global");
     c.add(local ? "  log stdout format raw local0 info" : "  log /dev/log local0 info");
     c.add("  maxconn 4096");
-    c.add("  # the failover controller drains/enables servers here; keep it off the clinical network");
-    c.add("  stats socket ipv4@" + h.host() + ":" + h.runtimeApiPort() + " level admin");
+    // admin level can drain every server: in production only processes on the witness host (the
+    // failover controller) reach it
+    c.add("  # runtime API: the failover controller drains/enables servers here");
+    c.add("  stats socket ipv4@" + (local ? h.host() : "127.0.0.1") + ":" + h.runtimeApiPort() + " level admin");
     c.add("");
     c.add("defaults");
     c.add("  mode http");

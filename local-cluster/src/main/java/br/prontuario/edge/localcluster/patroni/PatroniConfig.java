@@ -36,7 +36,11 @@ public final class PatroniConfig {
     c.put("log", Map.of("level", "INFO"));
     c.put("restapi", Map.of("listen", host + ":" + ports.patroniRest(),
         "connect_address", host + ":" + ports.patroniRest()));
-    c.put("etcd3", Map.of("hosts", List.of(NodeName.values()).stream()
+    // v2 API on purpose: Patroni 3.0.2's etcd3 _update_leader re-puts the leader key
+    // unconditionally once its lease expired, so a leader frozen past the TTL steals the lock back
+    // from the promoted standby on thaw (demoting it, losing what it acknowledged). The v2 client
+    // updates the key with prevValue=<own name> and steps down instead.
+    c.put("etcd", Map.of("hosts", List.of(NodeName.values()).stream()
         .map(n -> layout.host(n) + ":" + layout.ports(n).etcdClient()).toList()));
     c.put("bootstrap", Map.of("dcs", dcs(settings), "initdb",
         List.of(Map.of("encoding", "UTF8"), Map.of("locale", "C"), "data-checksums")));

@@ -39,6 +39,6 @@ class ClusterLayoutTest {
     ClusterLayout layout = ClusterLayout.loadOrCreate(stateDir, CONFIG);
     assertThat(layout.jdbcUrl("prontuario")).isEqualTo("jdbc:postgresql://127.0.0.1:"
         + layout.ports(NodeName.NODE_A).postgres() + ",127.0.0.1:" + layout.ports(NodeName.NODE_B).postgres()
-        + "/prontuario?targetServerType=primary&hostRecheckSeconds=2");
+        + "/prontuario?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=10");
   }
 }

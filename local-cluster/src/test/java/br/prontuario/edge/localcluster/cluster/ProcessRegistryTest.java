@@ -25,6 +25,8 @@ class ProcessRegistryTest {
       sleeper.destroyForcibly().waitFor();
     }
     assertThat(registry.find(NodeName.NODE_A, "redis")).isEmpty();
+    registry.forgetExited();
+    assertThat(stateDir.resolve("pids/node-a.redis.pid")).doesNotExist();
   }
 
   @Test

@@ -36,7 +36,7 @@ class ProductionRendererTest {
     assertThat(patroni.at("/bootstrap/dcs/synchronous_mode").asBoolean()).isTrue();
     assertThat(patroni.at("/bootstrap/dcs/postgresql/use_pg_rewind").asBoolean()).isTrue();
     assertThat(patroni.at("/bootstrap/initdb").toString()).contains("data-checksums");
-    assertThat(patroni.at("/etcd3/hosts").toString())
+    assertThat(patroni.at("/etcd/hosts").toString())
         .contains("10.20.0.11:2379", "10.20.0.12:2379", "10.20.0.13:2379");
     assertThat(patroni.at("/postgresql/authentication/replication/password").asString()).startsWith("CHANGE-ME");
 
@@ -48,7 +48,7 @@ class ProductionRendererTest {
     assertThat(haproxy).contains("bind 10.20.0.13:443 ssl crt /etc/haproxy/certs/prontuario.pem")
         .contains("server node-a 10.20.0.11:8080 check", "server node-b 10.20.0.12:8080 check")
         .contains("inter 5s fall 3 rise 2", "timeout check 2s", "option httpchk GET /health/ready")
-        .contains("backup disabled").contains("stats socket ipv4@10.20.0.13:9999 level admin");
+        .contains("backup disabled").contains("stats socket ipv4@127.0.0.1:9999 level admin");
     assertThat(Files.readString(target.resolve("node-b/sentinel.conf")))
         .contains("sentinel monitor edge 10.20.0.11 6379 2", "down-after-milliseconds edge 5000");
   }

@@ -3,11 +3,14 @@ package br.prontuario.edge.node.inference.face;
 import br.prontuario.edge.common.audit.AuditLog;
 import br.prontuario.edge.common.problem.ApiProblem;
 import br.prontuario.edge.common.security.ClinicalPrincipal;
+import br.prontuario.edge.common.user.LoginThrottle;
 import br.prontuario.edge.common.user.SessionTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,11 +30,14 @@ class FaceController {
   private final FaceService faces;
   private final SessionTokens sessions;
   private final AuditLog audit;
+  private final LoginThrottle throttle;
 
-  FaceController(FaceService faces, SessionTokens sessions, AuditLog audit) {
+  FaceController(FaceService faces, SessionTokens sessions, AuditLog audit,
+      LoginThrottle throttle) {
     this.faces = faces;
     this.sessions = sessions;
     this.audit = audit;
+    this.throttle = throttle;
   }
 
   /** Crops are base64 JPEG/PNG images of the face as cropped on the phone. */
@@ -67,20 +73,31 @@ class FaceController {
   }
 
   @PostMapping("/api/v1/auth/face")
-  TokenResponse login(@Valid @RequestBody FaceLoginRequest body) {
-    FaceVerification outcome = faces.verify(body.username(), body.crop());
-    if (outcome instanceof FaceVerification.TooManyAttempts tooMany) {
-      throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many face-login attempts",
-          "Use password login or try again later.")
-          .withHeader("Retry-After", Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+  TokenResponse login(@Valid @RequestBody FaceLoginRequest body, HttpServletRequest request) {
+    // the same Redis-backed throttle and lockout as password login, shared by both nodes
+    if (!throttle.allowAttemptFrom(request.getRemoteAddr())) {
+      throw tooMany(Duration.ofMinutes(1));
     }
+    Duration locked = throttle.lockedFor(body.username());
+    if (!locked.isZero()) {
+      throw tooMany(locked);
+    }
+    FaceVerification outcome = faces.verify(body.username(), body.crop());
     if (!(outcome instanceof FaceVerification.Match)) {
+      throttle.recordFailure(body.username());
       // same answer for unknown user, no enrolment and no match: nothing to probe
       throw ApiProblem.unauthorized("The face was not recognised; use password login.");
     }
+    throttle.recordSuccess(body.username());
     SessionTokens.Session session = sessions.issueFor(body.username())
         .orElseThrow(() -> ApiProblem.unauthorized("The face was not recognised; use password login."));
     audit.recordAs(session.username(), session.role(), "auth.face-login", null, null, null, null);
     return new TokenResponse(session.accessToken(), session.refreshToken(), session.expiresIn());
+  }
+
+  private static ApiProblem tooMany(Duration retryAfter) {
+    return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many login attempts",
+        "Use password login later, or ask IT to unlock the account.")
+        .withHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
   }
 }

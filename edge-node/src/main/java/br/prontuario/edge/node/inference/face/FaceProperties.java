@@ -4,8 +4,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,8 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCrops crops an enrolment may carry
  * @param maxCropBytes size limit of one crop (a whole request is limited to 1 MiB: 10 crops of
  *     64 KiB fit once base64-encoded)
- * @param attemptsPerWindow face-login attempts allowed per username and window
- * @param attemptWindow the rate-limit window
  * @param threads ONNX Runtime threads per embedding
  */
 @Validated
@@ -32,6 +28,4 @@ public record FaceProperties(
     @Min(3) @Max(20) @DefaultValue("3") int minCrops,
     @Min(3) @Max(20) @DefaultValue("10") int maxCrops,
     @Min(1024) @DefaultValue("65536") int maxCropBytes,
-    @Min(1) @Max(1000) @DefaultValue("5") int attemptsPerWindow,
-    @NotNull @DefaultValue("1m") Duration attemptWindow,
     @Min(1) @Max(64) @DefaultValue("2") int threads) {}

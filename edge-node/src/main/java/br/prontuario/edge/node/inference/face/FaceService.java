@@ -5,12 +5,8 @@ import br.prontuario.edge.node.inference.model.ModelRegistry;
 import br.prontuario.edge.node.inference.model.ModelState;
 import br.prontuario.edge.node.inference.model.ModelStatus;
 import br.prontuario.edge.node.inference.model.ModelUnavailableException;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.awt.image.BufferedImage;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,7 +27,6 @@ class FaceService {
   private final FaceEmbeddingRepository embeddings;
   private final FaceProperties properties;
   private final EmbeddingCipher cipher;
-  private final RateLimiterRegistry attempts;
 
   FaceService(ModelRegistry registry, InferenceGate gate, FaceEmbeddingRepository embeddings, FaceProperties properties) {
     this.registry = registry;
@@ -40,11 +35,6 @@ class FaceService {
     this.properties = properties;
     this.cipher = properties.encryptionKey() == null || properties.encryptionKey().isBlank()
         ? null : new EmbeddingCipher(properties.encryptionKey());
-    this.attempts = RateLimiterRegistry.of(RateLimiterConfig.custom()
-        .limitForPeriod(properties.attemptsPerWindow())
-        .limitRefreshPeriod(properties.attemptWindow())
-        .timeoutDuration(Duration.ZERO)
-        .build());
     if (cipher == null) {
       log.warn("edge.inference.face.encryption-key not set: face login is off");
     }
@@ -70,10 +60,6 @@ class FaceService {
 
   FaceVerification verify(String username, byte[] crop) {
     FaceEmbedder embedder = embedder();
-    RateLimiter limiter = attempts.rateLimiter(username);
-    if (!limiter.acquirePermission()) {
-      return new FaceVerification.TooManyAttempts(properties.attemptWindow());
-    }
     BufferedImage image = CropDecoder.decode(crop, properties.maxCropBytes())
         .orElseThrow(() -> new FaceInputException("the crop must be a JPEG or PNG image of at most " + properties.maxCropBytes() + " bytes"));
     List<byte[]> stored = embeddings.findAll(username, embedder.fingerprint());

@@ -1,7 +1,5 @@
 package br.prontuario.edge.node.inference.face;
 
-import java.time.Duration;
-
 /** The outcome of one face-login attempt. */
 sealed interface FaceVerification {
 
@@ -10,6 +8,4 @@ sealed interface FaceVerification {
   record NoMatch(double bestSimilarity) implements FaceVerification {}
 
   record NotEnrolled() implements FaceVerification {}
-
-  record TooManyAttempts(Duration retryAfter) implements FaceVerification {}
 }
