@@ -51,6 +51,10 @@ public final class LoadGenerator {
         && clock.instant().isBefore(deadline) && recorder.writeAttempts() < plan.maxWrites();
   }
 
+  public Duration requestTimeout() {
+    return plan.requestTimeout();
+  }
+
   public int ackedSoFar() {
     return recorder.ackedCount();
   }

@@ -125,9 +125,21 @@ final class SingleRun {
     return problem;
   }
 
+  /**
+   * Waits for the first successful write after the fault, and for it to be settled: a success seen
+   * while other requests are still in flight may turn out to precede the clients' first failure
+   * (the dying node served it), so it is trusted only once every request in flight at that moment
+   * has completed and it is still the first success.
+   */
   private void awaitFirstSuccessAfter(LoadGenerator generator, Instant faultAt) {
-    await(() -> RunMeasurer.firstSuccessfulWriteSentAfter(generator.snapshot().attempts(), faultAt)
-        .isPresent(), timings.maxRecovery());
+    Duration settle = generator.requestTimeout().plusSeconds(1);
+    await(() -> {
+      Optional<Instant> first =
+          RunMeasurer.firstSuccessfulWriteSentAfter(generator.snapshot().attempts(), faultAt);
+      return first.isPresent() && clock.instant().isAfter(first.get().plus(settle))
+          && first.equals(RunMeasurer.firstSuccessfulWriteSentAfter(
+              generator.snapshot().attempts(), faultAt));
+    }, timings.maxRecovery());
   }
 
   /** What the daily validation checks besides the load: every node serving, controller normal. */
