@@ -32,6 +32,7 @@ public final class EtcdLeadership implements Leadership {
   private volatile String leaseId;
   private volatile Instant leaderUntil = Instant.MIN;
   private volatile String holder;
+  private volatile Instant holderSeenAt = Instant.MIN;
   private static final String STALE = "(expiring lease)";
 
   public EtcdLeadership(List<String> endpoints, String identity, String key, Duration ttl, JsonMapper json, Clock clock) {
@@ -58,13 +59,19 @@ public final class EtcdLeadership implements Leadership {
     if (leaseId == null || !keepAlive()) {
       leaseId = grant().orElse(null);
     }
-    if (leaseId == null) {
+    Optional<String> owner = leaseId == null ? Optional.empty() : claim();
+    if (owner.isEmpty()) {
+      // etcd unreachable or without quorum: once any lease would have expired, nobody is known
+      // to hold the key (the cloud activation may then go ahead without it)
+      if (holderSeenAt.plus(ttl).isBefore(started)) {
+        holder = null;
+      }
       return;
     }
-    Optional<String> owner = claim();
     owner.ifPresent(o -> {
       boolean wasLeader = isLeader();
       holder = o;
+      holderSeenAt = started;
       if (o.equals(identity)) {
         leaderUntil = started.plus(ttl.multipliedBy(2).dividedBy(3));
         if (!wasLeader) {

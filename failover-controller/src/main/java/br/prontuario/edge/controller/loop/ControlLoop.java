@@ -82,10 +82,12 @@ public final class ControlLoop implements AutoCloseable {
     metrics.observe(observation, engine.health());
     boolean acting = leadership.isLeader();
     if (decision.isEventful()) {
-      handle(decision, acting || isCloudActivationOnly(decision));
+      handle(decision, acting || (isCloudActivationOnly(decision) && noOtherReplicaActs()));
     } else if (--roundsUntilReconcile <= 0) {
       if (engine.state() == ControllerState.EMERGENCY_CLOUD) {
-        reconcileCloud();
+        if (acting || noOtherReplicaActs()) {
+          reconcileCloud();
+        }
       } else if (acting) {
         reconcileRouting();
       }
@@ -95,13 +97,18 @@ public final class ControlLoop implements AutoCloseable {
   /**
    * Both nodes down means two of the three etcd members are gone: the lease that elects the acting
    * controller cannot be renewed exactly when the cloud must be activated. Activation is idempotent
-   * and fenced by the cloud's own Patroni and DCS, so any replica that sees both nodes down on
-   * both signals may carry out this one decision without the lease.
+   * and fenced by the cloud's own Patroni and DCS, so a replica that sees both nodes down on both
+   * signals may carry out this one decision without the lease — unless it knows another replica
+   * holds it, which then acts.
    */
   static boolean isCloudActivationOnly(Decision decision) {
     return decision.to() == ControllerState.EMERGENCY_CLOUD
         && decision.actions().stream().allMatch(
             a -> a instanceof Action.ActivateCloud || a instanceof Action.Alert);
+  }
+
+  private boolean noOtherReplicaActs() {
+    return leadership.leader().map(leadership.identity()::equals).orElse(true);
   }
 
   private void reconcileCloud() {

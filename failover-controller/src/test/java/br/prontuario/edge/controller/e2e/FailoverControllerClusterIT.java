@@ -120,8 +120,10 @@ class FailoverControllerClusterIT {
     ControllerApiClient acting = acting();
     AtomicInteger worstRun = new AtomicInteger();
     for (int i = 0; i < 4; i++) {
+      // longer than one interval plus one timeout, so a probe surely times out inside it; shorter
+      // than the three consecutive failures a failover needs
       cluster.freeze(NodeName.NODE_A);
-      Thread.sleep(2_500);
+      Thread.sleep(3_600);
       cluster.thaw(NodeName.NODE_A);
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
         JsonNode a = acting.node("node-a");
