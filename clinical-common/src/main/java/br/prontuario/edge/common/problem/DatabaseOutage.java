@@ -42,9 +42,6 @@ public final class DatabaseOutage {
       if (cause instanceof SQLException sql && isTransientState(sql.getSQLState())) {
         return true;
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return false;
   }

@@ -7,9 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.util.EnumSet;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,13 +47,7 @@ class AuthController {
 
   @PostMapping("/login")
   TokenResponse login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
-    if (!throttle.allowAttemptFrom(request.getRemoteAddr())) {
-      throw tooMany(Duration.ofMinutes(1));
-    }
-    Duration locked = throttle.lockedFor(login.username());
-    if (!locked.isZero()) {
-      throw tooMany(locked);
-    }
+    throttle.admit(request.getRemoteAddr(), login.username());
     UserAccount account = users.find(login.username()).orElse(null);
     String stored = account != null ? account.passwordHash() : DUMMY_HASH; // same cost either way
     boolean matches = hasher.matches(login.password().toCharArray(), stored);
@@ -88,11 +80,5 @@ class AuthController {
     JwtService.IssuedToken access = jwt.issue(account.username(), EnumSet.of(account.role()));
     return new TokenResponse(access.token(), refreshTokens.issue(account.username()),
         access.expiresInSeconds());
-  }
-
-  private static ApiProblem tooMany(Duration retryAfter) {
-    long seconds = Math.max(1, retryAfter.toSeconds());
-    return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many login attempts",
-        "Try again later.").withHeader("Retry-After", Long.toString(seconds));
   }
 }

@@ -1,11 +1,13 @@
 package br.prontuario.edge.common.user;
 
+import br.prontuario.edge.common.problem.ApiProblem;
 import br.prontuario.edge.common.security.SecurityProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +30,22 @@ public class LoginThrottle {
     this.clock = clock;
   }
 
+  /**
+   * Counts a login attempt (password or face) and refuses it with a 429 problem when the address
+   * has used up its attempts this minute or the account is locked.
+   */
+  public void admit(String address, String username) {
+    if (!allowAttemptFrom(address)) {
+      throw tooMany(Duration.ofMinutes(1));
+    }
+    Duration locked = lockedFor(username);
+    if (!locked.isZero()) {
+      throw tooMany(locked);
+    }
+  }
+
   /** Counts this attempt; false when the address has used up its attempts this minute. */
-  public boolean allowAttemptFrom(String address) {
+  boolean allowAttemptFrom(String address) {
     long minute = clock.millis() / 60_000;
     String key = "login:addr:" + address + ":" + minute;
     Long attempts = redis.opsForValue().increment(key);
@@ -40,7 +56,7 @@ public class LoginThrottle {
   }
 
   /** Remaining lockout, or zero when the user may try. */
-  public Duration lockedFor(String username) {
+  Duration lockedFor(String username) {
     Long ttlMillis = redis.getExpire(lockKey(username), java.util.concurrent.TimeUnit.MILLISECONDS);
     return ttlMillis == null || ttlMillis <= 0 ? Duration.ZERO : Duration.ofMillis(ttlMillis);
   }
@@ -63,5 +79,11 @@ public class LoginThrottle {
 
   private static String lockKey(String username) {
     return "login:lock:" + username;
+  }
+
+  private static ApiProblem tooMany(Duration retryAfter) {
+    long seconds = Math.max(1, retryAfter.toSeconds());
+    return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many login attempts",
+        "Try again later.").withHeader("Retry-After", Long.toString(seconds));
   }
 }

@@ -42,9 +42,7 @@ public final class CloudActivateCommand implements Callable<Integer> {
       throw new IllegalStateException("no cloud standby is running in " + cloud.dir()
           + " (start the cluster with bin/edgectl up)");
     }
-    ForkPoint fork = new CloudActivation(cloud, cluster.config().postgres().database(),
-        Clock.systemUTC()).activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
-        "127.0.0.1", cloud.ports().app(), Duration.ofSeconds(60));
+    ForkPoint fork = activate(cluster, cloud);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("cloud activated in %.2f s: emergency mode serves through %s%n",
         fork.activationSeconds(), cluster.layout().entrypoint());
@@ -55,5 +53,12 @@ public final class CloudActivateCommand implements Callable<Integer> {
         cloud.dir().resolve(ForkPoint.FILE));
     out.flush();
     return 0;
+  }
+
+  /** Promotes (if still a standby), routes to the cloud and records the fork point. */
+  static ForkPoint activate(EdgeCluster cluster, CloudDataPlane cloud) {
+    return new CloudActivation(cloud, cluster.config().postgres().database(), Clock.systemUTC())
+        .activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()), "127.0.0.1",
+            cloud.ports().app(), Duration.ofSeconds(60));
   }
 }

@@ -1,7 +1,6 @@
 package br.prontuario.edge.ctl.cloud;
 
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
-import br.prontuario.edge.localcluster.cloud.CloudActivation;
 import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
 import br.prontuario.edge.localcluster.cloud.CloudFailback;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
@@ -39,9 +38,7 @@ public final class FailbackCommand implements Callable<Integer> {
       // the failover controller activated the cloud; it does not write this state folder, so
       // record the fork point now (its LSN, timeline and last edge heartbeat are still those of
       // the promotion; only the activation time is unknown)
-      ForkPoint fork = new CloudActivation(cloud, cluster.config().postgres().database(),
-          Clock.systemUTC()).activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
-          "127.0.0.1", cloud.ports().app(), Duration.ofSeconds(60));
+      ForkPoint fork = CloudActivateCommand.activate(cluster, cloud);
       out.printf("fork point recorded (the controller had activated the cloud): timeline %d,"
           + " newest edge heartbeat %s%n", fork.timeline(), fork.lastEdgeHeartbeat());
     }

@@ -68,19 +68,17 @@ public final class EtcdLeadership implements Leadership {
       }
       return;
     }
-    owner.ifPresent(o -> {
-      boolean wasLeader = isLeader();
-      holder = o;
-      holderSeenAt = started;
-      if (o.equals(identity)) {
-        leaderUntil = started.plus(ttl.multipliedBy(2).dividedBy(3));
-        if (!wasLeader) {
-          log.info("{} became the acting failover controller (etcd key {})", identity, key);
-        }
-      } else {
-        leaderUntil = Instant.MIN;
+    boolean wasLeader = isLeader();
+    holder = owner.get();
+    holderSeenAt = started;
+    if (holder.equals(identity)) {
+      leaderUntil = started.plus(ttl.multipliedBy(2).dividedBy(3));
+      if (!wasLeader) {
+        log.info("{} became the acting failover controller (etcd key {})", identity, key);
       }
-    });
+    } else {
+      leaderUntil = Instant.MIN;
+    }
   }
 
   private Optional<String> grant() {

@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,13 +74,7 @@ class FaceController {
   @PostMapping("/api/v1/auth/face")
   TokenResponse login(@Valid @RequestBody FaceLoginRequest body, HttpServletRequest request) {
     // the same Redis-backed throttle and lockout as password login, shared by both nodes
-    if (!throttle.allowAttemptFrom(request.getRemoteAddr())) {
-      throw tooMany(Duration.ofMinutes(1));
-    }
-    Duration locked = throttle.lockedFor(body.username());
-    if (!locked.isZero()) {
-      throw tooMany(locked);
-    }
+    throttle.admit(request.getRemoteAddr(), body.username());
     FaceVerification outcome = faces.verify(body.username(), body.crop());
     if (!(outcome instanceof FaceVerification.Match)) {
       throttle.recordFailure(body.username());
@@ -93,11 +86,5 @@ class FaceController {
         .orElseThrow(() -> ApiProblem.unauthorized("The face was not recognised; use password login."));
     audit.recordAs(session.username(), session.role(), "auth.face-login", null, null, null, null);
     return new TokenResponse(session.accessToken(), session.refreshToken(), session.expiresIn());
-  }
-
-  private static ApiProblem tooMany(Duration retryAfter) {
-    return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many login attempts",
-        "Use password login later, or ask IT to unlock the account.")
-        .withHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
   }
 }
