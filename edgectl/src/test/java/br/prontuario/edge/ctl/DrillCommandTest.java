@@ -75,12 +75,6 @@ class DrillCommandTest {
   }
 
   @Test
-  void cloudScenariosSayTheyAreUnavailableRatherThanRunning() {
-    assertThat(edgectl("drill", "dual-failure-cloud", "--dir", dir.toString())).isEqualTo(3);
-    assertOneErrorLine("dual-failure-cloud is not available yet: the drill does not drive the cloud");
-  }
-
-  @Test
   void anUnsafeScenarioIsRefusedAgainstProduction() throws Exception {
     Files.writeString(dir.resolve("cluster.json"), "{\"environment\":\"production\","
         + "\"entrypoint\":\"http://127.0.0.1:9\",\"jwtSecret\":\"" + "A".repeat(44) + "\","

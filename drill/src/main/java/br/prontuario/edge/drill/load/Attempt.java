@@ -5,10 +5,16 @@ import java.time.Instant;
 
 /**
  * One request the load generator made: when it was sent, when its answer (or failure) came back,
- * and the HTTP status ({@code 0} when no answer came at all: refused, reset or timed out).
+ * the HTTP status ({@code 0} when no answer came at all: refused, reset or timed out) and whether
+ * the cloud's emergency deployment answered instead of an edge node.
  */
 public record Attempt(Kind kind, int client, long sequence, Instant sentAt, Instant doneAt, int status,
-    boolean ok) {
+    boolean ok, boolean emergency) {
+
+  public Attempt(Kind kind, int client, long sequence, Instant sentAt, Instant doneAt, int status,
+      boolean ok) {
+    this(kind, client, sequence, sentAt, doneAt, status, ok, false);
+  }
 
   public enum Kind {
     /** a clinical note write: the requests RTO is measured on */

@@ -40,9 +40,9 @@ final class ClinicalClient implements Runnable {
       String key = runId + "-c" + id + "-" + sequence;
       ApiResponse r = api.writeNote(patientId, "Evolução de simulação " + runId + " #" + sequence, key);
       Instant doneAt = clock.instant();
-      String noteId = r.ok() ? r.text("id") : null;
+      String noteId = r.ok() ? r.createdId() : null;
       recorder.attempt(new Attempt(Attempt.Kind.WRITE, id, sequence, sentAt, doneAt, r.status(),
-          noteId != null));
+          noteId != null, r.emergency()));
       if (noteId != null) {
         recorder.acked(new AckedWrite(patientId, noteId, id, sequence, key, sentAt, doneAt));
         if (sequence % plan.readEvery() == 0) {
@@ -89,7 +89,7 @@ final class ClinicalClient implements Runnable {
     Instant sentAt = clock.instant();
     ApiResponse r = api.listNotes(patientId, 20, null);
     recorder.attempt(new Attempt(Attempt.Kind.READ, id, sequence, sentAt, clock.instant(),
-        r.status(), r.ok()));
+        r.status(), r.ok(), r.emergency()));
   }
 
   private void pace(Instant sentAt) {

@@ -119,7 +119,9 @@ public final class EdgeApi {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new ApiResponse(response.statusCode(), parse(response.body()), null);
+      return new ApiResponse(response.statusCode(), parse(response.body()), null,
+          response.headers().firstValue("X-Service-Mode").filter("emergency"::equalsIgnoreCase)
+              .isPresent());
     } catch (IOException e) {
       return ApiResponse.noAnswer(e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {

@@ -23,9 +23,13 @@ public final class RunMeasurer {
   }
 
   public RunMeasurement measure(RunObservations o, Target target) {
+    return measure(o, target, Recovery.ANY_SITE);
+  }
+
+  public RunMeasurement measure(RunObservations o, Target target, Recovery recovery) {
     Instant fault = o.faultAt();
     Optional<Instant> firstSuccess = fault == null ? Optional.empty()
-        : firstSuccessfulWriteSentAfter(o.attempts(), fault);
+        : firstSuccessfulWriteSentAfter(o.attempts(), fault, recovery);
     List<AckedWrite> lost = lostWrites(o);
     List<Attempt> writes = o.attempts().stream().filter(Attempt::isWrite).toList();
     RunMeasurement unjudged = new RunMeasurement(o.scenario(), o.run(), o.startedAt(), fault,
@@ -45,15 +49,17 @@ public final class RunMeasurer {
    * The end of the outage the clients saw: the first successful write that was sent at or after
    * the fault and completed after the first failure following the fault (if any failed at all).
    * Writes in flight when the fault hit do not count, nor do successes the old leader still
-   * served before clients started failing (a switchover takes a moment to take effect).
+   * served before clients started failing (a switchover takes a moment to take effect). Only
+   * successes that {@code recovery} counts end the outage.
    */
-  public static Optional<Instant> firstSuccessfulWriteSentAfter(List<Attempt> attempts, Instant fault) {
+  public static Optional<Instant> firstSuccessfulWriteSentAfter(List<Attempt> attempts, Instant fault,
+      Recovery recovery) {
     Optional<Instant> outageSeen = attempts.stream()
         .filter(a -> a.isWrite() && !a.ok() && !a.doneAt().isBefore(fault))
         .map(Attempt::doneAt)
         .min(Comparator.naturalOrder());
     return attempts.stream()
-        .filter(a -> a.isWrite() && a.ok() && !a.sentAt().isBefore(fault))
+        .filter(a -> a.isWrite() && a.ok() && !a.sentAt().isBefore(fault) && recovery.counts(a))
         .filter(a -> outageSeen.map(seen -> a.doneAt().isAfter(seen)).orElse(true))
         .map(Attempt::doneAt)
         .min(Comparator.naturalOrder());

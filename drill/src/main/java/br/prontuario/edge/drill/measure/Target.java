@@ -20,6 +20,11 @@ public record Target(Duration maxRto, Duration maxRpo, boolean noFailedWrites) {
   /** Both Mac Studios lost: RTO under 5 min, RPO under 60 s. */
   public static final Target BOTH_NODES_LOST =
       new Target(Duration.ofMinutes(5), Duration.ofSeconds(60), false);
+  /**
+   * Back from the cloud: the seed sets no failback RTO, so the both-nodes bound is the floor; every
+   * acknowledged write, at either site, must be on the edge afterwards.
+   */
+  public static final Target FAILBACK = new Target(Duration.ofMinutes(5), Duration.ZERO, false);
   /** Daily health-check validation: 0 s downtime, nothing lost. */
   public static final Target NO_DOWNTIME = new Target(null, Duration.ZERO, true);
 

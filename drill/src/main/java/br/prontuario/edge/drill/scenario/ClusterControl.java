@@ -37,9 +37,21 @@ public interface ClusterControl {
   void switchover(String node);
 
   /**
-   * Waits until both nodes serve again: a leader, a synchronous standby and both edge-nodes ready.
+   * Waits until the whole deployment is back to normal: a leader, a synchronous standby, both
+   * edge-nodes ready, the controller in NORMAL and, where there is one, the cloud a standby again.
    *
    * @return null when healthy, else what is still wrong when the timeout expired
    */
   String awaitHealthy(Duration timeout);
+
+  /**
+   * Waits until both nodes serve (a leader, a synchronous standby, both edge-nodes ready), whatever
+   * the cloud and the controller are doing.
+   *
+   * @return null when they serve, else what is still wrong when the timeout expired
+   */
+  String awaitNodesServing(Duration timeout);
+
+  /** Brings the cloud's writes home, routes clinicians to the nodes, makes the cloud a standby. */
+  void failback();
 }

@@ -120,6 +120,9 @@ public final class ControllerApi {
   /** Maps one decision-history entry to the drill's phases. */
   static final class HistoryPhases {
 
+    private static final java.util.regex.Pattern ACTIVATE_CLOUD =
+        java.util.regex.Pattern.compile("(?<!de)activatecloud");
+
     private HistoryPhases() {}
 
     static List<ControllerEvent> of(JsonNode e) {
@@ -140,10 +143,12 @@ public final class ControllerApi {
           || to.equals("EMERGENCY_CLOUD"))) {
         phases.add(new ControllerEvent(decided, Phase.DETECTION, detail.strip()));
       }
-      if (actions.contains("switchover")) {
+      // activating the cloud promotes its standby, then routes clinicians to it
+      boolean activatesCloud = ACTIVATE_CLOUD.matcher(actions).find();
+      if (actions.contains("switchover") || activatesCloud) {
         phases.add(new ControllerEvent(completed, Phase.PROMOTION, actions));
       }
-      if (actions.contains("routeto")) {
+      if (actions.contains("routeto") || activatesCloud || actions.contains("deactivatecloud")) {
         phases.add(new ControllerEvent(completed, Phase.REROUTING, actions));
       }
       return phases;

@@ -59,6 +59,16 @@ public final class ControllerOnlyControl implements ClusterControl {
   }
 
   @Override
+  public void failback() {
+    throw refused();
+  }
+
+  @Override
+  public String awaitNodesServing(Duration timeout) {
+    return awaitHealthy(timeout);
+  }
+
+  @Override
   public void switchover(String node) {
     String problem = controller.switchover(node);
     if (problem != null) {

@@ -15,8 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs a scenario N times and measures each run. Refuses a scenario that is not safe for
- * production unless the cluster is a local one, and reports scenarios whose parts do not exist yet
- * as unavailable instead of pretending.
+ * production unless the cluster is a local one.
  */
 public final class DrillRunner {
 
@@ -42,9 +41,6 @@ public final class DrillRunner {
 
   /** Whether this scenario may run against this cluster; null if it may, else why not. */
   public static DrillOutcome vet(Scenario scenario, boolean localCluster) {
-    if (scenario.unavailableBecause().isPresent()) {
-      return new DrillOutcome.Unavailable(scenario.id() + " " + scenario.unavailableBecause().get());
-    }
     if (!scenario.safeForProduction() && !localCluster) {
       return new DrillOutcome.Refused(scenario.id()
           + " injects a real fault and runs only against a local cluster (edgectl up)");
@@ -87,7 +83,7 @@ public final class DrillRunner {
         progress.accept("stopping after " + measured.size() + " runs: " + e.getMessage());
         break;
       }
-      RunMeasurement m = measurer.measure(observed, scenario.target());
+      RunMeasurement m = measurer.measure(observed, scenario.target(), scenario.recovery());
       measured.add(m);
       progress.accept(String.format(java.util.Locale.ROOT,
           "run %d: rto=%s s, lost=%d, %s", n, m.rtoSeconds() == null ? "-"

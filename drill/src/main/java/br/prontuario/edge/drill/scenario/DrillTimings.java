@@ -21,7 +21,15 @@ public record DrillTimings(Duration baseline, Duration maxRecovery, Duration tai
   }
 
   /** Longest a run can keep the load generator going: it must stop by itself after this. */
-  Duration loadBudget() {
-    return baseline.plus(maxRecovery.plus(validationWindow)).plus(tail).plus(Duration.ofSeconds(30));
+  Duration loadBudget(Scenario scenario) {
+    Duration budget = baseline.plus(maxRecovery.plus(validationWindow)).plus(tail)
+        .plus(Duration.ofSeconds(30));
+    // a failback run first waits for the cloud, then restarts the nodes and merges under load
+    return scenario.startsInEmergency()
+        ? budget.plus(baseline).plus(maxRecovery).plus(Fault.NODES_RESTART).plus(FAILBACK)
+        : budget;
   }
+
+  /** Merging and re-seeding the cloud standby by base backup. */
+  private static final Duration FAILBACK = Duration.ofMinutes(3);
 }

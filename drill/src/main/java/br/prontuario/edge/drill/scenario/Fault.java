@@ -1,5 +1,7 @@
 package br.prontuario.edge.drill.scenario;
 
+import java.time.Duration;
+
 /** The fault a scenario injects, and how the drill undoes it once the service has recovered. */
 enum Fault {
   NONE {
@@ -65,7 +67,7 @@ enum Fault {
       return target;
     }
   },
-  /** Both nodes down and the cloud takes over; injected only once cloud activation exists. */
+  /** Both nodes down: the cloud takes over. Healing is a whole failback. */
   KILL_BOTH {
     @Override
     String inject(ClusterControl cluster, String leader) {
@@ -76,10 +78,27 @@ enum Fault {
 
     @Override
     void heal(ClusterControl cluster, String node) {
-      cluster.start(node);
-      cluster.start(cluster.other(node));
+      FAIL_BACK.inject(cluster, node);
+    }
+  },
+  /** From an emergency (both nodes down, cloud serving): restart the nodes, then fail back. */
+  FAIL_BACK {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      cluster.start(leader);
+      cluster.start(cluster.other(leader));
+      String notServing = cluster.awaitNodesServing(NODES_RESTART);
+      if (notServing != null) {
+        throw new IllegalStateException("the nodes did not serve again after their restart: "
+            + notServing);
+      }
+      cluster.failback();
+      return null;
     }
   };
+
+  /** Restarted nodes: PostgreSQL rejoins and both edge-node apps start, on a loaded machine. */
+  static final Duration NODES_RESTART = Duration.ofMinutes(3);
 
   /**
    * Injects the fault; returns the node it hit (null if none). Returns once the fault is in place

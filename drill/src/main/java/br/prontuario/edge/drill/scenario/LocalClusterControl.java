@@ -1,20 +1,24 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cluster.ClusterStatus;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The local cluster {@code edgectl up} started: faults through the {@link EdgeCluster} launcher
  * (signals to the processes recorded under DIR/pids), roles from Patroni, planned switchovers
- * through the failover controller when it runs, else through Patroni's REST API.
+ * through the failover controller when it runs, else through Patroni's REST API; failback as
+ * {@code edgectl failback} does it.
  */
 public final class LocalClusterControl implements ClusterControl {
 
@@ -89,11 +93,29 @@ public final class LocalClusterControl implements ClusterControl {
   }
 
   @Override
+  public void failback() {
+    if (!Files.isDirectory(CloudSite.cloudDir(cluster))) {
+      throw new IllegalStateException("this cluster has no cloud site (" + CloudSite.cloudDir(cluster)
+          + "); start it with bin/edgectl up");
+    }
+    CloudSite.failback(cluster, Duration.ofMinutes(3));
+  }
+
+  @Override
   public String awaitHealthy(Duration timeout) {
+    return await(this::problem, timeout);
+  }
+
+  @Override
+  public String awaitNodesServing(Duration timeout) {
+    return await(this::nodesProblem, timeout);
+  }
+
+  private String await(Supplier<String> problemNow, Duration timeout) {
     Instant deadline = clock.instant().plus(timeout);
     String problem;
     do {
-      problem = problem();
+      problem = problemNow.get();
       if (problem == null) {
         return null;
       }
@@ -107,8 +129,26 @@ public final class LocalClusterControl implements ClusterControl {
     return problem;
   }
 
-  /** What keeps the cluster from being whole: leader, sync standby, both apps, controller. */
+  /** What keeps the deployment from normal: the nodes, the cloud standby, the controller. */
   private String problem() {
+    String nodes = nodesProblem();
+    if (nodes != null) {
+      return nodes;
+    }
+    if (Files.isDirectory(CloudSite.cloudDir(cluster))
+        && !CloudSite.dataPlane(cluster).isStreamingStandby()) {
+      return "the cloud is not a standby streaming from the edge";
+    }
+    if (controller.isEmpty()) {
+      return null;
+    }
+    String state = controller.get().status().map(s -> s.path("state").asString("unknown"))
+        .orElse("unreachable");
+    return "NORMAL".equals(state) ? null : "failover controller " + state;
+  }
+
+  /** What keeps the nodes from serving: leader, sync standby, both apps. */
+  private String nodesProblem() {
     ClusterStatus status;
     try {
       status = cluster.status();
@@ -124,11 +164,6 @@ public final class LocalClusterControl implements ClusterControl {
         return node + " edge-node " + status.node(node).app();
       }
     }
-    if (controller.isEmpty()) {
-      return null;
-    }
-    String state = controller.get().status().map(s -> s.path("state").asString("unknown"))
-        .orElse("unreachable");
-    return "NORMAL".equals(state) ? null : "failover controller " + state;
+    return null;
   }
 }

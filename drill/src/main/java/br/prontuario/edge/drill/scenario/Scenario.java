@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.drill.measure.Recovery;
 import br.prontuario.edge.drill.measure.Target;
 import java.util.Arrays;
 import java.util.Optional;
@@ -7,32 +8,28 @@ import java.util.stream.Collectors;
 
 /** The drills, each with the seed's target and whether it may run against production. */
 public enum Scenario {
-  HEALTH_CHECK_VALIDATION("health-check-validation", true, Target.NO_DOWNTIME, Fault.NONE, null),
-  PRIMARY_CRASH("primary-crash", false, Target.PRIMARY_FAILURE, Fault.KILL_LEADER, null),
-  PRIMARY_FREEZE("primary-freeze", false, Target.PRIMARY_FAILURE, Fault.FREEZE_LEADER, null),
-  PRIMARY_APP_CRASH("primary-app-crash", false, Target.PRIMARY_FAILURE, Fault.KILL_LEADER_APP, null),
+  HEALTH_CHECK_VALIDATION("health-check-validation", true, Target.NO_DOWNTIME, Fault.NONE),
+  PRIMARY_CRASH("primary-crash", false, Target.PRIMARY_FAILURE, Fault.KILL_LEADER),
+  PRIMARY_FREEZE("primary-freeze", false, Target.PRIMARY_FAILURE, Fault.FREEZE_LEADER),
+  PRIMARY_APP_CRASH("primary-app-crash", false, Target.PRIMARY_FAILURE, Fault.KILL_LEADER_APP),
   // the seed sets no RTO for the standby ("N/A, redundancy"); the primary's bound is the floor
-  STANDBY_CRASH("standby-crash", false, Target.PRIMARY_FAILURE, Fault.KILL_STANDBY, null),
-  PLANNED_SWITCHOVER("planned-switchover", true, Target.PRIMARY_FAILURE, Fault.SWITCHOVER, null),
-  // measured by the same code; the drill does not drive the cloud fallback's activation yet
-  DUAL_FAILURE_CLOUD("dual-failure-cloud", false, Target.BOTH_NODES_LOST, Fault.KILL_BOTH,
-      "is not available yet: the drill does not drive the cloud fallback (edgectl cloud "
-          + "activate) yet"),
-  FAILBACK("failback", false, Target.BOTH_NODES_LOST, Fault.NONE,
-      "is not available yet: the drill does not drive the cloud fallback and edgectl failback yet");
+  STANDBY_CRASH("standby-crash", false, Target.PRIMARY_FAILURE, Fault.KILL_STANDBY),
+  PLANNED_SWITCHOVER("planned-switchover", true, Target.PRIMARY_FAILURE, Fault.SWITCHOVER),
+  /** Read back from the cloud before failing back: the RPO is what the cloud lacks. */
+  DUAL_FAILURE_CLOUD("dual-failure-cloud", false, Target.BOTH_NODES_LOST, Fault.KILL_BOTH),
+  /** Starts in an emergency (both nodes killed, cloud serving); measured from the nodes' restart. */
+  FAILBACK("failback", false, Target.FAILBACK, Fault.FAIL_BACK);
 
   private final String id;
   private final boolean safeForProduction;
   private final Target target;
   private final Fault fault;
-  private final String unavailableBecause;
 
-  Scenario(String id, boolean safeForProduction, Target target, Fault fault, String unavailableBecause) {
+  Scenario(String id, boolean safeForProduction, Target target, Fault fault) {
     this.id = id;
     this.safeForProduction = safeForProduction;
     this.target = target;
     this.fault = fault;
-    this.unavailableBecause = unavailableBecause;
   }
 
   public static Optional<Scenario> find(String id) {
@@ -59,8 +56,18 @@ public enum Scenario {
     return fault;
   }
 
-  /** Why this scenario cannot run yet, if it cannot. */
-  public Optional<String> unavailableBecause() {
-    return Optional.ofNullable(unavailableBecause);
+  /** The run begins with both nodes down and the cloud serving. */
+  boolean startsInEmergency() {
+    return this == FAILBACK;
+  }
+
+  /** The acknowledged notes must be in the cloud, so they are read back before failing back. */
+  boolean readsBackBeforeHealing() {
+    return this == DUAL_FAILURE_CLOUD;
+  }
+
+  /** A failback has recovered when an edge node, not the cloud, acknowledges writes again. */
+  public Recovery recovery() {
+    return this == FAILBACK ? Recovery.EDGE : Recovery.ANY_SITE;
   }
 }

@@ -5,6 +5,7 @@ import br.prontuario.edge.drill.load.LoadGenerator;
 import br.prontuario.edge.drill.load.LoadResult;
 import br.prontuario.edge.drill.load.NoteVerifier;
 import br.prontuario.edge.drill.measure.ControllerEvent;
+import br.prontuario.edge.drill.measure.Recovery;
 import br.prontuario.edge.drill.measure.RunMeasurer;
 import br.prontuario.edge.drill.measure.RunObservations;
 import java.time.Clock;
@@ -63,7 +64,7 @@ final class SingleRun {
     }
     String leader = cluster.leader();
     String runId = "drill-" + clock.instant().getEpochSecond() + "-" + number;
-    LoadGenerator generator = new LoadGenerator(load.plan(timings.loadBudget()), runId, clock);
+    LoadGenerator generator = new LoadGenerator(load.plan(timings.loadBudget(scenario)), runId, clock);
     Instant startedAt = clock.instant();
     generator.start();
     try (LeaderWatch watch = new LeaderWatch(cluster, clock, leader)) {
@@ -82,18 +83,27 @@ final class SingleRun {
         pause(timings.validationWindow());
         problems.addAll(healthProblems());
       } else {
+        if (scenario.startsInEmergency()) {
+          enterEmergency(generator, leader, number);
+        }
         progress.accept("run " + number + ": " + scenario.id() + " on " + leader);
         // the outage starts with the first signal: killing a node's processes takes a moment
         faultAt = clock.instant();
-        hit = scenario.fault().inject(cluster, leader);
-        awaitFirstSuccessAfter(generator, faultAt);
+        hit = inject(scenario.fault(), leader);
+        awaitFirstSuccessAfter(generator, faultAt, scenario.recovery());
       }
       pause(timings.tail());
       generator.stop();
       LoadResult result = generator.awaitStopped(Duration.ofSeconds(15));
       Instant endedAt = clock.instant();
-      heal(scenario, hit, number);
-      NoteVerifier.Verification verification = readBack(result);
+      NoteVerifier.Verification verification;
+      if (scenario.readsBackBeforeHealing()) {
+        verification = readBack(result);
+        heal(scenario, hit, number);
+      } else {
+        heal(scenario, hit, number);
+        verification = readBack(result);
+      }
       List<ControllerEvent> events = new ArrayList<>(watch.promotions());
       controller.ifPresent(c -> events.addAll(c.eventsSince(startedAt)));
       return new RunObservations(scenario.id(), number, startedAt, faultAt, endedAt,
@@ -101,6 +111,34 @@ final class SingleRun {
           events, problems);
     } finally {
       generator.stop();
+    }
+  }
+
+  /**
+   * Both nodes killed and the cloud serving, before a failback is measured: the clients must see
+   * the cloud acknowledge writes, else there is nothing to fail back from (the nodes are restarted
+   * so the cluster is not left down).
+   */
+  private void enterEmergency(LoadGenerator generator, String leader, int number)
+      throws AbortedRun {
+    progress.accept("run " + number + ": both nodes killed, waiting for the cloud to serve");
+    Instant killedAt = clock.instant();
+    inject(Fault.KILL_BOTH, leader);
+    if (!awaitFirstSuccessAfter(generator, killedAt, Recovery.ANY_SITE)) {
+      cluster.start(leader);
+      cluster.start(cluster.other(leader));
+      throw new AbortedRun("no write succeeded within " + timings.maxRecovery().toSeconds()
+          + " s of killing both nodes: the cloud never served; nodes restarted");
+    }
+    pause(timings.baseline());
+  }
+
+  private String inject(Fault fault, String leader) throws AbortedRun {
+    try {
+      return fault.inject(cluster, leader);
+    } catch (RuntimeException e) {
+      throw new AbortedRun(fault.name().toLowerCase(java.util.Locale.ROOT) + " failed: "
+          + e.getMessage());
     }
   }
 
@@ -131,14 +169,15 @@ final class SingleRun {
    * (the dying node served it), so it is trusted only once every request in flight at that moment
    * has completed and it is still the first success.
    */
-  private void awaitFirstSuccessAfter(LoadGenerator generator, Instant faultAt) {
+  private boolean awaitFirstSuccessAfter(LoadGenerator generator, Instant faultAt,
+      Recovery recovery) {
     Duration settle = generator.requestTimeout().plusSeconds(1);
-    await(() -> {
-      Optional<Instant> first =
-          RunMeasurer.firstSuccessfulWriteSentAfter(generator.snapshot().attempts(), faultAt);
+    return await(() -> {
+      Optional<Instant> first = RunMeasurer.firstSuccessfulWriteSentAfter(
+          generator.snapshot().attempts(), faultAt, recovery);
       return first.isPresent() && clock.instant().isAfter(first.get().plus(settle))
           && first.equals(RunMeasurer.firstSuccessfulWriteSentAfter(
-              generator.snapshot().attempts(), faultAt));
+              generator.snapshot().attempts(), faultAt, recovery));
     }, timings.maxRecovery());
   }
 
@@ -164,7 +203,12 @@ final class SingleRun {
     if (hit == null) {
       return;
     }
-    scenario.fault().heal(cluster, hit);
+    try {
+      scenario.fault().heal(cluster, hit);
+    } catch (RuntimeException e) {
+      progress.accept("run " + number + ": healing failed: " + e.getMessage());
+      return;
+    }
     String problem = cluster.awaitHealthy(timings.healthy());
     if (problem != null) {
       progress.accept("run " + number + ": cluster not whole again after healing: " + problem);

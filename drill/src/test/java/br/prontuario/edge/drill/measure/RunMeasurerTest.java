@@ -198,4 +198,32 @@ class RunMeasurerTest {
     assertThat(m.series().get(1).errors()).isZero();
     assertThat(m.passed()).isTrue();
   }
+
+  @Test
+  void aFailbackRecoversOnlyWhenAnEdgeNodeAcknowledgesAgain() {
+    // fault = the nodes restart; the cloud keeps serving, a blip while routing moves, then the edge
+    RunMeasurement m = new SyntheticRun().okInCloud(-1, -0.9).fault(0).okInCloud(1, 1.1)
+        .failed(20, 20.2, 503).okInCloud(20.5, 20.6).ok(21, 21.1, true)
+        .measure(Target.FAILBACK, Recovery.EDGE);
+
+    assertThat(m.rtoSeconds()).isCloseTo(21.1, within(0.001));
+    assertThat(m.passed()).isTrue();
+  }
+
+  @Test
+  void theCloudServingEndsTheOutageOfADualFailure() {
+    RunMeasurement m = new SyntheticRun().ok(-1, -0.9, true).fault(0).failed(0.1, 2.1, 0)
+        .okInCloud(16, 16.2).measure(Target.BOTH_NODES_LOST, Recovery.ANY_SITE);
+
+    assertThat(m.rtoSeconds()).isCloseTo(16.2, within(0.001));
+  }
+
+  @Test
+  void aFailbackThatLosesAnAcknowledgedCloudWriteFails() {
+    RunMeasurement m = new SyntheticRun().fault(0).ok(-2, -1.9, false).ok(5, 5.1, true)
+        .measure(Target.FAILBACK, Recovery.EDGE);
+
+    assertThat(m.lostAcknowledgedWrites()).isEqualTo(1);
+    assertThat(m.passed()).isFalse();
+  }
 }

@@ -43,6 +43,16 @@ final class SyntheticRun {
     return this;
   }
 
+  /** An acknowledged write the cloud's emergency deployment served; found by the read-back. */
+  SyntheticRun okInCloud(double sent, double done) {
+    sequence++;
+    attempts.add(new Attempt(Attempt.Kind.WRITE, 1, sequence, at(sent), at(done), 201, true, true));
+    String id = "note-" + sequence;
+    acked.add(new AckedWrite("p1", id, 1, sequence, "k" + sequence, at(sent), at(done)));
+    found.add(id);
+    return this;
+  }
+
   SyntheticRun failed(double sent, double done, int status) {
     attempts.add(new Attempt(Attempt.Kind.WRITE, 1, sequence + 1, at(sent), at(done), status, false));
     return this;
@@ -74,6 +84,10 @@ final class SyntheticRun {
   }
 
   RunMeasurement measure(Target target) {
-    return new RunMeasurer(java.time.Duration.ofSeconds(1)).measure(observations(), target);
+    return measure(target, Recovery.ANY_SITE);
+  }
+
+  RunMeasurement measure(Target target, Recovery recovery) {
+    return new RunMeasurer(java.time.Duration.ofSeconds(1)).measure(observations(), target, recovery);
   }
 }

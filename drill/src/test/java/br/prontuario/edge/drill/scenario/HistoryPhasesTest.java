@@ -38,4 +38,21 @@ class HistoryPhasesTest {
         "{\"from\":\"NORMAL\",\"to\":\"NORMAL\",\"actions\":[],"
             + "\"decidedAt\":\"2026-11-25T10:00:10Z\"}"))).isEmpty();
   }
+
+  @Test
+  void activatingTheCloudIsAPromotionAndARerouteAndDeactivatingItOnlyAReroute() {
+    List<ControllerEvent> activation = ControllerApi.HistoryPhases.of(JsonMapper.shared().readTree(
+        "{\"from\":\"DEGRADED\",\"to\":\"EMERGENCY_CLOUD\",\"actions\":[\"ActivateCloud\","
+            + "\"Alert critical\"],\"decidedAt\":\"2026-11-25T10:00:10Z\","
+            + "\"completedAt\":\"2026-11-25T10:00:12Z\"}"));
+    List<ControllerEvent> deactivation = ControllerApi.HistoryPhases.of(JsonMapper.shared().readTree(
+        "{\"from\":\"EMERGENCY_CLOUD\",\"to\":\"FAILBACK\",\"actions\":[\"DeactivateCloud\","
+            + "\"RouteTo node-a\"],\"decidedAt\":\"2026-11-25T10:05:00Z\"}"));
+
+    assertThat(activation).extracting(ControllerEvent::phase).containsExactly(
+        ControllerEvent.Phase.DETECTION, ControllerEvent.Phase.PROMOTION,
+        ControllerEvent.Phase.REROUTING);
+    assertThat(deactivation).extracting(ControllerEvent::phase)
+        .containsExactly(ControllerEvent.Phase.REROUTING);
+  }
 }

@@ -2,6 +2,7 @@ package br.prontuario.edge.drill.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.drill.measure.Recovery;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,15 @@ class ScenarioTest {
   }
 
   @Test
-  void cloudScenariosAreReportedUnavailableUntilTheCloudFallbackExists() {
+  void cloudScenariosRunOnlyOnALocalClusterAndFailbackCountsOnlyTheEdgeAsRecovered() {
     for (Scenario cloud : new Scenario[] {Scenario.DUAL_FAILURE_CLOUD, Scenario.FAILBACK}) {
-      DrillOutcome outcome = DrillRunner.vet(cloud, true);
-      assertThat(outcome).isInstanceOf(DrillOutcome.Unavailable.class);
-      assertThat(((DrillOutcome.Unavailable) outcome).reason()).contains("not available yet", "cloud");
+      assertThat(DrillRunner.vet(cloud, false)).isInstanceOf(DrillOutcome.Refused.class);
+      assertThat(DrillRunner.vet(cloud, true)).isNull();
     }
+    assertThat(Scenario.FAILBACK.recovery()).isEqualTo(Recovery.EDGE);
+    assertThat(Scenario.DUAL_FAILURE_CLOUD.recovery()).isEqualTo(Recovery.ANY_SITE);
+    assertThat(Scenario.DUAL_FAILURE_CLOUD.target().maxRpo()).hasSeconds(60);
+    assertThat(Scenario.FAILBACK.target().maxRpo()).isZero();
   }
 
   @Test

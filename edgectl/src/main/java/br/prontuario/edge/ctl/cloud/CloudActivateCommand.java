@@ -1,15 +1,11 @@
 package br.prontuario.edge.ctl.cloud;
 
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
-import br.prontuario.edge.localcluster.cloud.CloudActivation;
 import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cloud.ForkPoint;
-import br.prontuario.edge.localcluster.cloud.HaproxyCommands;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +38,7 @@ public final class CloudActivateCommand implements Callable<Integer> {
       throw new IllegalStateException("no cloud standby is running in " + cloud.dir()
           + " (start the cluster with bin/edgectl up)");
     }
-    ForkPoint fork = activate(cluster, cloud);
+    ForkPoint fork = CloudSite.activate(cluster);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("cloud activated in %.2f s: emergency mode serves through %s%n",
         fork.activationSeconds(), cluster.layout().entrypoint());
@@ -53,12 +49,5 @@ public final class CloudActivateCommand implements Callable<Integer> {
         cloud.dir().resolve(ForkPoint.FILE));
     out.flush();
     return 0;
-  }
-
-  /** Promotes (if still a standby), routes to the cloud and records the fork point. */
-  static ForkPoint activate(EdgeCluster cluster, CloudDataPlane cloud) {
-    return new CloudActivation(cloud, cluster.config().postgres().database(), Clock.systemUTC())
-        .activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()), "127.0.0.1",
-            cloud.ports().app(), Duration.ofSeconds(60));
   }
 }

@@ -1,15 +1,10 @@
 package br.prontuario.edge.ctl.cloud;
 
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
-import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
 import br.prontuario.edge.localcluster.cloud.CloudFailback;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
-import br.prontuario.edge.localcluster.cloud.ForkPoint;
-import br.prontuario.edge.localcluster.cloud.HaproxyCommands;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,20 +27,12 @@ public final class FailbackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EdgeCluster cluster = options.existingCluster();
-    CloudDataPlane cloud = CloudSite.dataPlane(cluster);
     PrintWriter out = spec.commandLine().getOut();
-    if (cloud.isPrimary() && !Files.exists(cloud.dir().resolve(ForkPoint.FILE))) {
-      // the failover controller activated the cloud; it does not write this state folder, so
-      // record the fork point now (its LSN, timeline and last edge heartbeat are still those of
-      // the promotion; only the activation time is unknown)
-      ForkPoint fork = CloudActivateCommand.activate(cluster, cloud);
-      out.printf("fork point recorded (the controller had activated the cloud): timeline %d,"
-          + " newest edge heartbeat %s%n", fork.timeline(), fork.lastEdgeHeartbeat());
-    }
-    CloudFailback.Result result = new CloudFailback(cloud, cluster.config().postgres().database(),
-        new CloudFailback.CloudApp(CloudSite.appUrl(cluster), cluster.descriptor().jwtSecret()),
-        Clock.systemUTC()).run(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
-            Duration.ofMinutes(3));
+    CloudSite.Failback failback = CloudSite.failback(cluster, Duration.ofMinutes(3));
+    failback.recorded().ifPresent(fork -> out.printf("fork point recorded (the controller had"
+        + " activated the cloud): timeline %d, newest edge heartbeat %s%n", fork.timeline(),
+        fork.lastEdgeHeartbeat()));
+    CloudFailback.Result result = failback.result();
     out.println(result.merged()
         ? "failback done: cloud writes merged into the edge, clinicians routed to the edge,"
             + " cloud re-seeded as a standby"

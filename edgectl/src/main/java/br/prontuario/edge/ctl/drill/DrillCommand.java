@@ -54,10 +54,6 @@ public final class DrillCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario chosen = validated();
-    DrillOutcome vetoed = DrillRunner.vet(chosen, true);
-    if (vetoed instanceof DrillOutcome.Unavailable unavailable) {
-      return fail(unavailable.reason(), 3);
-    }
     Path clusterDir = ClusterDirs.resolve(dir);
     ClusterFile cluster = ClusterFile.read(clusterDir);
     Clock clock = Clock.systemUTC();
@@ -79,9 +75,6 @@ public final class DrillCommand implements Callable<Integer> {
     }
     if (outcome instanceof DrillOutcome.Refused refused) {
       return fail(refused.reason(), 2);
-    }
-    if (outcome instanceof DrillOutcome.Unavailable unavailable) {
-      return fail(unavailable.reason(), 3);
     }
     return fail(((DrillOutcome.Aborted) outcome).reason(), 4);
   }

@@ -76,7 +76,9 @@ public final class CloudFailback {
     }
   }
 
-  private boolean alreadyMerged(UUID forkId) {
+  /** Whether the edge audit log holds this fork's merge; waits for an edge primary first. */
+  public boolean alreadyMerged(UUID forkId) {
+    requireEdgePrimary();
     try (Connection c = DriverManager.getConnection(plane.edgeJdbcUrl(database),
         creds().superuser(), creds().superuserPassword());
         PreparedStatement s = c.prepareStatement(
