@@ -35,8 +35,8 @@ class CloudSecurityConfig {
             "/api/v1/auth/logout").permitAll()
         .requestMatchers(GET, "/health/live", "/health/ready", "/metrics").permitAll()
         .requestMatchers("/error").permitAll()
-        .requestMatchers(GET, "/api/v1/patients", PATIENT + "/summary", PATIENT + "/alerts")
-            .hasAnyRole(PHYSICIAN, NURSE)
+        .requestMatchers(GET, "/api/v1/patients", PATIENT + "/summary", PATIENT + "/alerts",
+            PATIENT + "/notes").hasAnyRole(PHYSICIAN, NURSE)
         .requestMatchers(POST, PATIENT + "/alerts", PATIENT + "/alerts/{alertId}/acknowledgement",
             PATIENT + "/notes", PATIENT + "/chat").hasAnyRole(PHYSICIAN, NURSE)
         .requestMatchers(GET, "/api/v1/audit/verify", "/api/v1/audit/events").hasRole(AUDITOR)

@@ -1,5 +1,6 @@
 package br.prontuario.edge.cloud.summary;
 
+import br.prontuario.edge.common.web.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -22,6 +23,11 @@ public class ClinicalReader {
       "SELECT id, root_id, version, origin, recorded_by, recorded_at, data::text FROM clinical_entries e";
   private static final String NOT_REPLACED =
       " AND NOT EXISTS (SELECT 1 FROM clinical_entries c WHERE c.replaces_id = e.id)";
+  private static final String NOTE_COLUMNS =
+      "SELECT id, type, text, author, origin, recorded_at FROM notes n WHERE patient_id = ?";
+  private static final String CURRENT_NOTE =
+      " AND NOT EXISTS (SELECT 1 FROM notes m WHERE m.replaces_id = n.id)";
+  private static final String NEWEST_FIRST = " ORDER BY recorded_at DESC, id DESC LIMIT ?";
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -58,15 +64,29 @@ public class ClinicalReader {
 
   /** Current notes, newest first; {@code type} null for every type. */
   public List<NoteItem> notes(UUID patientId, String type, int limit) {
-    String sql = "SELECT id, type, text, author, origin, recorded_at FROM notes n"
-        + " WHERE patient_id = ?" + (type == null ? "" : " AND type = ?")
-        + " AND NOT EXISTS (SELECT 1 FROM notes m WHERE m.replaces_id = n.id)"
-        + " ORDER BY recorded_at DESC, id DESC LIMIT ?";
-    Object[] args = type == null ? new Object[] {patientId, limit}
-        : new Object[] {patientId, type, limit};
-    return jdbc.query(sql, (rs, row) -> new NoteItem(rs.getObject(1, UUID.class), rs.getString(2),
-        rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getObject(6, OffsetDateTime.class)), args);
+    if (type == null) {
+      return jdbc.query(NOTE_COLUMNS + CURRENT_NOTE + NEWEST_FIRST, this::note, patientId, limit);
+    }
+    return jdbc.query(NOTE_COLUMNS + " AND type = ?" + CURRENT_NOTE + NEWEST_FIRST, this::note,
+        patientId, type, limit);
+  }
+
+  /**
+   * Up to {@code rows} current notes of every type after a keyset position ({@code null} = from
+   * the newest), newest first: the same order and cursor as edge-node's note list.
+   */
+  public List<NoteItem> notesAfter(UUID patientId, Cursor after, int rows) {
+    if (after == null) {
+      return notes(patientId, null, rows);
+    }
+    return jdbc.query(NOTE_COLUMNS + CURRENT_NOTE
+        + " AND (recorded_at, id) < (?::timestamptz, ?)" + NEWEST_FIRST, this::note, patientId,
+        after.time(), after.id(), rows);
+  }
+
+  private NoteItem note(ResultSet rs, int row) throws SQLException {
+    return new NoteItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+        rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class));
   }
 
   private ClinicalItem item(ResultSet rs, int row) throws SQLException {

@@ -48,4 +48,21 @@ public final class ClinicalFixtures {
         id, id, patientId, type, text);
     return id;
   }
+
+  public UUID note(UUID patientId, String type, String text, OffsetDateTime recordedAt) {
+    UUID id = UUID.randomUUID();
+    jdbc.update("INSERT INTO notes (id, root_id, version, patient_id, type, text, author,"
+        + " author_role, recorded_at) VALUES (?, ?, 1, ?, ?, ?, 'edge-user', 'physician', ?)",
+        id, id, patientId, type, text, recordedAt);
+    return id;
+  }
+
+  /** An edge-side correction of a note: a new version that replaces it. */
+  public UUID correctNote(UUID replaced, String text) {
+    UUID id = UUID.randomUUID();
+    jdbc.update("INSERT INTO notes (id, root_id, version, replaces_id, patient_id, type, text,"
+        + " author, author_role, recorded_at) SELECT ?, root_id, version + 1, id, patient_id, type,"
+        + " ?, 'edge-user', 'physician', now() FROM notes WHERE id = ?", id, text, replaced);
+    return id;
+  }
 }

@@ -1,7 +1,7 @@
 package br.prontuario.edge.node.clinical;
 
+import br.prontuario.edge.common.web.Page;
 import br.prontuario.edge.node.web.ETags;
-import br.prontuario.edge.node.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,6 @@
 package br.prontuario.edge.node.patient;
 
-import br.prontuario.edge.node.web.Cursor;
+import br.prontuario.edge.common.web.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

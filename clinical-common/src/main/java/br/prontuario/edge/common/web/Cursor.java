@@ -1,7 +1,9 @@
-package br.prontuario.edge.node.web;
+package br.prontuario.edge.common.web;
 
 import br.prontuario.edge.common.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -24,7 +26,20 @@ public record Cursor(String key, UUID id) {
       int split = raw.lastIndexOf('\n');
       return new Cursor(raw.substring(0, split), UUID.fromString(raw.substring(split + 1)));
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw ApiProblem.badRequest("The cursor is not valid.");
+      throw invalid();
     }
+  }
+
+  /** The key of a list ordered by time; 400 if a decodable cursor carries something else. */
+  public OffsetDateTime time() {
+    try {
+      return OffsetDateTime.parse(key);
+    } catch (DateTimeParseException e) {
+      throw invalid();
+    }
+  }
+
+  private static ApiProblem invalid() {
+    return ApiProblem.badRequest("The cursor is not valid.");
   }
 }

@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.web;
+package br.prontuario.edge.common.web;
 
 import java.util.List;
 import java.util.function.Function;
