@@ -51,7 +51,7 @@ class ClinicalEntryRepository {
     }
     return jdbc.query("SELECT " + COLUMNS + " FROM clinical_entries e WHERE patient_id = ?"
         + " AND kind = ?" + CURRENT + " AND (recorded_at, id) < (?::timestamptz, ?)"
-        + " ORDER BY recorded_at DESC, id DESC LIMIT ?", this::map, patientId, kind, after.key(),
+        + " ORDER BY recorded_at DESC, id DESC LIMIT ?", this::map, patientId, kind, after.time(),
         after.id(), limit + 1);
   }
 

@@ -55,7 +55,7 @@ class NoteRepository {
     }
     return jdbc.query("SELECT " + COLUMNS + " FROM notes n WHERE patient_id = ?" + CURRENT
         + " AND (recorded_at, id) < (?::timestamptz, ?) ORDER BY recorded_at DESC, id DESC"
-        + " LIMIT ?", this::map, patientId, after.key(), after.id(), limit + 1);
+        + " LIMIT ?", this::map, patientId, after.time(), after.id(), limit + 1);
   }
 
   List<Note> history(UUID rootId) {

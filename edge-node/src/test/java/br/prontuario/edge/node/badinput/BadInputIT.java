@@ -127,6 +127,14 @@ class BadInputIT extends EdgeNodeIT {
     assertThat(api.get("/api/v1/patients?cpf=12345678900", doctor).status()).isEqualTo(400);
     assertThat(api.get("/api/v1/patients", doctor).status()).isEqualTo(400);
     assertThat(api.get("/api/v1/patients?name=%25%27", doctor).status()).isEqualTo(400);
+    // decodes as a cursor, but its sort key is no time: the record lists must say so, not fail
+    String notATime = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        ("Ana\n" + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (String list : new String[] {"notes", "allergies"}) {
+      var reply = api.get("/api/v1/patients/" + patient + "/" + list + "?cursor=" + notATime, doctor);
+      assertThat(reply.status()).as(list).isEqualTo(400);
+      assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    }
   }
 
   @Test
