@@ -65,7 +65,9 @@ public final class ControlLoop implements AutoCloseable {
 
   public void start() {
     leadership.start();
-    scheduler.scheduleWithFixedDelay(this::safeRound, 0, rules.interval().toMillis(), TimeUnit.MILLISECONDS);
+    // fixed rate: a round that waits out a hung node's probe timeout must not push every later
+    // round back, or a frozen node is declared down after 3 x (interval + timeout)
+    scheduler.scheduleAtFixedRate(this::safeRound, 0, rules.interval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void safeRound() {
