@@ -22,7 +22,7 @@ final class MergeWriter {
   }
 
   boolean note(Map<String, Object> n) {
-    if (!claim("note:" + n.get("id"))) {
+    if (isHome("notes", (UUID) n.get("id")) || !claim("note:" + n.get("id"))) {
       return false;
     }
     edge.update("INSERT INTO notes (id, root_id, version, replaces_id, patient_id, type, text,"
@@ -39,7 +39,7 @@ final class MergeWriter {
    */
   MergeReport.MergedEntry entry(Map<String, Object> e) {
     UUID id = (UUID) e.get("id");
-    if (!claim("entry:" + id)) {
+    if (isHome("clinical_entries", id) || !claim("entry:" + id)) {
       return null;
     }
     Object replaces = e.get("replaces_id");
@@ -59,6 +59,15 @@ final class MergeWriter {
         e.get("patient_id"), e.get("kind"), e.get("data"), e.get("recorded_by"),
         e.get("recorded_at"));
     return new MergeReport.MergedEntry(id, (String) e.get("kind"), rebased);
+  }
+
+  /**
+   * Already on the edge: UUIDs are global, so the same id is the same row. A re-seeded cloud holds
+   * the cloud rows of earlier emergencies, merged then and replicated back; they are not new.
+   */
+  private boolean isHome(String table, UUID id) {
+    return Boolean.TRUE.equals(edge.queryForObject(
+        "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?)", Boolean.class, id));
   }
 
   private boolean isReplacedOnEdge(UUID entryId) {

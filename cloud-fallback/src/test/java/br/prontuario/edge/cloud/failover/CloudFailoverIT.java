@@ -130,6 +130,7 @@ class CloudFailoverIT {
             "http://127.0.0.1:" + cloud.ports().app(), CloudFallbackTest.SECRET), Clock.systemUTC());
         CloudFailback.Result first = failback.run(entry, Duration.ofSeconds(120));
         assertThat(first.merged()).isTrue();
+        assertThat(first.recordedFork()).isEmpty();
         assertThat(first.json()).contains(note.toString(), alert.toString());
 
         assertThat(count(edgeDb, "notes", note)).isEqualTo(1);
@@ -147,6 +148,26 @@ class CloudFailoverIT {
         assertThat(second.merged()).isFalse();
         assertThat(count(edgeDb, "notes", note)).isEqualTo(1);
         assertThat(count(edgeDb, "clinical_entries", alert)).isEqualTo(1);
+
+        // a second emergency, promoted the failover controller's way (Patroni PATCH /config, no
+        // fork point written here): failback records a new fork instead of reusing the merged one
+        Http cloudPatroni = new Http(cloud.ports().patroniRest());
+        // the re-seeded member answers 503 until its bootstrap has stored the configuration
+        await().atMost(Duration.ofSeconds(60)).until(() -> cloudPatroni.send(cloudPatroni
+            .request("/config", null).method("PATCH", java.net.http.HttpRequest.BodyPublishers
+                .ofString("{\"standby_cluster\":null}")).build()).status() == 200);
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> direct.get("/health/ready", null).status() == 200);
+        UUID later = created(direct.post("/api/v1/patients/" + patient + "/notes", physician,
+            Map.of("type", "evolucao", "text", "Segunda emergencia")), "note");
+        CloudFailback.Result third = failback.run(entry, Duration.ofSeconds(120));
+        assertThat(third.merged()).isTrue();
+        assertThat(third.recordedFork()).isPresent();
+        assertThat(third.recordedFork().get().forkId()).isNotEqualTo(fork.forkId());
+        assertThat(third.json()).contains(later.toString()).doesNotContain(note.toString());
+        assertThat(count(edgeDb, "notes", later)).isEqualTo(1);
+        assertThat(count(edgeDb, "notes", note)).isEqualTo(1);
+        assertThat(cloud.isStreamingStandby()).isTrue();
       }
     } finally {
       cluster.stop();

@@ -28,11 +28,10 @@ public final class FailbackCommand implements Callable<Integer> {
   public Integer call() {
     EdgeCluster cluster = options.existingCluster();
     PrintWriter out = spec.commandLine().getOut();
-    CloudSite.Failback failback = CloudSite.failback(cluster, Duration.ofMinutes(3));
-    failback.recorded().ifPresent(fork -> out.printf("fork point recorded (the controller had"
+    CloudFailback.Result result = CloudSite.failback(cluster, Duration.ofMinutes(3));
+    result.recordedFork().ifPresent(fork -> out.printf("fork point recorded (the controller had"
         + " activated the cloud): timeline %d, newest edge heartbeat %s%n", fork.timeline(),
         fork.lastEdgeHeartbeat()));
-    CloudFailback.Result result = failback.result();
     out.println(result.merged()
         ? "failback done: cloud writes merged into the edge, clinicians routed to the edge,"
             + " cloud re-seeded as a standby"

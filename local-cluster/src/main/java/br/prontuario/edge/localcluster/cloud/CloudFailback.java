@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,7 +26,11 @@ public final class CloudFailback {
   /** Where cloud-fallback answers and what it needs to authorise the merge. */
   public record CloudApp(String baseUrl, String jwtSecret) {}
 
-  public record Result(boolean merged, Path report, String json) {}
+  /**
+   * @param recordedFork the fork point failback had to record first, when the failover
+   *     controller had promoted the cloud (it writes no fork point here)
+   */
+  public record Result(boolean merged, Path report, String json, Optional<ForkPoint> recordedFork) {}
 
   private final CloudDataPlane plane;
   private final String database;
@@ -41,11 +46,13 @@ public final class CloudFailback {
 
   public Result run(HaproxyCommands entry, Duration reseedTimeout) {
     Instant started = clock.instant();
+    requireEdgePrimary();
+    Optional<ForkPoint> recordedFork = recordForkOfAnUnrecordedPromotion();
     UUID forkId = ForkPoint.recordedForkId(plane.dir()).orElseThrow(() ->
         new IllegalStateException("no fork point in " + plane.dir() + ": the cloud was never activated here"));
-    requireEdgePrimary();
     if (!plane.isPrimary() && alreadyMerged(forkId)) {
-      return write(started, forkId, "null", false, "already failed back: nothing merged");
+      return write(started, forkId, "null", false, "already failed back: nothing merged",
+          recordedFork);
     }
     if (entry != null) {
       entry.routeAwayFromCloud();
@@ -56,7 +63,23 @@ public final class CloudFailback {
       throw new IllegalStateException("cloud writes arrived during failback; run it again: " + last);
     }
     plane.reseed(reseedTimeout);
-    return write(started, forkId, merge, true, "merged, routed back to the edge, cloud re-seeded");
+    return write(started, forkId, merge, true, "merged, routed back to the edge, cloud re-seeded",
+        recordedFork);
+  }
+
+  /**
+   * The failover controller promotes the cloud without writing a fork point here, so a primary
+   * cloud with no fork point, or with one whose merge is already done (an earlier emergency), was
+   * promoted by it: record the fork point now, without routing. Its LSN, timeline and heartbeat are
+   * still those of the promotion; only the activation time is not.
+   */
+  private Optional<ForkPoint> recordForkOfAnUnrecordedPromotion() {
+    if (!plane.isPrimary()
+        || ForkPoint.recordedForkId(plane.dir()).filter(id -> !alreadyMerged(id)).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CloudActivation(plane, database, clock)
+        .activate(null, null, 0, Duration.ofSeconds(60)));
   }
 
   /** Waits briefly (the gateway re-checks the edge every second) before giving up. */
@@ -76,9 +99,7 @@ public final class CloudFailback {
     }
   }
 
-  /** Whether the edge audit log holds this fork's merge; waits for an edge primary first. */
-  public boolean alreadyMerged(UUID forkId) {
-    requireEdgePrimary();
+  private boolean alreadyMerged(UUID forkId) {
     try (Connection c = DriverManager.getConnection(plane.edgeJdbcUrl(database),
         creds().superuser(), creds().superuserPassword());
         PreparedStatement s = c.prepareStatement(
@@ -104,7 +125,8 @@ public final class CloudFailback {
     return reply.body();
   }
 
-  private Result write(Instant started, UUID forkId, String merge, boolean merged, String outcome) {
+  private Result write(Instant started, UUID forkId, String merge, boolean merged, String outcome,
+      Optional<ForkPoint> recordedFork) {
     String json = "{\n  \"forkId\": \"" + forkId + "\",\n  \"startedAt\": \"" + started
         + "\",\n  \"finishedAt\": \"" + clock.instant() + "\",\n  \"outcome\": "
         + Http.quote(outcome) + ",\n  \"routing\": \"edge\",\n  \"cloud\": \"standby of the edge\","
@@ -115,7 +137,7 @@ public final class CloudFailback {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Result(merged, report, json);
+    return new Result(merged, report, json, recordedFork);
   }
 
   private StandbyCredentials creds() {

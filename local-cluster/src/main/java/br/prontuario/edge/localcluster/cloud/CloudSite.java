@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The cloud side of the local cluster ({@code edgectl up}): the standby data plane following the
@@ -95,39 +94,18 @@ public final class CloudSite {
     return plane;
   }
 
-  /** What {@link #failback} did; {@code recorded} is the fork point it had to record first. */
-  public record Failback(Optional<ForkPoint> recorded, CloudFailback.Result result) {}
-
   /** Promotes the cloud (if still a standby), routes clinicians to it, records the fork point. */
   public static ForkPoint activate(EdgeCluster cluster) {
-    return activation(cluster).activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
-        "127.0.0.1", dataPlane(cluster).ports().app(), Duration.ofSeconds(60));
-  }
-
-  /**
-   * Fails back from the cloud ({@link CloudFailback}). When the failover controller promoted the
-   * cloud it wrote no fork point here (or the one here belongs to an activation already merged),
-   * so one is recorded first, without routing: its LSN, timeline and heartbeat are still those of
-   * the promotion, only the activation time is not.
-   */
-  public static Failback failback(EdgeCluster cluster, Duration reseedTimeout) {
-    CloudDataPlane cloud = dataPlane(cluster);
-    String database = cluster.config().postgres().database();
-    CloudFailback failback = new CloudFailback(cloud, database,
-        new CloudFailback.CloudApp(appUrl(cluster), cluster.descriptor().jwtSecret()),
-        Clock.systemUTC());
-    Optional<ForkPoint> recorded = Optional.empty();
-    if (cloud.isPrimary() && ForkPoint.recordedForkId(cloud.dir())
-        .map(failback::alreadyMerged).orElse(true)) {
-      recorded = Optional.of(activation(cluster).activate(null, "127.0.0.1", cloud.ports().app(),
-          Duration.ofSeconds(60)));
-    }
-    return new Failback(recorded, failback.run(
-        HaproxyCommands.at(cluster.layout().runtimeApiAddress()), reseedTimeout));
-  }
-
-  private static CloudActivation activation(EdgeCluster cluster) {
     return new CloudActivation(dataPlane(cluster), cluster.config().postgres().database(),
-        Clock.systemUTC());
+        Clock.systemUTC()).activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
+            "127.0.0.1", dataPlane(cluster).ports().app(), Duration.ofSeconds(60));
+  }
+
+  /** Fails back from the cloud ({@link CloudFailback}) through the entry HAProxy. */
+  public static CloudFailback.Result failback(EdgeCluster cluster, Duration reseedTimeout) {
+    return new CloudFailback(dataPlane(cluster), cluster.config().postgres().database(),
+        new CloudFailback.CloudApp(appUrl(cluster), cluster.descriptor().jwtSecret()),
+        Clock.systemUTC()).run(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
+            reseedTimeout);
   }
 }
