@@ -37,13 +37,13 @@ class CloudMerge {
     this.clock = clock;
   }
 
-  MergeReport merge(UUID forkId, String operator) {
+  MergeReport merge(String operator) {
     DataSource edgeSource = edgeDatabase.dataSource().orElseThrow(() -> new ApiProblem(
         HttpStatus.CONFLICT, "Edge not configured", "cloud.replication.edge-jdbc-url is not set."));
     try (Connection connection = edgeSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        MergeReport report = mergeIn(connection, forkId, operator);
+        MergeReport report = mergeIn(connection, operator);
         connection.commit();
         return report;
       } catch (RuntimeException | SQLException e) {
@@ -56,10 +56,10 @@ class CloudMerge {
     }
   }
 
-  private MergeReport mergeIn(Connection connection, UUID forkId, String operator)
-      throws SQLException {
+  private MergeReport mergeIn(Connection connection, String operator) throws SQLException {
     JdbcTemplate edge = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
     long forkSeq = ForkAudit.forkSeq(cloud, edge);
+    UUID forkId = ForkAudit.forkId(cloud, forkSeq);
     MergeWriter writer = new MergeWriter(edge, forkId);
     List<UUID> notes = new ArrayList<>();
     List<MergeReport.MergedEntry> entries = new ArrayList<>();

@@ -1,14 +1,14 @@
 package br.prontuario.edge.cloud.failback;
 
 import br.prontuario.edge.common.security.ClinicalPrincipal;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** IT staff (through {@code edgectl failback}) ask the cloud to merge its writes into the edge. */
+/**
+ * The failover controller (before it routes clinicians back to the edge) and IT staff (through
+ * {@code edgectl failback}) ask the cloud to merge its writes into the edge. The fork is the
+ * cloud's own (see {@link ForkAudit#forkId}), so every caller merges under the same identity.
+ */
 @RestController
 class FailbackController {
 
@@ -18,10 +18,8 @@ class FailbackController {
     this.merge = merge;
   }
 
-  record MergeRequest(@NotNull UUID forkId) {}
-
   @PostMapping("/api/v1/ops/failback/merge")
-  MergeReport merge(@Valid @RequestBody MergeRequest request) {
-    return merge.merge(request.forkId(), ClinicalPrincipal.require().username());
+  MergeReport merge() {
+    return merge.merge(ClinicalPrincipal.require().username());
   }
 }

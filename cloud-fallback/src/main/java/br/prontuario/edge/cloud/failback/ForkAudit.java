@@ -1,6 +1,8 @@
 package br.prontuario.edge.cloud.failback;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,6 +34,21 @@ final class ForkAudit {
       upper = lower;
     }
     return 0;
+  }
+
+  /**
+   * This emergency's identity, the same for every merge of it and new for the next one: derived
+   * from the first audit event the cloud wrote after the fork (its hash chains the fork and
+   * everything before it), or from the fork's own hash when the cloud wrote nothing. A re-seeded
+   * cloud copies the edge, so the next emergency forks later and gets another id.
+   */
+  static UUID forkId(JdbcTemplate cloud, long forkSeq) {
+    List<String> first = cloud.queryForList("SELECT hash FROM audit_log WHERE seq > ?"
+        + " ORDER BY seq LIMIT 1", String.class, forkSeq);
+    List<String> fork = first.isEmpty() ? cloud.queryForList("SELECT hash FROM audit_log"
+        + " WHERE seq = ?", String.class, forkSeq) : first;
+    String seed = "cloud-fork:" + forkSeq + ":" + (fork.isEmpty() ? "" : fork.get(0));
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Hashes of seq in (lower, upper], by position; sequence numbers have no gaps. */

@@ -62,9 +62,7 @@ class FailbackMergeIT extends CloudFallbackTest {
       c.commit();
     }
 
-    UUID forkId = UUID.randomUUID();
-    Http.Reply first = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS),
-        Map.of("forkId", forkId));
+    Http.Reply first = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS), Map.of());
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     JsonNode report = first.json();
     assertThat(ids(report.get("notes"))).contains(note.toString());
@@ -87,15 +85,16 @@ class FailbackMergeIT extends CloudFallbackTest {
     }
 
     long auditRows = edge.queryForObject("SELECT count(*) FROM audit_log", Long.class);
-    JsonNode second = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS),
-        Map.of("forkId", forkId)).json();
+    JsonNode second = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS), Map.of()).json();
+    // the same emergency keeps its fork identity whoever merges (controller, edgectl)
+    assertThat(second.get("forkId").asString()).isEqualTo(report.get("forkId").asString());
     assertThat(second.get("notes").size()).isZero();
     assertThat(second.get("entries").size()).isZero();
     assertThat(second.get("auditEvents").asInt()).isZero();
     assertThat(count(edge, "notes", note)).isEqualTo(1);
     assertThat(edge.queryForObject("SELECT count(*) FROM audit_log", Long.class))
         .isEqualTo(auditRows + 1); // only the "failback.merge" attempt itself
-    assertThat(http.post("/api/v1/ops/failback/merge", nurse, Map.of("forkId", forkId)).status())
+    assertThat(http.post("/api/v1/ops/failback/merge", nurse, Map.of()).status())
         .isEqualTo(403);
   }
 

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,11 +80,7 @@ public final class UpCommand implements Callable<Integer> {
       out.println("  (no failover controller: build it with ./mvnw -pl failover-controller -am package)");
       return;
     }
-    // EMERGENCY_CLOUD promotes the local cloud standby through its Patroni REST API
-    Map<String, String> cloud = Map.of("edge.controller.cloud.mode", "patroni",
-        "edge.controller.cloud.patroni-url",
-        "http://127.0.0.1:" + CloudSite.dataPlane(cluster).ports().patroniRest());
     FailoverControllerProcess.launch(cluster, repo, FailoverControllerProcess.COMPONENT, "controller-1",
-        cloud, Duration.ofSeconds(120));
+        CloudSite.controllerSettings(cluster), Duration.ofSeconds(120));
   }
 }

@@ -88,8 +88,7 @@ public final class DecisionEngine {
       if (fromCloud) {
         plan.target = ControllerState.FAILBACK;
         plan.because(activeNode + " serves again: failing back from the cloud");
-        plan.actions.add(new Action.DeactivateCloud());
-        plan.actions.add(new Action.RouteTo(activeNode));
+        plan.actions.add(new Action.DeactivateCloud(activeNode));
       }
       return;
     }
@@ -105,7 +104,12 @@ public final class DecisionEngine {
     }
     String previous = activeNode;
     plan.activeNode = candidate.get();
-    plan.actions.add(new Action.RouteTo(plan.activeNode));
+    if (fromCloud) {
+      plan.target = ControllerState.FAILBACK;
+      plan.actions.add(new Action.DeactivateCloud(plan.activeNode));
+    } else {
+      plan.actions.add(new Action.RouteTo(plan.activeNode));
+    }
     if (previous == null) {
       plan.because("no active node yet: " + plan.activeNode + " serves"
           + (observation.leader().filter(l -> l.name().equals(plan.activeNode)).isPresent()
@@ -117,10 +121,7 @@ public final class DecisionEngine {
       plan.detected(failed.failingSince());
     }
     plan.because("active node " + describe(List.of(failed)) + "; moving the active role to " + plan.activeNode);
-    if (fromCloud) {
-      plan.target = ControllerState.FAILBACK;
-      plan.actions.add(new Action.DeactivateCloud());
-    } else {
+    if (!fromCloud) {
       plan.target = ControllerState.FAILOVER;
       plan.actions.add(new Action.Alert("critical", previous + " failed; active role moved to " + plan.activeNode));
     }

@@ -49,8 +49,8 @@ public final class HistoryRecorder {
       return "Switchover " + s.leader() + " -> " + s.candidate();
     } else if (action instanceof Action.ActivateCloud) {
       return "ActivateCloud";
-    } else if (action instanceof Action.DeactivateCloud) {
-      return "DeactivateCloud";
+    } else if (action instanceof Action.DeactivateCloud d) {
+      return "DeactivateCloud -> " + d.node();
     }
     Action.Alert alert = (Action.Alert) action;
     return "Alert " + alert.severity() + ": " + alert.message();

@@ -1,5 +1,6 @@
 package br.prontuario.edge.controller.loop;
 
+import br.prontuario.edge.controller.cloud.EmergencyWritesMerge;
 import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.Action;
 import br.prontuario.edge.controller.decision.Decision;
@@ -27,24 +28,30 @@ final class Actuator {
   private final MeterRegistry meters;
   private final AtomicBoolean cloudActive = new AtomicBoolean();
   private final StandbyPromotion promotion;
+  private final EmergencyWritesMerge merge;
 
   Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters) {
-    this(router, patroni, topology, meters, StandbyPromotion.NONE);
+    this(router, patroni, topology, meters, StandbyPromotion.NONE, EmergencyWritesMerge.NONE);
   }
 
   Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters,
-      StandbyPromotion promotion) {
+      StandbyPromotion promotion, EmergencyWritesMerge merge) {
     this.promotion = promotion;
+    this.merge = merge;
     this.router = router;
     this.patroni = patroni;
     this.topology = topology;
     this.meters = meters;
   }
 
+  /** In order; after a failed DeactivateCloud the rest is skipped (see its contract). */
   List<String> execute(Decision decision) {
     List<String> results = new ArrayList<>();
+    boolean skipping = false;
     for (Action action : decision.actions()) {
-      results.add(HistoryRecorder.describe(action) + ": " + run(action));
+      String result = skipping ? "skipped: the cloud's writes are not on the edge yet" : run(action);
+      results.add(HistoryRecorder.describe(action) + ": " + result);
+      skipping |= action instanceof Action.DeactivateCloud && result.startsWith("failed");
     }
     return results;
   }
@@ -72,15 +79,31 @@ final class Actuator {
       RouteOutcome outcome = router.routeToCloud(true);
       cloudActive.set(outcome.ok());
       return outcome(outcome);
-    } else if (action instanceof Action.DeactivateCloud) {
-      RouteOutcome outcome = router.routeToCloud(false);
-      cloudActive.set(!outcome.ok());
-      return outcome(outcome);
+    } else if (action instanceof Action.DeactivateCloud back) {
+      return failBack(back.node());
     }
     Action.Alert alert = (Action.Alert) action;
     meters.counter("controller.alerts", "severity", alert.severity()).increment();
     log.warn("ALERT [{}] {}", alert.severity(), alert.message());
     return "raised";
+  }
+
+  /** Merge, route to the node, close the cloud path, merge what slipped in meanwhile. */
+  private String failBack(String node) {
+    EmergencyWritesMerge.Outcome first = merge.merge();
+    if (!first.ok()) {
+      return "failed: merge before routing back: " + first.detail() + "; clinicians stay on the cloud";
+    }
+    RouteOutcome routed = router.routeTo(node);
+    if (!routed.ok()) {
+      return "failed: " + first.detail() + "; route to " + node + ": " + routed.detail();
+    }
+    RouteOutcome closed = router.routeToCloud(false);
+    cloudActive.set(!closed.ok());
+    EmergencyWritesMerge.Outcome last = merge.merge();
+    String summary = first.detail() + "; " + routed.detail() + "; " + closed.detail()
+        + "; then " + last.detail();
+    return (closed.ok() && last.ok() ? "done: " : "failed: ") + summary;
   }
 
   private static String outcome(RouteOutcome outcome) {

@@ -130,10 +130,11 @@ public final class ControlLoop implements AutoCloseable {
     if (engine.maintenance()) {
       return;
     }
-    if (actuator.cloudActive()) {
-      // left EMERGENCY_CLOUD while another replica (or none) held the lease: finish the failback
+    if ((actuator.cloudActive() || router.cloudRouted()) && intended != null) {
+      // left EMERGENCY_CLOUD while another replica (or none) held the lease, or the first merge
+      // failed: finish the failback
       handle(new Decision(clock.instant(), "reconcile", current, current, intended,
-          List.of(new Action.DeactivateCloud()),
+          List.of(new Action.DeactivateCloud(intended)),
           List.of("the edge serves again but the cloud is still routed"), Optional.empty()), true);
       return;
     }

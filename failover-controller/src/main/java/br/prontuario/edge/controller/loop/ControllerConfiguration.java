@@ -1,6 +1,8 @@
 package br.prontuario.edge.controller.loop;
 
+import br.prontuario.edge.controller.api.SecurityProperties;
 import br.prontuario.edge.controller.cloud.CloudPromotionProperties;
+import br.prontuario.edge.controller.cloud.EmergencyWritesMerge;
 import br.prontuario.edge.controller.cloud.KubernetesPatroniPromotion;
 import br.prontuario.edge.controller.cloud.PatroniRestPromotion;
 import br.prontuario.edge.controller.cloud.StandbyPromotion;
@@ -80,15 +82,22 @@ class ControllerConfiguration {
     };
   }
 
+  @Bean
+  EmergencyWritesMerge emergencyWritesMerge(CloudPromotionProperties cloud,
+      SecurityProperties security, Clock clock) {
+    return cloud.appUrl().isBlank() ? EmergencyWritesMerge.NONE
+        : new EmergencyWritesMerge(cloud.appUrl(), security.jwtSecret(), cloud.mergeTimeout(), clock);
+  }
+
   @Bean(destroyMethod = "close")
   ControlLoop controlLoop(HealthRules rules, ClusterTopology topology, Router router, Leadership leadership,
       PatroniClient patroni, DecisionHistory history, MeterRegistry meters, Clock clock,
-      StandbyPromotion promotion) {
+      StandbyPromotion promotion, EmergencyWritesMerge merge) {
     ClusterProber prober = new ClusterProber(topology, new HttpProbe(rules.timeout()), patroni,
         new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout()),
         Executors.newCachedThreadPool(daemon()), clock);
     DecisionEngine engine = new DecisionEngine(clock, rules, ControllerState.NORMAL);
-    Actuator actuator = new Actuator(router, patroni, topology, meters, promotion);
+    Actuator actuator = new Actuator(router, patroni, topology, meters, promotion, merge);
     HistoryRecorder recorder = new HistoryRecorder(history, meters, clock, leadership.identity());
     ControllerMetrics metrics = new ControllerMetrics(meters, clock, nodeNames(topology), engine::state,
         actuator::cloudActive, leadership::isLeader);

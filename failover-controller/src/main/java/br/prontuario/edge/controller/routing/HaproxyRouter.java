@@ -14,6 +14,8 @@ public final class HaproxyRouter implements Router {
 
   /** srv_admin_state 0: neither maintenance nor drain. */
   private static final String READY = "0";
+  /** srv_admin_state bit: forced maintenance. */
+  private static final int MAINTENANCE = 0x01;
 
   private final HaproxyRuntimeApi api;
   private final String backend;
@@ -47,12 +49,38 @@ public final class HaproxyRouter implements Router {
     }
   }
 
+  /**
+   * Opening the cloud also puts every node in maintenance: a node that comes back must not take
+   * clinicians before the cloud's writes are merged (failback routes to it explicitly, after).
+   */
   @Override
   public RouteOutcome routeToCloud(boolean active) {
+    List<String> done = new ArrayList<>();
     try {
-      return RouteOutcome.done(setState(cloudServer, active ? "ready" : "maint"));
+      done.add(setState(cloudServer, active ? "ready" : "maint"));
+      if (active) {
+        for (String node : nodes) {
+          done.add(setState(node, "maint"));
+        }
+      }
+      return RouteOutcome.done(String.join("; ", done));
     } catch (IOException | IllegalStateException e) {
-      return RouteOutcome.failed("haproxy runtime API: " + e.getMessage());
+      return RouteOutcome.failed("haproxy runtime API: " + e.getMessage() + (done.isEmpty() ? "" : " after " + done));
+    }
+  }
+
+  @Override
+  public boolean cloudRouted() {
+    try {
+      for (String line : api.execute("show servers state " + backend).split("\n")) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 6 && f[1].equals(backend) && f[3].equals(cloudServer)) {
+          return (Integer.parseInt(f[6]) & MAINTENANCE) == 0;
+        }
+      }
+      return false;
+    } catch (IOException | NumberFormatException e) {
+      return false;
     }
   }
 

@@ -51,6 +51,18 @@ public final class KubernetesRouter implements Router {
   }
 
   @Override
+  public boolean cloudRouted() {
+    try {
+      Deployment cloud = client.apps().deployments().inNamespace(settings.cloudNamespace())
+          .withName(settings.cloudDeployment()).get();
+      Integer replicas = cloud == null ? null : cloud.getSpec().getReplicas();
+      return replicas != null && replicas > 0;
+    } catch (KubernetesClientException e) {
+      return false;
+    }
+  }
+
+  @Override
   public Optional<String> activeNode() {
     try {
       Service service = client.services().inNamespace(settings.namespace()).withName(settings.service()).get();

@@ -14,6 +14,12 @@ public interface Router {
   /** Opens (or closes) the path to the reduced cloud deployment. */
   RouteOutcome routeToCloud(boolean active);
 
+  /**
+   * Whether the router itself sends (or may send) clinicians to the cloud: what a replica that did
+   * not activate the cloud itself reads to know a failback is still owed.
+   */
+  boolean cloudRouted();
+
   /** The node the router itself says is active; empty if none or more than one is. */
   Optional<String> activeNode();
 }

@@ -9,6 +9,7 @@ import br.prontuario.edge.drill.load.LoadGenerator;
 import br.prontuario.edge.drill.load.LoadPlan;
 import br.prontuario.edge.drill.load.LoadResult;
 import br.prontuario.edge.drill.load.NoteVerifier;
+import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
@@ -75,14 +76,17 @@ class FailoverControllerClusterIT {
     state = Files.createTempDirectory("edge-e2e-");
     cluster = EdgeCluster.at(state, ClusterConfigLoader.loadFromRepository(repo), repo);
     cluster.start();
+    CloudSite.start(cluster, repo, Duration.ofSeconds(180));
+    Map<String, String> settings = new java.util.HashMap<>(FAST_PROBES);
+    settings.putAll(CloudSite.controllerSettings(cluster));
     String secret = cluster.descriptor().jwtSecret();
     String c1 = FailoverControllerProcess.COMPONENT;
     String c2 = FailoverControllerProcess.COMPONENT + "-2";
     first = new ControllerApiClient("controller-1", c1,
-        FailoverControllerProcess.launch(cluster, repo, c1, "controller-1", FAST_PROBES, Duration.ofSeconds(120)),
+        FailoverControllerProcess.launch(cluster, repo, c1, "controller-1", settings, Duration.ofSeconds(120)),
         secret);
     second = new ControllerApiClient("controller-2", c2,
-        FailoverControllerProcess.launch(cluster, repo, c2, "controller-2", FAST_PROBES, Duration.ofSeconds(120)),
+        FailoverControllerProcess.launch(cluster, repo, c2, "controller-2", settings, Duration.ofSeconds(120)),
         secret);
   }
 
@@ -233,6 +237,53 @@ class FailoverControllerClusterIT {
 
     await().atMost(MOVE).until(observer::acting);
     assertThat(observer.activeNode()).isEqualTo("node-b");
+  }
+
+  @Test
+  @Order(8)
+  void bothNodesLostTheCloudServesAndNoClinicianIsBackOnTheEdgeBeforeItsWritesAre() {
+    ControllerApiClient acting = acting(); // the one left after the takeover
+    var d = cluster.descriptor();
+    EdgeApi api = new EdgeApi(URI.create(d.entrypoint()), d.demo().username(), d.demo().password(),
+        Duration.ofSeconds(5));
+    String patient = api.createPatient("Paciente Nuvem", "1980-02-03", "female",
+        "e2e-cloud-" + System.nanoTime()).text("id");
+    assertThat(patient).isNotNull();
+
+    cluster.kill(NodeName.NODE_B);
+    cluster.kill(NodeName.NODE_A);
+
+    // both down on both signals: the lease cannot be renewed (etcd lost its quorum), yet the cloud
+    // is promoted and routed; the note is written there
+    AtomicInteger attempt = new AtomicInteger();
+    String[] cloudNote = new String[1];
+    await("a note written in the cloud").atMost(MOVE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      var r = api.writeNote(patient, "Escrita na nuvem", "e2e-cloud-note-" + attempt.incrementAndGet());
+      cloudNote[0] = r.ok() && r.emergency() ? r.createdId() : null;
+      return cloudNote[0] != null;
+    });
+    assertThat(acting.state()).isEqualTo("EMERGENCY_CLOUD");
+
+    // the nodes come back: every answer the edge gives already holds the cloud's note
+    cluster.start(NodeName.NODE_A);
+    cluster.start(NodeName.NODE_B);
+    await("clinicians back on the edge").atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200)).until(() -> {
+          var page = api.listNotes(patient, 200, null);
+          if (!page.ok() || page.emergency()) {
+            return false;
+          }
+          assertThat(page.body().path("items").findValuesAsString("id"))
+              .as("an edge answer lacking the note written in the cloud").contains(cloudNote[0]);
+          return true;
+        });
+    assertThat(acting.history()).anyMatch(e -> e.path("results").toString().contains("merged: 1 notes"));
+
+    // edgectl failback then finds nothing new, re-seeds the cloud and ends the emergency
+    var failback = CloudSite.failback(cluster, Duration.ofMinutes(3));
+    assertThat(failback.merged()).isTrue();
+    assertThat(failback.json()).doesNotContain(cloudNote[0]);
+    await().atMost(MOVE).until(() -> "NORMAL".equals(acting.state()));
   }
 
   private ControllerApiClient acting() {

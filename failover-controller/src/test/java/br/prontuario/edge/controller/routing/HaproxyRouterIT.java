@@ -59,12 +59,18 @@ class HaproxyRouterIT {
   @Test
   void cloudSlotStartsInMaintenanceAndOpensOnlyWhenAsked() {
     assertThat(statusOf("cloud")).isEqualTo("MAINT");
+    assertThat(router.cloudRouted()).isFalse();
 
     assertThat(router.routeToCloud(true).ok()).isTrue();
     assertThat(statusOf("cloud")).isNotEqualTo("MAINT");
+    assertThat(router.cloudRouted()).isTrue();
+    // a node coming back must not take clinicians before failback merged the cloud's writes
+    assertThat(statusOf("node-a")).isEqualTo("MAINT");
+    assertThat(statusOf("node-b")).isEqualTo("MAINT");
 
     assertThat(router.routeToCloud(false).ok()).isTrue();
     assertThat(statusOf("cloud")).isEqualTo("MAINT");
+    assertThat(router.cloudRouted()).isFalse();
   }
 
   @Test

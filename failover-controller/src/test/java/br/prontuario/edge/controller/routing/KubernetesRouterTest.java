@@ -43,11 +43,14 @@ class KubernetesRouterTest {
 
   @Test
   void activatingTheCloudScalesTheFallbackUpAndDeactivatingBackToZero() {
+    assertThat(router.cloudRouted()).isFalse();
     assertThat(router.routeToCloud(true).ok()).isTrue();
     assertThat(replicas("prontuario-emergency", "cloud-fallback")).isEqualTo(2);
+    assertThat(router.cloudRouted()).isTrue();
 
     assertThat(router.routeToCloud(false).ok()).isTrue();
     assertThat(replicas("prontuario-emergency", "cloud-fallback")).isZero();
+    assertThat(router.cloudRouted()).isFalse();
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Activation of the local cloud site: note what the standby has replayed, remove
@@ -42,7 +41,7 @@ public final class CloudActivation {
       entry.routeToCloud(appHost, appPort);
     }
     double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
-    ForkPoint fork = new ForkPoint(UUID.randomUUID(), replayed.lsn, timeline, promotedAt,
+    ForkPoint fork = new ForkPoint(replayed.lsn, timeline, promotedAt,
         replayed.transactionAt, replayed.heartbeat, seconds);
     fork.write(plane.dir());
     return fork;

@@ -48,6 +48,11 @@ public final class CloudDataPlane implements AutoCloseable {
     return dir;
   }
 
+  /** The edge nodes the standby may follow. */
+  public List<EdgeUpstream> upstreams() {
+    return upstreams;
+  }
+
   public StandbyCredentials credentials() {
     return credentials;
   }

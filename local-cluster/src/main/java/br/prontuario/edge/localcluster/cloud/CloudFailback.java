@@ -6,20 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Failback: route clinicians away from the cloud, have cloud-fallback merge every cloud write since
- * the fork into the edge (idempotent), re-seed the cloud standby from the edge, write a report.
- * Routing leaves the cloud before the merge, and a last merge must find nothing new before the
- * cloud copy is wiped, so no emergency write can fall between the two.
+ * Failback: have cloud-fallback merge every cloud write since the fork into the edge (idempotent),
+ * route clinicians to the edge leader, merge again, re-seed the cloud standby from the edge and
+ * write a report. Clinicians reach the edge only after the first merge, so nothing written in the
+ * cloud is missing there; the second merge catches what arrived in between, and it must be the
+ * last (nothing new) before the cloud copy is wiped. The failover controller does the merge and
+ * the routing itself when a node serves again; this then finds nothing new and re-seeds.
  */
 public final class CloudFailback {
 
@@ -31,6 +34,8 @@ public final class CloudFailback {
    *     controller had promoted the cloud (it writes no fork point here)
    */
   public record Result(boolean merged, Path report, String json, Optional<ForkPoint> recordedFork) {}
+
+  private static final Pattern FORK_ID = Pattern.compile("\"forkId\":\\s*\"([0-9a-f-]{36})\"");
 
   private final CloudDataPlane plane;
   private final String database;
@@ -44,42 +49,31 @@ public final class CloudFailback {
     this.clock = clock;
   }
 
+  /** {@code entry} null = no routing step (tests without an entry HAProxy). */
   public Result run(HaproxyCommands entry, Duration reseedTimeout) {
     Instant started = clock.instant();
     requireEdgePrimary();
-    Optional<ForkPoint> recordedFork = recordForkOfAnUnrecordedPromotion();
-    UUID forkId = ForkPoint.recordedForkId(plane.dir()).orElseThrow(() ->
-        new IllegalStateException("no fork point in " + plane.dir() + ": the cloud was never activated here"));
-    if (!plane.isPrimary() && alreadyMerged(forkId)) {
-      return write(started, forkId, "null", false, "already failed back: nothing merged",
-          recordedFork);
+    if (!plane.isPrimary()) {
+      return write(started, null, "null", false, "nothing to fail back: the cloud follows the edge",
+          Optional.empty());
     }
+    // promoted by the failover controller, which writes nothing here: its LSN, timeline and
+    // heartbeat are still the promotion's, only the activation time is not
+    Optional<ForkPoint> recordedFork = ForkPoint.isRecorded(plane.dir()) ? Optional.empty()
+        : Optional.of(new CloudActivation(plane, database, clock).activate(null, null, 0,
+            Duration.ofSeconds(60)));
+    String merge = merge();
     if (entry != null) {
-      entry.routeAwayFromCloud();
+      entry.routeToEdge(edgeLeader(plane.upstreams()));
     }
-    String merge = merge(forkId);
-    String last = merge(forkId);
+    String last = merge();
     if (!last.contains("\"notes\":[]") || !last.contains("\"entries\":[]")) {
       throw new IllegalStateException("cloud writes arrived during failback; run it again: " + last);
     }
     plane.reseed(reseedTimeout);
-    return write(started, forkId, merge, true, "merged, routed back to the edge, cloud re-seeded",
-        recordedFork);
-  }
-
-  /**
-   * The failover controller promotes the cloud without writing a fork point here, so a primary
-   * cloud with no fork point, or with one whose merge is already done (an earlier emergency), was
-   * promoted by it: record the fork point now, without routing. Its LSN, timeline and heartbeat are
-   * still those of the promotion; only the activation time is not.
-   */
-  private Optional<ForkPoint> recordForkOfAnUnrecordedPromotion() {
-    if (!plane.isPrimary()
-        || ForkPoint.recordedForkId(plane.dir()).filter(id -> !alreadyMerged(id)).isPresent()) {
-      return Optional.empty();
-    }
-    return Optional.of(new CloudActivation(plane, database, clock)
-        .activate(null, null, 0, Duration.ofSeconds(60)));
+    ForkPoint.archive(plane.dir(), started);
+    return write(started, forkId(merge), merge, true,
+        "merged, routed back to the edge, cloud re-seeded", recordedFork);
   }
 
   /** Waits briefly (the gateway re-checks the edge every second) before giving up. */
@@ -99,24 +93,19 @@ public final class CloudFailback {
     }
   }
 
-  private boolean alreadyMerged(UUID forkId) {
-    try (Connection c = DriverManager.getConnection(plane.edgeJdbcUrl(database),
-        creds().superuser(), creds().superuserPassword());
-        PreparedStatement s = c.prepareStatement(
-            "SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'failback.merge' AND resource_id = ?)")) {
-      s.setString(1, forkId.toString());
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the edge audit log: " + e.getMessage(), e);
-    }
+  /** The node whose Patroni answers {@code /primary}: the one clinicians go back to. */
+  private static String edgeLeader(List<EdgeUpstream> edgeNodes) {
+    return edgeNodes.stream().filter(n -> n.patroniPort() != null)
+        .filter(n -> Http.get("http://" + n.host() + ":" + n.patroniPort() + "/primary")
+            .map(r -> r.status() == 200).orElse(false))
+        .map(EdgeUpstream::name).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no edge node's Patroni reports the primary"));
   }
 
-  private String merge(UUID forkId) {
+  private String merge() {
     String token = ItOpsToken.issue(app.jwtSecret(), "edgectl-failback", clock.instant());
-    Http.Reply reply = Http.send("POST", app.baseUrl() + "/api/v1/ops/failback/merge",
-        "{\"forkId\":\"" + forkId + "\"}", token, Duration.ofMinutes(5))
+    Http.Reply reply = Http.send("POST", app.baseUrl() + "/api/v1/ops/failback/merge", "{}",
+        token, Duration.ofMinutes(5))
         .orElseThrow(() -> new IllegalStateException("cloud-fallback unreachable at " + app.baseUrl()));
     if (reply.status() != 200) {
       throw new IllegalStateException("cloud-fallback refused the merge (" + reply.status() + "): "
@@ -125,12 +114,17 @@ public final class CloudFailback {
     return reply.body();
   }
 
-  private Result write(Instant started, UUID forkId, String merge, boolean merged, String outcome,
-      Optional<ForkPoint> recordedFork) {
-    String json = "{\n  \"forkId\": \"" + forkId + "\",\n  \"startedAt\": \"" + started
-        + "\",\n  \"finishedAt\": \"" + clock.instant() + "\",\n  \"outcome\": "
-        + Http.quote(outcome) + ",\n  \"routing\": \"edge\",\n  \"cloud\": \"standby of the edge\","
-        + "\n  \"merge\": " + merge + "\n}\n";
+  private static String forkId(String merge) {
+    Matcher m = FORK_ID.matcher(merge);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private Result write(Instant started, String forkId, String merge, boolean merged,
+      String outcome, Optional<ForkPoint> recordedFork) {
+    String json = "{\n  \"forkId\": " + (forkId == null ? "null" : Http.quote(forkId))
+        + ",\n  \"startedAt\": \"" + started + "\",\n  \"finishedAt\": \"" + clock.instant()
+        + "\",\n  \"outcome\": " + Http.quote(outcome) + ",\n  \"routing\": \"edge\",\n"
+        + "  \"cloud\": \"standby of the edge\",\n  \"merge\": " + merge + "\n}\n";
     Path report = plane.dir().resolve("failback-" + started.toEpochMilli() + ".json");
     try {
       Files.writeString(report, json);

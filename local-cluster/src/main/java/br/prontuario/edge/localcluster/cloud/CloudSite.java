@@ -54,6 +54,17 @@ public final class CloudSite {
     return "http://127.0.0.1:" + dataPlane(cluster).ports().app();
   }
 
+  /**
+   * The failover controller's cloud settings for this site: EMERGENCY_CLOUD promotes the standby
+   * through its Patroni REST API, and failback merges through cloud-fallback before routing back.
+   */
+  public static Map<String, String> controllerSettings(EdgeCluster cluster) {
+    return Map.of("edge.controller.cloud.mode", "patroni",
+        "edge.controller.cloud.patroni-url",
+        "http://127.0.0.1:" + dataPlane(cluster).ports().patroniRest(),
+        "edge.controller.cloud.app-url", appUrl(cluster));
+  }
+
   /** Starts (or restarts) the cloud side; returns once the standby streams and the app is up. */
   public static CloudDataPlane start(EdgeCluster cluster, Path repositoryRoot, Duration timeout) {
     Path jar = repositoryRoot.resolve(JAR);

@@ -5,17 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where the cloud's history left the edge's: the last WAL position the standby replayed, the new
  * timeline it was promoted to, and when. Everything the cloud writes afterwards is what failback
- * must carry back. Kept in {@code DIR/cloud/fork-point.json}.
+ * must carry back. Kept in {@code DIR/cloud/fork-point.json} while the emergency lasts, then
+ * archived beside it by failback. (The merge's own identity, the fork id, is the cloud's: it
+ * derives it from its audit chain, so the controller and edgectl merge under the same one.)
  */
-public record ForkPoint(UUID forkId, String lastReplayedLsn, int timeline, Instant promotedAt,
+public record ForkPoint(String lastReplayedLsn, int timeline, Instant promotedAt,
     Instant lastReplayedTransactionAt, Instant lastEdgeHeartbeat, double activationSeconds) {
 
   public static final String FILE = "fork-point.json";
@@ -27,7 +25,7 @@ public record ForkPoint(UUID forkId, String lastReplayedLsn, int timeline, Insta
   }
 
   public String toJson() {
-    return "{\n  \"forkId\": \"" + forkId + "\",\n  \"lastReplayedLsn\": " + str(lastReplayedLsn)
+    return "{\n  \"lastReplayedLsn\": " + str(lastReplayedLsn)
         + ",\n  \"timeline\": " + timeline + ",\n  \"promotedAt\": " + str(promotedAt)
         + ",\n  \"lastReplayedTransactionAt\": " + str(lastReplayedTransactionAt)
         + ",\n  \"lastEdgeHeartbeat\": " + str(lastEdgeHeartbeat)
@@ -44,16 +42,19 @@ public record ForkPoint(UUID forkId, String lastReplayedLsn, int timeline, Insta
     }
   }
 
-  /** The fork id of the recorded activation, if the cloud was ever activated from this DIR. */
-  public static Optional<UUID> recordedForkId(Path cloudDir) {
+  /** Whether an activation from this DIR is still open (recorded and not failed back yet). */
+  public static boolean isRecorded(Path cloudDir) {
+    return Files.exists(cloudDir.resolve(FILE));
+  }
+
+  /** Ends the emergency's record: the next activation writes a fresh one. */
+  public static void archive(Path cloudDir, Instant failedBackAt) {
     Path file = cloudDir.resolve(FILE);
     if (!Files.exists(file)) {
-      return Optional.empty();
+      return;
     }
     try {
-      Matcher m = Pattern.compile("\"forkId\":\\s*\"([0-9a-f-]{36})\"")
-          .matcher(Files.readString(file));
-      return m.find() ? Optional.of(UUID.fromString(m.group(1))) : Optional.empty();
+      Files.move(file, cloudDir.resolve("fork-point-" + failedBackAt.toEpochMilli() + ".json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

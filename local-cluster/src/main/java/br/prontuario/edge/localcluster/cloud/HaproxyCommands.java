@@ -42,6 +42,12 @@ public final class HaproxyCommands {
     expectEmpty(command("set server " + BACKEND + "/" + CLOUD_SERVER + " state ready"), "state");
   }
 
+  /** The edge node's server takes requests first, then the cloud's closes: never a moment with none. */
+  public void routeToEdge(String node) {
+    expectEmpty(command("set server " + BACKEND + "/" + node + " state ready"), "state");
+    routeAwayFromCloud();
+  }
+
   public void routeAwayFromCloud() {
     expectEmpty(command("set server " + BACKEND + "/" + CLOUD_SERVER + " state maint"), "state");
   }
