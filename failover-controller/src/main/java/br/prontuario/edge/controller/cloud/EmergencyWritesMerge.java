@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,11 +56,13 @@ public final class EmergencyWritesMerge {
     HttpRequest request = HttpRequest.newBuilder(merge).timeout(timeout)
         .header("Authorization", "Bearer " + token(clock.instant()))
         .header("Content-Type", "application/json")
+        // every POST carries one; a repeated merge is harmless anyway (the ledger skips)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
         .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
     try {
       HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
       return reply.statusCode() == 200 ? new Outcome(true, "merged: " + summary(reply.body()))
-          : new Outcome(false, "cloud-fallback answered " + reply.statusCode());
+          : new Outcome(false, "cloud-fallback answered " + reply.statusCode() + title(reply.body()));
     } catch (IOException e) {
       return new Outcome(false, "cloud-fallback unreachable: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
@@ -76,6 +79,16 @@ public final class EmergencyWritesMerge {
           + " entries, " + report.path("auditEvents").asInt() + " audit events";
     } catch (RuntimeException unreadable) {
       return "report unreadable";
+    }
+  }
+
+  /** A problem+json title says why (no record ids in it, so it may go to the history). */
+  private static String title(String body) {
+    try {
+      String title = JsonMapper.shared().readTree(body).path("title").asString("");
+      return title.isEmpty() ? "" : " (" + title + ")";
+    } catch (RuntimeException notJson) {
+      return "";
     }
   }
 
