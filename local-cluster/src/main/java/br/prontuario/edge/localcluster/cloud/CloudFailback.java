@@ -1,5 +1,6 @@
 package br.prontuario.edge.localcluster.cloud;
 
+import br.prontuario.edge.localcluster.cluster.OpsToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,7 +104,8 @@ public final class CloudFailback {
   }
 
   private String merge() {
-    String token = ItOpsToken.issue(app.jwtSecret(), "edgectl-failback", clock.instant());
+    String token = OpsToken.mint(app.jwtSecret(), "edgectl-failback", clock.instant(),
+        Duration.ofMinutes(5));
     Http.Reply reply = Http.send("POST", app.baseUrl() + "/api/v1/ops/failback/merge", "{}",
         token, Duration.ofMinutes(5))
         .orElseThrow(() -> new IllegalStateException("cloud-fallback unreachable at " + app.baseUrl()));

@@ -1,4 +1,4 @@
-package br.prontuario.edge.drill.scenario;
+package br.prontuario.edge.localcluster.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A short-lived it-ops access token, HS256-signed with the cluster's JWT secret (base64, as in
- * {@code edge.security.jwt-secret}), so the drill can call the failover controller's API.
+ * {@code edge.security.jwt-secret}), so edgectl, the drill and failback can call the ops endpoints (controller, cloud-fallback).
  */
 public final class OpsToken {
 

@@ -1,4 +1,4 @@
-package br.prontuario.edge.drill.scenario;
+package br.prontuario.edge.localcluster.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
