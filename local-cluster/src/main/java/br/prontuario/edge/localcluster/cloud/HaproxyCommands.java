@@ -1,10 +1,8 @@
 package br.prontuario.edge.localcluster.cloud;
 
+import br.prontuario.edge.localcluster.haproxy.HaproxyRuntimeApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The clinicians' entry HAProxy, driven through its runtime API: the cloud is the {@code backup}
@@ -18,10 +16,12 @@ public final class HaproxyCommands {
 
   private final String host;
   private final int port;
+  private final HaproxyRuntimeApi api;
 
   public HaproxyCommands(String host, int port) {
     this.host = host;
     this.port = port;
+    this.api = new HaproxyRuntimeApi(host, port);
   }
 
   /** "host:port" as in cluster.json. */
@@ -70,12 +70,8 @@ public final class HaproxyCommands {
   }
 
   String command(String line) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), 2000);
-      socket.setSoTimeout(3000);
-      socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      socket.getOutputStream().flush();
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      return api.command(line);
     } catch (IOException e) {
       throw new UncheckedIOException("haproxy runtime API at " + host + ":" + port + ": "
           + e.getMessage(), e);
