@@ -36,7 +36,7 @@ public final class EdgeNodeApp {
     command.addAll(config.app().javaOptions());
     command.addAll(List.of("-jar", jar.toString(),
         "--server.port=" + layout.ports(node).app(),
-        "--spring.datasource.url=" + layout.jdbcUrl(config.postgres().database()),
+        "--spring.datasource.url=" + layout.jdbcUrl(config.postgres().database(), node),
         "--spring.datasource.username=" + config.postgres().appUser(),
         "--spring.data.redis.sentinel.master=" + config.redis().masterName(),
         "--spring.data.redis.sentinel.nodes=" + String.join(",", layout.sentinelAddresses()),

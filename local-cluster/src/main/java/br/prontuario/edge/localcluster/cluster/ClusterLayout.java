@@ -83,8 +83,18 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
    * that wait, so the driver moves on to the other host instead of hanging for good.
    */
   public String jdbcUrl(String database) {
-    return "jdbc:postgresql://" + host(NodeName.NODE_A) + ":" + ports(NodeName.NODE_A).postgres()
-        + "," + host(NodeName.NODE_B) + ":" + ports(NodeName.NODE_B).postgres() + "/" + database
+    return jdbcUrl(database, NodeName.NODE_A);
+  }
+
+  /**
+   * The URL {@code node}'s edge-node uses: its own PostgreSQL first. After a failover the
+   * survivor's own PostgreSQL is the new primary, so its new connections go there at once instead
+   * of first waiting a socket timeout on a frozen old primary.
+   */
+  public String jdbcUrl(String database, NodeName localFirst) {
+    NodeName other = localFirst == NodeName.NODE_A ? NodeName.NODE_B : NodeName.NODE_A;
+    return "jdbc:postgresql://" + host(localFirst) + ":" + ports(localFirst).postgres()
+        + "," + host(other) + ":" + ports(other).postgres() + "/" + database
         + "?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=10";
   }
 

@@ -41,4 +41,13 @@ class ClusterLayoutTest {
         + layout.ports(NodeName.NODE_A).postgres() + ",127.0.0.1:" + layout.ports(NodeName.NODE_B).postgres()
         + "/prontuario?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=10");
   }
+
+  @Test
+  void eachNodesAppTriesItsOwnDatabaseFirst() {
+    ClusterLayout layout = ClusterLayout.loadOrCreate(stateDir, CONFIG);
+    String a = "127.0.0.1:" + layout.ports(NodeName.NODE_A).postgres();
+    String b = "127.0.0.1:" + layout.ports(NodeName.NODE_B).postgres();
+    assertThat(layout.jdbcUrl("prontuario", NodeName.NODE_A)).startsWith("jdbc:postgresql://" + a + "," + b + "/");
+    assertThat(layout.jdbcUrl("prontuario", NodeName.NODE_B)).startsWith("jdbc:postgresql://" + b + "," + a + "/");
+  }
 }
