@@ -44,6 +44,8 @@ final class TimeSeries {
     double p50 = millis.length == 0 ? 0 : Stats.percentile(millis, 50);
     double max = millis.length == 0 ? 0 : millis[millis.length - 1];
     double rate = inBucket.isEmpty() ? 0 : (double) errors / inBucket.size();
-    return new SeriesPoint(index * bucket.toNanos() / 1e9, inBucket.size(), errors, rate, p50, max);
+    int cloud = (int) inBucket.stream().filter(a -> a.ok() && a.emergency()).count();
+    return new SeriesPoint(index * bucket.toNanos() / 1e9, inBucket.size(), errors, rate, p50, max,
+        cloud);
   }
 }

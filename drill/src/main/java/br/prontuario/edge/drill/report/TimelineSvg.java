@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One run's timeline as inline SVG: error rate (bars) and median latency (line) per second, with
- * the fault, detection, promotion, re-routing and first success as vertical markers.
+ * One run's timeline as inline SVG: error rate (bars) and median latency (line) per second, the
+ * seconds the cloud answered (a strip along the top), and the fault, detection, promotion,
+ * re-routing and first success as vertical markers.
  */
 final class TimelineSvg {
 
@@ -17,7 +18,8 @@ final class TimelineSvg {
       + "<span style=\"color:#1565c0\">— p50 latency</span><span>| fault</span>"
       + "<span style=\"color:#ef6c00\">| detection</span><span style=\"color:#6a1b9a\">| promotion"
       + "</span><span style=\"color:#00838f\">| re-routing</span>"
-      + "<span style=\"color:#1a7f37\">| first success</span></p>\n";
+      + "<span style=\"color:#1a7f37\">| first success</span>"
+      + "<span style=\"color:#7e57c2\">▬ answered by the cloud</span></p>\n";
 
   private static final int WIDTH = 900;
   private static final int HEIGHT = 260;
@@ -54,6 +56,12 @@ final class TimelineSvg {
             "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#c62828\" "
                 + "opacity=\"0.6\"><title>%.0f s: %d/%d failed</title></rect>\n",
             x, TOP + plotHeight() - h, barWidth, h, p.offsetSeconds(), p.errors(), p.requests()));
+      }
+      if (p.servedByCloud() > 0) {
+        svg.append(String.format(Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"#7e57c2\">"
+                + "<title>%.0f s: %d answered by the cloud</title></rect>\n",
+            x, TOP - 8, barWidth + 1, p.offsetSeconds(), p.servedByCloud()));
       }
       if (p.requests() > 0) {
         line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x + barWidth / 2,

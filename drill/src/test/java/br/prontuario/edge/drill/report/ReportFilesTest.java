@@ -30,7 +30,9 @@ class ReportFilesTest {
     List<Attempt> attempts = List.of(
         new Attempt(Attempt.Kind.WRITE, 1, 1, start.plusMillis(100), start.plusMillis(150), 201, true),
         new Attempt(Attempt.Kind.WRITE, 1, 2, start.plusSeconds(3), start.plusSeconds(5), 0, false),
-        new Attempt(Attempt.Kind.WRITE, 1, 2, start.plusSeconds(9), start.plusMillis(9300), 201, true));
+        // answered by the cloud's emergency deployment
+        new Attempt(Attempt.Kind.WRITE, 1, 2, start.plusSeconds(9), start.plusMillis(9300), 201, true,
+            true));
     List<AckedWrite> acked = List.of(
         new AckedWrite("p", "n1", 1, 1, "k1", start.plusMillis(100), start.plusMillis(150)),
         new AckedWrite("p", "n2", 1, 2, "k2", start.plusSeconds(9), start.plusMillis(9300)));
@@ -62,7 +64,9 @@ class ReportFilesTest {
       html = Files.readString(files.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow());
     }
 
-    assertThat(html).contains("<svg", "<polyline", "PASS", "7.30", "first successful write");
+    assertThat(html).contains("<svg", "<polyline", "PASS", "7.30", "first successful write",
+        "9 s: 1 answered by the cloud");
+    assertThat(html).containsOnlyOnce("answered by the cloud</title>");
     assertThat(html).doesNotContain("://", "<script", "<link", "src=", "@import");
     // controller text is escaped, never markup
     assertThat(html).contains("node-a &lt;down&gt; &amp; &quot;gone&quot;");
