@@ -60,6 +60,11 @@ final class Actuator {
     return cloudActive.get();
   }
 
+  /** The router shows the cloud path closed (e.g. by edgectl failback): nothing is owed any more. */
+  void cloudClosed() {
+    cloudActive.set(false);
+  }
+
   private String run(Action action) {
     if (action instanceof Action.RouteTo route) {
       return outcome(router.routeTo(route.node()));

@@ -130,7 +130,13 @@ public final class ControlLoop implements AutoCloseable {
     if (engine.maintenance()) {
       return;
     }
-    if ((actuator.cloudActive() || router.cloudRouted()) && intended != null) {
+    // the router is the truth: another replica may have opened the cloud, edgectl failback may
+    // have closed it
+    boolean cloudRouted = router.cloudRouted();
+    if (!cloudRouted) {
+      actuator.cloudClosed();
+    }
+    if (cloudRouted && intended != null) {
       // left EMERGENCY_CLOUD while another replica (or none) held the lease, or the first merge
       // failed: finish the failback
       handle(new Decision(clock.instant(), "reconcile", current, current, intended,
