@@ -1,6 +1,6 @@
 package br.prontuario.edge.controller.loop;
 
-import br.prontuario.edge.controller.cloud.EmergencyWritesMerge;
+import br.prontuario.edge.controller.cloud.CloudFallbackApp;
 import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.Action;
 import br.prontuario.edge.controller.decision.Decision;
@@ -11,6 +11,7 @@ import br.prontuario.edge.controller.probe.ClusterTopology;
 import br.prontuario.edge.controller.routing.RouteOutcome;
 import br.prontuario.edge.controller.routing.Router;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class Actuator {
 
   private static final Logger log = LoggerFactory.getLogger(Actuator.class);
+  /** Patroni promotes within a loop or two; longer means something else is wrong. */
+  private static final Duration CLOUD_READY_PATIENCE = Duration.ofSeconds(30);
 
   private final Router router;
   private final PatroniClient patroni;
@@ -28,16 +31,16 @@ final class Actuator {
   private final MeterRegistry meters;
   private final AtomicBoolean cloudActive = new AtomicBoolean();
   private final StandbyPromotion promotion;
-  private final EmergencyWritesMerge merge;
+  private final CloudFallbackApp cloudApp;
 
   Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters) {
-    this(router, patroni, topology, meters, StandbyPromotion.NONE, EmergencyWritesMerge.NONE);
+    this(router, patroni, topology, meters, StandbyPromotion.NONE, CloudFallbackApp.NONE);
   }
 
   Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters,
-      StandbyPromotion promotion, EmergencyWritesMerge merge) {
+      StandbyPromotion promotion, CloudFallbackApp cloudApp) {
     this.promotion = promotion;
-    this.merge = merge;
+    this.cloudApp = cloudApp;
     this.router = router;
     this.patroni = patroni;
     this.topology = topology;
@@ -81,9 +84,12 @@ final class Actuator {
       if (!promoted.ok()) {
         return "failed: " + promoted.detail();
       }
+      // routed before it is ready, HAProxy would see a first failed check and want 'rise' more
+      boolean ready = cloudApp.awaitReady(CLOUD_READY_PATIENCE);
       RouteOutcome outcome = router.routeToCloud(true);
       cloudActive.set(outcome.ok());
-      return outcome(outcome);
+      return outcome(outcome) + (ready ? "" : " (cloud-fallback not ready after "
+          + CLOUD_READY_PATIENCE.toSeconds() + " s; routed anyway)");
     } else if (action instanceof Action.DeactivateCloud back) {
       return failBack(back.node());
     }
@@ -95,7 +101,7 @@ final class Actuator {
 
   /** Merge, route to the node, close the cloud path, merge what slipped in meanwhile. */
   private String failBack(String node) {
-    EmergencyWritesMerge.Outcome first = merge.merge();
+    CloudFallbackApp.Outcome first = cloudApp.merge();
     if (!first.ok()) {
       return "failed: merge before routing back: " + first.detail() + "; clinicians stay on the cloud";
     }
@@ -105,7 +111,7 @@ final class Actuator {
     }
     RouteOutcome closed = router.routeToCloud(false);
     cloudActive.set(!closed.ok());
-    EmergencyWritesMerge.Outcome last = merge.merge();
+    CloudFallbackApp.Outcome last = cloudApp.merge();
     String summary = first.detail() + "; " + routed.detail() + "; " + closed.detail()
         + "; then " + last.detail();
     return (closed.ok() && last.ok() ? "done: " : "failed: ") + summary;

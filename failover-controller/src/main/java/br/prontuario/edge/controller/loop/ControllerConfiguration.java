@@ -2,7 +2,7 @@ package br.prontuario.edge.controller.loop;
 
 import br.prontuario.edge.controller.api.SecurityProperties;
 import br.prontuario.edge.controller.cloud.CloudPromotionProperties;
-import br.prontuario.edge.controller.cloud.EmergencyWritesMerge;
+import br.prontuario.edge.controller.cloud.CloudFallbackApp;
 import br.prontuario.edge.controller.cloud.KubernetesPatroniPromotion;
 import br.prontuario.edge.controller.cloud.PatroniRestPromotion;
 import br.prontuario.edge.controller.cloud.StandbyPromotion;
@@ -83,21 +83,21 @@ class ControllerConfiguration {
   }
 
   @Bean
-  EmergencyWritesMerge emergencyWritesMerge(CloudPromotionProperties cloud,
+  CloudFallbackApp cloudFallbackApp(CloudPromotionProperties cloud,
       SecurityProperties security, Clock clock) {
-    return cloud.appUrl().isBlank() ? EmergencyWritesMerge.NONE
-        : new EmergencyWritesMerge(cloud.appUrl(), security.jwtSecret(), cloud.mergeTimeout(), clock);
+    return cloud.appUrl().isBlank() ? CloudFallbackApp.NONE
+        : new CloudFallbackApp(cloud.appUrl(), security.jwtSecret(), cloud.mergeTimeout(), clock);
   }
 
   @Bean(destroyMethod = "close")
   ControlLoop controlLoop(HealthRules rules, ClusterTopology topology, Router router, Leadership leadership,
       PatroniClient patroni, DecisionHistory history, MeterRegistry meters, Clock clock,
-      StandbyPromotion promotion, EmergencyWritesMerge merge) {
+      StandbyPromotion promotion, CloudFallbackApp cloudApp) {
     ClusterProber prober = new ClusterProber(topology, new HttpProbe(rules.timeout()), patroni,
         new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout()),
         Executors.newCachedThreadPool(daemon()), clock);
     DecisionEngine engine = new DecisionEngine(clock, rules, ControllerState.NORMAL);
-    Actuator actuator = new Actuator(router, patroni, topology, meters, promotion, merge);
+    Actuator actuator = new Actuator(router, patroni, topology, meters, promotion, cloudApp);
     HistoryRecorder recorder = new HistoryRecorder(history, meters, clock, leadership.identity());
     ControllerMetrics metrics = new ControllerMetrics(meters, clock, nodeNames(topology), engine::state,
         actuator::cloudActive, leadership::isLeader);

@@ -65,8 +65,9 @@ public final class HaproxyConfig {
     }
     c.add("  # emergency fallback in GKE: starts in maintenance; only the failover controller enables it");
     String cloud = settings.cloudBackup().isEmpty() ? CLOUD_PLACEHOLDER : settings.cloudBackup();
-    // checked like the nodes: cloud-fallback passes /health/ready only once its database is promoted
-    c.add("  server " + CLOUD_SERVER + " " + cloud + " backup disabled check");
+    // cloud-fallback passes /health/ready only once its database is promoted; the controller
+    // enables it only then, so one good check is enough (every second: dropped within seconds too)
+    c.add("  server " + CLOUD_SERVER + " " + cloud + " backup disabled check inter 1s rise 1");
     c.add("");
     c.add("listen stats");
     c.add("  bind " + h.host() + ":" + h.statsPort());

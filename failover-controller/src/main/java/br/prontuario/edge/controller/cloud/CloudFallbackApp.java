@@ -22,31 +22,61 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Brings the cloud's emergency writes home before clinicians go back to the edge: cloud-fallback's
+ * cloud-fallback as the controller uses it. Activation routes clinicians there only once it is
+ * ready (a promoted database), so the router never sees it fail a first check. Failback brings the
+ * cloud's emergency writes home before clinicians go back to the edge: its
  * {@code POST /api/v1/ops/failback/merge}, idempotent, with a short-lived it-ops token signed with
- * the shared JWT secret. Without it a clinician back on the edge would not see an allergy written
+ * the shared JWT secret; without it a clinician back on the edge would not see an allergy written
  * in the cloud until someone ran {@code edgectl failback}.
  */
-public final class EmergencyWritesMerge {
+public final class CloudFallbackApp {
 
   /** Where no cloud-fallback URL is configured: nothing is merged, and the outcome says so. */
-  public static final EmergencyWritesMerge NONE = new EmergencyWritesMerge(null, null, null, null);
+  public static final CloudFallbackApp NONE = new CloudFallbackApp(null, null, null, null);
 
   public record Outcome(boolean ok, String detail) {}
 
+  private static final Duration READY_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
   private final URI merge;
+  private final URI ready;
   private final byte[] secret;
   private final Duration timeout;
   private final Clock clock;
   private final HttpClient http;
 
-  public EmergencyWritesMerge(String appUrl, String base64Secret, Duration timeout, Clock clock) {
-    this.merge = appUrl == null ? null
-        : URI.create(appUrl.replaceAll("/+$", "") + "/api/v1/ops/failback/merge");
+  public CloudFallbackApp(String appUrl, String base64Secret, Duration timeout, Clock clock) {
+    String base = appUrl == null ? null : appUrl.replaceAll("/+$", "");
+    this.merge = base == null ? null : URI.create(base + "/api/v1/ops/failback/merge");
+    this.ready = base == null ? null : URI.create(base + "/health/ready");
     this.secret = base64Secret == null ? null : Base64.getDecoder().decode(base64Secret);
     this.timeout = timeout;
     this.clock = clock;
     this.http = timeout == null ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /** Polls readiness every half second; true at once when no app is configured. */
+  public boolean awaitReady(Duration patience) {
+    if (ready == null) {
+      return true;
+    }
+    Instant deadline = clock.instant().plus(patience);
+    HttpRequest probe = HttpRequest.newBuilder(ready).timeout(READY_PROBE_TIMEOUT).GET().build();
+    try {
+      while (clock.instant().isBefore(deadline)) {
+        try {
+          if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return true;
+          }
+        } catch (IOException notUpYet) {
+          // promoting, or the app restarting: try again
+        }
+        Thread.sleep(500);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
   }
 
   public Outcome merge() {
