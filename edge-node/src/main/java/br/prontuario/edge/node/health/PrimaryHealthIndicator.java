@@ -1,11 +1,15 @@
 package br.prontuario.edge.node.health;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -15,7 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Ready only when the pool reaches a PostgreSQL that is the primary (not in recovery), within a
  * deadline. A frozen host accepts TCP and never answers: the check must not hang past the load
- * balancer's timeout, and a hung check is waited on again rather than piled up.
+ * balancer's timeout, and a hung check is waited on again rather than piled up. When the check
+ * fails the pool's idle connections are dropped: after a failover they point at a frozen or
+ * demoted server, and Hikari would otherwise find that out one connection per validation timeout,
+ * while clinicians' requests wait.
  */
 @Component("primary")
 @EnableConfigurationProperties(ReadinessProperties.class)
@@ -46,15 +53,35 @@ class PrimaryHealthIndicator implements HealthIndicator {
           pending.get(properties.primaryCheckTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return Boolean.FALSE.equals(inRecovery)
           ? Health.up().build()
-          : Health.down().withDetail("reason", "connected server is a standby").build();
+          : unready("connected server is a standby");
     } catch (TimeoutException e) {
-      return Health.down().withDetail("reason", "primary did not answer within "
-          + properties.primaryCheckTimeout().toMillis() + " ms").build();
+      return unready("primary did not answer within "
+          + properties.primaryCheckTimeout().toMillis() + " ms");
     } catch (ExecutionException e) {
-      return Health.down().withDetail("reason", "primary unreachable").build();
+      return unready("primary unreachable");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Health.down().withDetail("reason", "interrupted").build();
+    }
+  }
+
+  private Health unready(String reason) {
+    evictIdleConnections();
+    return Health.down().withDetail("reason", reason).build();
+  }
+
+  /** Soft eviction: idle connections close now, borrowed ones when they come back. */
+  private void evictIdleConnections() {
+    DataSource dataSource = jdbc.getDataSource();
+    try {
+      if (dataSource != null && dataSource.isWrapperFor(HikariDataSource.class)) {
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        if (pool != null) {
+          pool.softEvictConnections();
+        }
+      }
+    } catch (SQLException notAHikariPool) {
+      // nothing to evict
     }
   }
 }
