@@ -61,6 +61,12 @@ final class CloudPatroni {
     }
   }
 
+  /**
+   * The standby follows the edge asynchronously, so it may have replayed WAL the new edge primary
+   * never had (the old primary sent it before its sync standby confirmed; seen after a frozen
+   * primary in the primary-freeze drill: "new timeline forked off ... before current recovery
+   * point"). pg_rewind against the remote primary brings it back; failing that, Patroni re-clones.
+   */
   static String config(Path dir, CloudPorts ports, StandbyCredentials c) {
     String data = dir.resolve("data").toString();
     String bin = Binaries.postgresBinDir().toString();
@@ -76,7 +82,7 @@ final class CloudPatroni {
             "ttl": 20, "loop_wait": 2, "retry_timeout": 5,
             "standby_cluster": {"host": "127.0.0.1", "port": %d,
               "create_replica_methods": ["basebackup"]},
-            "postgresql": {"use_pg_rewind": false, "use_slots": false, "parameters": {
+            "postgresql": {"use_pg_rewind": true, "use_slots": false, "parameters": {
               "wal_level": "replica", "hot_standby": "on", "max_connections": 200,
               "max_wal_senders": 10, "max_replication_slots": 10, "wal_keep_size": "256MB",
               "timezone": "UTC"}}}},
@@ -85,6 +91,8 @@ final class CloudPatroni {
             "data_dir": %s, "bin_dir": %s, "pgpass": %s,
             "parameters": {"unix_socket_directories": %s},
             "basebackup": [{"checkpoint": "fast"}],
+            "remove_data_directory_on_rewind_failure": true,
+            "remove_data_directory_on_diverged_timelines": true,
             "authentication": {
               "superuser": {"username": %s, "password": %s},
               "replication": {"username": %s, "password": %s},
