@@ -16,10 +16,18 @@ public record HaproxySettings(
         "haproxy.cloudBackup must be host:port or empty, was '%s'", cloudBackup);
   }
 
-  /** HAProxy's active health check of each edge-node. */
-  public record HealthCheck(String path, Duration interval, Duration timeout, int fall, int rise) {
+  /**
+   * HAProxy's active health check of each edge-node.
+   *
+   * @param recheckInterval the interval while a server is down or changing state (HAProxy's
+   *     {@code downinter} and {@code fastinter}): a node that is ready again after a failover
+   *     takes traffic within about {@code rise} of these, not {@code rise} full intervals
+   */
+  public record HealthCheck(String path, Duration interval, Duration timeout, int fall, int rise,
+      Duration recheckInterval) {
 
     public HealthCheck {
+      recheckInterval = recheckInterval == null ? interval : recheckInterval;
       Check.that(path != null && path.startsWith("/"), "haproxy.check.path must start with /");
       Check.positive(interval, "haproxy.check.interval");
       Check.positive(timeout, "haproxy.check.timeout");
@@ -27,6 +35,7 @@ public record HaproxySettings(
           "haproxy.check.timeout (%s) must not exceed haproxy.check.interval (%s)", timeout, interval);
       Check.that(fall >= 1, "haproxy.check.fall must be at least 1, was %d", fall);
       Check.that(rise >= 1, "haproxy.check.rise must be at least 1, was %d", rise);
+      Check.positive(recheckInterval, "haproxy.check.recheckInterval");
     }
   }
 }

@@ -58,8 +58,10 @@ public final class HaproxyConfig {
     c.add("  balance roundrobin");
     c.add("  option httpchk GET " + check.path());
     c.add("  http-check expect status 200");
-    c.add("  default-server inter " + Durations.format(check.interval()) + " fall " + check.fall()
-        + " rise " + check.rise());
+    c.add("  default-server inter " + Durations.format(check.interval()) + " downinter "
+        + Durations.format(check.recheckInterval()) + " fastinter "
+        + Durations.format(check.recheckInterval()) + " fall " + check.fall() + " rise "
+        + check.rise());
     for (NodeName node : new NodeName[] {NodeName.NODE_A, NodeName.NODE_B}) {
       c.add("  server " + node.id() + " " + layout.host(node) + ":" + layout.ports(node).app() + " check");
     }

@@ -47,7 +47,8 @@ class ProductionRendererTest {
     String haproxy = Files.readString(target.resolve("witness/haproxy.cfg"));
     assertThat(haproxy).contains("bind 10.20.0.13:443 ssl crt /etc/haproxy/certs/prontuario.pem")
         .contains("server node-a 10.20.0.11:8080 check", "server node-b 10.20.0.12:8080 check")
-        .contains("inter 5s fall 3 rise 2", "timeout check 2s", "option httpchk GET /health/ready")
+        .contains("inter 5s downinter 1s fastinter 1s fall 3 rise 2", "timeout check 2s",
+            "option httpchk GET /health/ready")
         .contains("backup disabled").contains("stats socket ipv4@127.0.0.1:9999 level admin");
     assertThat(Files.readString(target.resolve("node-b/sentinel.conf")))
         .contains("sentinel monitor edge 10.20.0.11 6379 2", "down-after-milliseconds edge 5000");
