@@ -24,6 +24,8 @@ final class Actuator {
   private static final Logger log = LoggerFactory.getLogger(Actuator.class);
   /** Patroni promotes within a loop or two; longer means something else is wrong. */
   private static final Duration CLOUD_READY_PATIENCE = Duration.ofSeconds(30);
+  /** Clients give a request 2 s; a write at the cloud when its path closed is done by then. */
+  private static final Duration IN_FLIGHT_DRAIN = Duration.ofSeconds(3);
 
   private final Router router;
   private final PatroniClient patroni;
@@ -111,10 +113,21 @@ final class Actuator {
     }
     RouteOutcome closed = router.routeToCloud(false);
     cloudActive.set(!closed.ok());
+    // requests already at the cloud when its path closed still commit there; what still slips
+    // through stays in the cloud, where edgectl failback merges it before it re-seeds anything
+    pause(IN_FLIGHT_DRAIN);
     CloudFallbackApp.Outcome last = cloudApp.merge();
     String summary = first.detail() + "; " + routed.detail() + "; " + closed.detail()
         + "; then " + last.detail();
     return (closed.ok() && last.ok() ? "done: " : "failed: ") + summary;
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String outcome(RouteOutcome outcome) {

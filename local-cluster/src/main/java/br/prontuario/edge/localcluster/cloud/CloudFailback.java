@@ -36,6 +36,9 @@ public final class CloudFailback {
    */
   public record Result(boolean merged, Path report, String json, Optional<ForkPoint> recordedFork) {}
 
+  /** The drill's and the app's request timeout is 2 s; a write at the cloud is done by then. */
+  private static final Duration IN_FLIGHT_DRAIN = Duration.ofSeconds(3);
+
   private static final Pattern FORK_ID = Pattern.compile("\"forkId\":\\s*\"([0-9a-f-]{36})\"");
 
   private final CloudDataPlane plane;
@@ -66,15 +69,32 @@ public final class CloudFailback {
     String merge = merge();
     if (entry != null) {
       entry.routeToEdge(edgeLeader(plane.upstreams()));
+      // requests already at the cloud when its path closed still commit there
+      pause(IN_FLIGHT_DRAIN);
     }
+    merge(); // what clinicians wrote in the cloud between the first merge and the routing
     String last = merge();
     if (!last.contains("\"notes\":[]") || !last.contains("\"entries\":[]")) {
-      throw new IllegalStateException("cloud writes arrived during failback; run it again: " + last);
+      throw new IllegalStateException("cloud writes still arriving after routing to the edge;"
+          + " nothing was wiped, run it again: " + summary(last));
     }
     plane.reseed(reseedTimeout);
     ForkPoint.archive(plane.dir(), started);
     return write(started, forkId(merge), merge, true,
         "merged, routed back to the edge, cloud re-seeded", recordedFork);
+  }
+
+  /** Counts only: the ids are clinical record ids. */
+  private static String summary(String merge) {
+    return merge.replaceAll("\"[0-9a-f-]{36}\"", "id").replaceAll("(id,)+id", "ids");
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Waits briefly (the gateway re-checks the edge every second) before giving up. */
