@@ -144,6 +144,10 @@ public final class ControllerApi {
           || to.equals("EMERGENCY_CLOUD"))) {
         phases.add(new ControllerEvent(decided, Phase.DETECTION, detail.strip()));
       }
+      // a replica without the lease records what it would do; only what was done is a phase
+      if (e.path("results").toString().contains("observed only")) {
+        return phases;
+      }
       // activating the cloud promotes its standby, then routes clinicians to it
       boolean activatesCloud = ACTIVATE_CLOUD.matcher(actions).find();
       if (actions.contains("switchover") || activatesCloud) {

@@ -55,4 +55,14 @@ class HistoryPhasesTest {
     assertThat(deactivation).extracting(ControllerEvent::phase)
         .containsExactly(ControllerEvent.Phase.REROUTING);
   }
+
+  @Test
+  void aDecisionOnlyObservedByAReplicaWithoutTheLeaseIsNoPromotionOrReroute() {
+    List<ControllerEvent> phases = ControllerApi.HistoryPhases.of(JsonMapper.shared().readTree(
+        "{\"from\":\"EMERGENCY_CLOUD\",\"to\":\"FAILBACK\",\"actions\":[\"DeactivateCloud -> node-a\"],"
+            + "\"results\":[\"observed only: controller-1 is not the acting controller\"],"
+            + "\"decidedAt\":\"2026-11-25T10:05:00Z\"}"));
+
+    assertThat(phases).isEmpty();
+  }
 }
