@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises the errors a PostgreSQL failover produces (connection lost, server shutting down,
@@ -40,6 +41,11 @@ public final class DatabaseOutage {
         return true;
       }
       if (cause instanceof SQLException sql && isTransientState(sql.getSQLState())) {
+        return true;
+      }
+      // the connection died mid-transaction and so did the rollback: the first failure says why
+      if (cause instanceof TransactionSystemException tx && tx.getApplicationException() != null
+          && isTransient(tx.getApplicationException())) {
         return true;
       }
     }

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseOutageTest {
 
@@ -42,5 +44,19 @@ class DatabaseOutageTest {
     assertThat(DatabaseOutage.isTransient(new DataIntegrityViolationException("dup",
         new SQLException("duplicate key", "23505")))).isFalse();
     assertThat(DatabaseOutage.isTransient(new NullPointerException())).isFalse();
+  }
+
+  @Test
+  void aRollbackThatFailsAfterTheConnectionWasLostIsAnOutage() {
+    // seen in EdgeClusterIT while node-a was killed: the insert lost its connection, then the
+    // rollback found it closed; that surfaced as a 500
+    TransactionSystemException rollbackFailed =
+        new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+    rollbackFailed.initApplicationException(new DataAccessResourceFailureException(
+        "insert idempotency key", new SQLException("An I/O error occurred", "08006")));
+
+    assertThat(DatabaseOutage.isTransient(rollbackFailed)).isTrue();
+    assertThat(DatabaseOutage.isTransient(new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed")))).isFalse();
   }
 }
