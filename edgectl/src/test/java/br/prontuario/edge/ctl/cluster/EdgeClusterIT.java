@@ -140,6 +140,8 @@ class EdgeClusterIT {
     writing.set(false);
     writer.join(20_000);
 
+    // a write that meets the failover is refused as retryable (503) or not answered, never a 500
+    assertThat(failures).as("statuses while the leader moved").allMatch(s -> s == 503 || s == -1);
     assertThat(pid(NodeName.NODE_B)).as("node-b's edge-node was not restarted").isEqualTo(appPidBefore);
     List<String> stored = nodeB.noteTexts(token, patientId);
     assertThat(stored).containsAll(acknowledged);
