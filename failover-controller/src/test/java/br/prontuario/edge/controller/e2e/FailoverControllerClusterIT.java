@@ -277,7 +277,9 @@ class FailoverControllerClusterIT {
               .as("an edge answer lacking the note written in the cloud").contains(cloudNote[0]);
           return true;
         });
-    assertThat(acting.history()).anyMatch(e -> e.path("results").toString().contains("merged: 1 notes"));
+    // the decision is recorded once the whole action is done (drain and second merge included)
+    await().atMost(Duration.ofSeconds(30)).until(() -> acting.history().stream()
+        .anyMatch(e -> e.path("results").toString().contains("merged: 1 notes")));
 
     // edgectl failback then finds nothing new, re-seeds the cloud and ends the emergency
     var failback = CloudSite.failback(cluster, Duration.ofMinutes(3));
