@@ -89,8 +89,10 @@ class TwoControllersIT {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> second.leadership().isLeader());
     await().atMost(Duration.ofSeconds(20)).until(() -> !haproxy.statusOf("cloud").equals("MAINT"));
+    // opening the cloud also puts the nodes in maintenance: a returning node waits for failback
     assertThat(secondHistory.recent(100)).anyMatch(e -> e.trigger().equals("reconcile")
-        && e.results().contains("ActivateCloud: done: cloud ready"));
+        && e.results().contains("ActivateCloud: done: cloud ready; node-a maint; node-b maint"));
+    assertThat(haproxy.statusOf("node-a")).isEqualTo("MAINT");
   }
 
   private ControlLoop loop(String identity, ClusterTopology topology, DecisionHistory history) {
