@@ -43,9 +43,10 @@ public final class DatabaseOutage {
       if (cause instanceof SQLException sql && isTransientState(sql.getSQLState())) {
         return true;
       }
-      // the connection died mid-transaction and so did the rollback: the first failure says why
-      if (cause instanceof TransactionSystemException tx && tx.getApplicationException() != null
-          && isTransient(tx.getApplicationException())) {
+      // commit or rollback failed on the connection itself (closed, reset): whatever the request
+      // did, the database went away under it; the Idempotency-Key makes the retry safe
+      if (cause instanceof TransactionSystemException tx && (tx.getCause() instanceof SQLException
+          || tx.getApplicationException() != null && isTransient(tx.getApplicationException()))) {
         return true;
       }
     }

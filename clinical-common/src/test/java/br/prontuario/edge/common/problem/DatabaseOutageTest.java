@@ -56,7 +56,10 @@ class DatabaseOutageTest {
         "insert idempotency key", new SQLException("An I/O error occurred", "08006")));
 
     assertThat(DatabaseOutage.isTransient(rollbackFailed)).isTrue();
+    // seen again with an application failure that was not itself a database error
     assertThat(DatabaseOutage.isTransient(new TransactionSystemException("JDBC rollback failed",
-        new SQLException("Connection is closed")))).isFalse();
+        new SQLException("Connection is closed")))).isTrue();
+    assertThat(DatabaseOutage.isTransient(new TransactionSystemException("no transaction",
+        new IllegalStateException("not active")))).isFalse();
   }
 }
