@@ -2,7 +2,9 @@ package br.prontuario.edge.controller.routing;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,13 +74,8 @@ public final class HaproxyRouter implements Router {
   @Override
   public boolean cloudRouted() {
     try {
-      for (String line : api.execute("show servers state " + backend).split("\n")) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length > 6 && f[1].equals(backend) && f[3].equals(cloudServer)) {
-          return (Integer.parseInt(f[6]) & MAINTENANCE) == 0;
-        }
-      }
-      return false;
+      String state = adminStates().get(cloudServer);
+      return state != null && (Integer.parseInt(state) & MAINTENANCE) == 0;
     } catch (IOException | NumberFormatException e) {
       return false;
     }
@@ -87,18 +84,25 @@ public final class HaproxyRouter implements Router {
   @Override
   public Optional<String> activeNode() {
     try {
-      List<String> ready = new ArrayList<>();
-      for (String line : api.execute("show servers state " + backend).split("\n")) {
-        String[] f = line.trim().split("\\s+");
-        // be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state ...
-        if (f.length > 6 && f[1].equals(backend) && nodes.contains(f[3]) && f[6].equals(READY)) {
-          ready.add(f[3]);
-        }
-      }
+      Map<String, String> states = adminStates();
+      List<String> ready = nodes.stream().filter(n -> READY.equals(states.get(n))).toList();
       return ready.size() == 1 ? Optional.of(ready.get(0)) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** Each server of the backend and its srv_admin_state, from {@code show servers state}. */
+  private Map<String, String> adminStates() throws IOException {
+    Map<String, String> states = new HashMap<>();
+    for (String line : api.execute("show servers state " + backend).split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      // be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state ...
+      if (f.length > 6 && f[1].equals(backend)) {
+        states.put(f[3], f[6]);
+      }
+    }
+    return states;
   }
 
   private String setState(String server, String state) throws IOException {
