@@ -48,7 +48,7 @@ public final class LocalClusterControl implements ClusterControl {
 
   @Override
   public String other(String node) {
-    return NodeName.parse(node) == NodeName.NODE_A ? NodeName.NODE_B.id() : NodeName.NODE_A.id();
+    return NodeName.parse(node).peer().id();
   }
 
   @Override
@@ -94,7 +94,7 @@ public final class LocalClusterControl implements ClusterControl {
 
   @Override
   public void failback() {
-    if (!Files.isDirectory(CloudSite.cloudDir(cluster))) {
+    if (!hasCloudSite()) {
       throw new IllegalStateException("this cluster has no cloud site (" + CloudSite.cloudDir(cluster)
           + "); start it with bin/edgectl up");
     }
@@ -135,8 +135,7 @@ public final class LocalClusterControl implements ClusterControl {
     if (nodes != null) {
       return nodes;
     }
-    if (Files.isDirectory(CloudSite.cloudDir(cluster))
-        && !CloudSite.dataPlane(cluster).isStreamingStandby()) {
+    if (hasCloudSite() && !CloudSite.dataPlane(cluster).isStreamingStandby()) {
       return "the cloud is not a standby streaming from the edge";
     }
     if (controller.isEmpty()) {
@@ -145,6 +144,11 @@ public final class LocalClusterControl implements ClusterControl {
     String state = controller.get().status().map(s -> s.path("state").asString("unknown"))
         .orElse("unreachable");
     return "NORMAL".equals(state) ? null : "failover controller " + state;
+  }
+
+  /** {@code edgectl up} starts one; a cluster started without it has no cloud to check. */
+  private boolean hasCloudSite() {
+    return Files.isDirectory(CloudSite.cloudDir(cluster));
   }
 
   /** What keeps the nodes from serving: leader, sync standby, both apps. */

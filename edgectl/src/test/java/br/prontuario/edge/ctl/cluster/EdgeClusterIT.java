@@ -171,7 +171,7 @@ class EdgeClusterIT {
     NodeName master = node(status(), "node-a").path("redis").asString().equals("master")
         ? NodeName.NODE_A : NodeName.NODE_B;
     local().kill(master, Components.REDIS);
-    NodeName survivor = master == NodeName.NODE_A ? NodeName.NODE_B : NodeName.NODE_A;
+    NodeName survivor = master.peer();
     await().atMost(FAILOVER).until(() -> node(status(), survivor.id()).path("redis").asString().equals("master"));
     await().atMost(FAILOVER).ignoreExceptions()
         .until(() -> !entry.login("demo", cluster.demo().password()).isBlank());

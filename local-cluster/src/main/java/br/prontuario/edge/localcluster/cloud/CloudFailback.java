@@ -1,6 +1,7 @@
 package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.localcluster.cluster.OpsToken;
+import br.prontuario.edge.localcluster.process.Pause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class CloudFailback {
     if (entry != null) {
       entry.routeToEdge(edgeLeader(plane.upstreams()));
       // requests already at the cloud when its path closed still commit there
-      pause(IN_FLIGHT_DRAIN);
+      Pause.millis(IN_FLIGHT_DRAIN.toMillis());
     }
     merge(); // what clinicians wrote in the cloud between the first merge and the routing
     String last = merge();
@@ -87,14 +88,6 @@ public final class CloudFailback {
   /** Counts only: the ids are clinical record ids. */
   private static String summary(String merge) {
     return merge.replaceAll("\"[0-9a-f-]{36}\"", "id").replaceAll("(id,)+id", "ids");
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Waits briefly (the gateway re-checks the edge every second) before giving up. */

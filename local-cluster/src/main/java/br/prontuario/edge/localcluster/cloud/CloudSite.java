@@ -64,7 +64,6 @@ public final class CloudSite {
         "http://127.0.0.1:" + dataPlane(cluster).ports().patroniRest(),
         "edge.controller.cloud.app-url", appUrl(cluster));
   }
-
   /** Starts (or restarts) the cloud side; returns once the standby streams and the app is up. */
   public static CloudDataPlane start(EdgeCluster cluster, Path repositoryRoot, Duration timeout) {
     Path jar = repositoryRoot.resolve(JAR);
@@ -107,9 +106,10 @@ public final class CloudSite {
 
   /** Promotes the cloud (if still a standby), routes clinicians to it, records the fork point. */
   public static ForkPoint activate(EdgeCluster cluster) {
-    return new CloudActivation(dataPlane(cluster), cluster.config().postgres().database(),
-        Clock.systemUTC()).activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
-            "127.0.0.1", dataPlane(cluster).ports().app(), Duration.ofSeconds(60));
+    CloudDataPlane plane = dataPlane(cluster);
+    return new CloudActivation(plane, cluster.config().postgres().database(), Clock.systemUTC())
+        .activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()), "127.0.0.1",
+            plane.ports().app(), Duration.ofSeconds(60));
   }
 
   /** Fails back from the cloud ({@link CloudFailback}) through the entry HAProxy. */

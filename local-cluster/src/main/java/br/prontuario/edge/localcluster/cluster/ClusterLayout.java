@@ -92,7 +92,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
    * of first waiting a socket timeout on a frozen old primary.
    */
   public String jdbcUrl(String database, NodeName localFirst) {
-    NodeName other = localFirst == NodeName.NODE_A ? NodeName.NODE_B : NodeName.NODE_A;
+    NodeName other = localFirst.peer();
     return "jdbc:postgresql://" + host(localFirst) + ":" + ports(localFirst).postgres()
         + "," + host(other) + ":" + ports(other).postgres() + "/" + database
         + "?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=10";

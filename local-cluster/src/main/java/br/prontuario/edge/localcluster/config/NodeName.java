@@ -26,6 +26,15 @@ public enum NodeName {
     return dataNode;
   }
 
+  /** The other data node: the standby of the active one, the survivor of a failover. */
+  public NodeName peer() {
+    return switch (this) {
+      case NODE_A -> NODE_B;
+      case NODE_B -> NODE_A;
+      default -> throw new IllegalStateException(id + " is not a data node");
+    };
+  }
+
   public static Optional<NodeName> find(String id) {
     return Arrays.stream(values()).filter(n -> n.id.equals(id)).findFirst();
   }
