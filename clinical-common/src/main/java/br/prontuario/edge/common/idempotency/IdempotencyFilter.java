@@ -1,10 +1,12 @@
 package br.prontuario.edge.common.idempotency;
 
 import br.prontuario.edge.common.audit.AuditHashing;
-import br.prontuario.edge.common.problem.DatabaseOutage;
 import br.prontuario.edge.common.problem.ProblemWriter;
 import br.prontuario.edge.common.security.ClinicalPrincipal;
 import br.prontuario.edge.common.web.CachedBodyRequest;
+import br.prontuario.edge.common.web.RequestTransaction;
+import br.prontuario.edge.common.web.RequestTransaction.Finished;
+import br.prontuario.edge.common.web.RequestTransaction.Outcome;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +29,9 @@ import org.springframework.web.util.WebUtils;
  * Every authenticated POST under /api/v1 (except auth) needs an Idempotency-Key. The key is
  * claimed, the request handled and its 2xx response stored in one transaction; a replay gets the
  * stored response, the same key with another request gets 422. Non-2xx outcomes roll everything
- * back, so the client may fix the request and retry with the same key.
+ * back, so the client may fix the request and retry with the same key. The transaction, its
+ * rollback and the 503 on a lost database are {@link RequestTransaction}'s, shared with
+ * PUT/PATCH/DELETE.
  */
 @Component
 @Order(0) // after Spring Security (-100): needs the principal
@@ -38,13 +42,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
   private final IdempotencyStore store;
-  private final TransactionTemplate transactions;
+  private final RequestTransaction transaction;
   private final ProblemWriter problems;
 
   IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions,
       ProblemWriter problems) {
     this.store = store;
-    this.transactions = transactions;
+    this.transaction = new RequestTransaction(transactions, problems);
     this.problems = problems;
   }
 
@@ -74,54 +78,31 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
     String user = principal.get().username();
     String requestHash = requestHash(request);
-    ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-    Optional<StoredResponse> earlier;
-    try {
-      earlier = transactions.execute(tx -> {
-        if (!store.claim(user, key, requestHash)) {
-          return store.find(user, key);
-        }
-        handle(request, captured, chain);
-        int status = captured.getStatus();
-        if (status >= 200 && status < 300) {
-          store.complete(user, key, new StoredResponse(requestHash, status,
-              captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-              captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray()));
-        } else {
-          tx.setRollbackOnly();
-        }
-        return Optional.empty();
-      });
-    } catch (HandlerFailure e) {
-      if (e.getCause() instanceof ServletException se) {
-        throw se;
-      }
-      throw (IOException) e.getCause();
-    } catch (RuntimeException e) {
-      if (!DatabaseOutage.isTransient(e)) {
-        throw e;
-      }
-      // claim, handling or commit lost the database: nothing is known to be stored
-      problems.writeDatabaseUnavailable(request, response);
-      return;
+    Outcome<Optional<StoredResponse>> outcome = transaction.run(request, response, chain,
+        handler -> {
+          if (!store.claim(user, key, requestHash)) {
+            return store.find(user, key);
+          }
+          handler.proceed().ifPresent(ok -> store.complete(user, key, stored(requestHash, ok)));
+          return Optional.empty();
+        });
+    if (!(outcome instanceof Finished<Optional<StoredResponse>> finished)
+        || finished.result().isEmpty()) {
+      return; // handled here (or 503): the response is written
     }
-    if (earlier.isEmpty()) {
-      captured.copyBodyToResponse();
-    } else if (!earlier.get().requestHash().equals(requestHash)) {
+    StoredResponse earlier = finished.result().get();
+    if (!earlier.requestHash().equals(requestHash)) {
       problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
           "Idempotency-Key reused", "This Idempotency-Key was used for a different request.");
     } else {
-      replay(earlier.get(), response);
+      replay(earlier, response);
     }
   }
 
-  private static void handle(HttpServletRequest request, ContentCachingResponseWrapper response,
-      FilterChain chain) {
-    try {
-      chain.doFilter(request, response);
-    } catch (IOException | ServletException e) {
-      throw new HandlerFailure(e);
-    }
+  private static StoredResponse stored(String requestHash, ContentCachingResponseWrapper ok) {
+    return new StoredResponse(requestHash, ok.getStatus(), ok.getContentType(),
+        ok.getHeader(HttpHeaders.LOCATION), ok.getHeader(HttpHeaders.ETAG),
+        ok.getContentAsByteArray());
   }
 
   private static void replay(StoredResponse stored, HttpServletResponse response)
@@ -149,12 +130,5 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     content.write(target.getBytes(StandardCharsets.UTF_8));
     content.write(body);
     return AuditHashing.sha256(content.toByteArray());
-  }
-
-  /** Carries a checked exception of the filter chain out of the transaction callback. */
-  private static final class HandlerFailure extends RuntimeException {
-    HandlerFailure(Exception cause) {
-      super(cause);
-    }
   }
 }

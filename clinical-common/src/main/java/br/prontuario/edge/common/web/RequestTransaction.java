@@ -1,0 +1,119 @@
+package br.prontuario.edge.common.web;
+
+import br.prontuario.edge.common.problem.DatabaseOutage;
+import br.prontuario.edge.common.problem.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The one transaction around a mutating request, shared by the idempotency filter (POST) and
+ * {@link MutationTransactionFilter} (PUT/PATCH/DELETE): begin; handle the request on a buffered
+ * response; commit on 2xx, roll back on any other status or exception (a rejected request writes
+ * nothing); then send the buffered response. A database lost on the way (begin, handling, commit
+ * or rollback during a failover) answers 503 with Retry-After instead of a 500.
+ */
+public final class RequestTransaction {
+
+  private final TransactionTemplate transactions;
+  private final ProblemWriter problems;
+
+  public RequestTransaction(TransactionTemplate transactions, ProblemWriter problems) {
+    this.transactions = transactions;
+    this.problems = problems;
+  }
+
+  /** What a filter does inside the transaction; it decides whether and when to handle. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Handler handler);
+  }
+
+  /** How the request ended: the transaction finished, or the database was unavailable (503). */
+  public sealed interface Outcome<T> {}
+
+  /** Committed or rolled back; the handler's response, if it ran, has been sent. */
+  public record Finished<T>(T result) implements Outcome<T> {}
+
+  /** The database went away: 503 + Retry-After was written; nothing is known to be stored. */
+  public record Unavailable<T>() implements Outcome<T> {}
+
+  /** Runs the request's handler in the transaction, the whole of the work. */
+  public Outcome<Void> handle(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    return run(request, response, chain, handler -> {
+      handler.proceed();
+      return null;
+    });
+  }
+
+  public <T> Outcome<T> run(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain, Work<T> work) throws ServletException, IOException {
+    ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+    T result;
+    try {
+      result = transactions.execute(tx -> work.run(new Handler(request, captured, chain, tx)));
+    } catch (HandlerFailure e) {
+      if (e.getCause() instanceof ServletException se) {
+        throw se;
+      }
+      throw (IOException) e.getCause();
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.isTransient(e)) {
+        throw e;
+      }
+      problems.writeDatabaseUnavailable(request, response);
+      return new Unavailable<>();
+    }
+    captured.copyBodyToResponse(); // a no-op when the work answered without handling
+    return new Finished<>(result);
+  }
+
+  /** Handles the request inside the transaction. */
+  public static final class Handler {
+    private final HttpServletRequest request;
+    private final ContentCachingResponseWrapper response;
+    private final FilterChain chain;
+    private final TransactionStatus tx;
+
+    private Handler(HttpServletRequest request, ContentCachingResponseWrapper response,
+        FilterChain chain, TransactionStatus tx) {
+      this.request = request;
+      this.response = response;
+      this.chain = chain;
+      this.tx = tx;
+    }
+
+    /**
+     * Runs the rest of the filter chain. A 2xx response is returned (still buffered, so the
+     * caller may store it in the same transaction); any other status marks the transaction for
+     * rollback and returns empty. An exception rolls back and is rethrown by {@link #run}.
+     */
+    public Optional<ContentCachingResponseWrapper> proceed() {
+      try {
+        chain.doFilter(request, response);
+      } catch (IOException | ServletException e) {
+        throw new HandlerFailure(e);
+      }
+      int status = response.getStatus();
+      if (status >= 200 && status < 300) {
+        return Optional.of(response);
+      }
+      tx.setRollbackOnly();
+      return Optional.empty();
+    }
+  }
+
+  /** Carries a checked exception of the filter chain out of the transaction callback. */
+  private static final class HandlerFailure extends RuntimeException {
+    HandlerFailure(Exception cause) {
+      super(cause);
+    }
+  }
+}
