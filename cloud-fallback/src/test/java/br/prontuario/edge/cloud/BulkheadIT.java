@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.cloud.support.CloudFallbackTest;
 import br.prontuario.edge.cloud.support.HoldingEndpoint;
-import br.prontuario.edge.cloud.support.Http;
 import br.prontuario.edge.common.security.Role;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,16 +25,16 @@ class BulkheadIT extends CloudFallbackTest {
   void refusesThe51stConcurrentRequestWith503AndRetryAfterAndServesTheHeldOnes() {
     HoldingEndpoint.closeGate();
     ExecutorService pool = Executors.newFixedThreadPool(50);
-    List<CompletableFuture<Http.Reply>> held = new ArrayList<>();
+    List<CompletableFuture<TestHttp.Reply>> held = new ArrayList<>();
     try {
       for (int i = 0; i < 50; i++) {
-        held.add(CompletableFuture.supplyAsync(() -> new Http(port).get(HoldingEndpoint.PATH, null),
+        held.add(CompletableFuture.supplyAsync(() -> new TestHttp(port).get(HoldingEndpoint.PATH, null),
             pool));
       }
       await().atMost(Duration.ofSeconds(60))
           .until(() -> bulkhead.getMetrics().getAvailableConcurrentCalls() == 0);
 
-      Http.Reply refused = http.get("/api/v1/mode", token(Role.NURSE));
+      TestHttp.Reply refused = http.get("/api/v1/mode", token(Role.NURSE));
       assertThat(refused.status()).isEqualTo(503);
       assertThat(refused.header("Retry-After")).isEqualTo("5");
       assertThat(refused.isProblem()).isTrue();
@@ -43,7 +43,7 @@ class BulkheadIT extends CloudFallbackTest {
     } finally {
       HoldingEndpoint.openGate();
     }
-    assertThat(held.stream().map(CompletableFuture::join).map(Http.Reply::status))
+    assertThat(held.stream().map(CompletableFuture::join).map(TestHttp.Reply::status))
         .containsOnly(200).hasSize(50);
     await().atMost(Duration.ofSeconds(10))
         .until(() -> bulkhead.getMetrics().getAvailableConcurrentCalls() == 50);

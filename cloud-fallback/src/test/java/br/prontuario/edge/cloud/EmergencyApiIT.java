@@ -3,11 +3,11 @@ package br.prontuario.edge.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.cloud.support.CloudFallbackTest;
-import br.prontuario.edge.cloud.support.Http;
 import br.prontuario.edge.common.audit.AuditChainVerifier;
 import br.prontuario.edge.common.audit.AuditLog;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.common.user.PasswordHasher;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +41,7 @@ class EmergencyApiIT extends CloudFallbackTest {
   void everyResponseSaysEmergencyModeIncludingErrors() {
     assertThat(http.get("/api/v1/mode", token(Role.NURSE)).header("X-Service-Mode"))
         .isEqualTo("emergency");
-    Http.Reply unauthenticated = http.get("/api/v1/patients?q=zu", null);
+    TestHttp.Reply unauthenticated = http.get("/api/v1/patients?q=zu", null);
     assertThat(unauthenticated.status()).isEqualTo(401);
     assertThat(unauthenticated.isProblem()).isTrue();
     assertThat(unauthenticated.header("X-Service-Mode")).isEqualTo("emergency");
@@ -54,14 +54,14 @@ class EmergencyApiIT extends CloudFallbackTest {
   void logsInWithUsernameAndPasswordAndOffersNoFaceLogin() {
     jdbc.update("INSERT INTO users (username, role, password_hash) VALUES (?, 'physician', ?)"
         + " ON CONFLICT DO NOTHING", "dra.ana", new PasswordHasher().hash("senha-forte-1".toCharArray()));
-    Http.Reply login = http.post("/api/v1/auth/login", null,
+    TestHttp.Reply login = http.post("/api/v1/auth/login", null,
         Map.of("username", "dra.ana", "password", "senha-forte-1"));
     assertThat(login.status()).isEqualTo(200);
     assertThat(login.header("X-Service-Mode")).isEqualTo("emergency");
     String token = login.json().get("accessToken").asString();
     assertThat(http.get("/api/v1/mode", token).status()).isEqualTo(200);
 
-    Http.Reply face = http.post("/api/v1/auth/face", token, Map.of("image", "x"));
+    TestHttp.Reply face = http.post("/api/v1/auth/face", token, Map.of("image", "x"));
     assertThat(face.status()).isEqualTo(404);
     assertThat(face.isProblem()).isTrue();
     assertThat(face.json().get("title").asString()).isEqualTo("Not available in emergency mode");
@@ -82,7 +82,7 @@ class EmergencyApiIT extends CloudFallbackTest {
 
   @Test
   void summaryHasActiveAllergiesProblemsMedicationsAlertsAndLastNotes() {
-    Http.Reply reply = http.get("/api/v1/patients/" + patient + "/summary", token(Role.PHYSICIAN));
+    TestHttp.Reply reply = http.get("/api/v1/patients/" + patient + "/summary", token(Role.PHYSICIAN));
     assertThat(reply.status()).isEqualTo(200);
     JsonNode s = reply.json();
     assertThat(s.get("mode").asString()).isEqualTo("emergency");
@@ -102,13 +102,13 @@ class EmergencyApiIT extends CloudFallbackTest {
   void alertsAreCreatedAndAcknowledgedAsNewCloudRowsLeavingEdgeRowsUntouched() {
     String before = jdbc.queryForObject("SELECT data::text FROM clinical_entries WHERE id = ?",
         String.class, edgeAlert);
-    Http.Reply created = http.post("/api/v1/patients/" + patient + "/alerts", token(Role.NURSE),
+    TestHttp.Reply created = http.post("/api/v1/patients/" + patient + "/alerts", token(Role.NURSE),
         Map.of("kind", "critical-lab-value", "message", "Potassio 6.8"));
     assertThat(created.status()).isEqualTo(201);
     UUID newAlert = UUID.fromString(created.json().get("alert").get("id").asString());
     assertThat(origin(newAlert)).isEqualTo("cloud");
 
-    Http.Reply ack = http.post("/api/v1/patients/" + patient + "/alerts/" + edgeAlert
+    TestHttp.Reply ack = http.post("/api/v1/patients/" + patient + "/alerts/" + edgeAlert
         + "/acknowledgement", token(Role.PHYSICIAN), Map.of());
     assertThat(ack.status()).isEqualTo(201);
     UUID ackId = UUID.fromString(ack.json().get("alert").get("id").asString());
@@ -119,7 +119,7 @@ class EmergencyApiIT extends CloudFallbackTest {
     assertThat(jdbc.queryForObject("SELECT data::text FROM clinical_entries WHERE id = ?",
         String.class, edgeAlert)).isEqualTo(before);
 
-    Http.Reply again = http.post("/api/v1/patients/" + patient + "/alerts/" + edgeAlert
+    TestHttp.Reply again = http.post("/api/v1/patients/" + patient + "/alerts/" + edgeAlert
         + "/acknowledgement", token(Role.PHYSICIAN), Map.of());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.isProblem()).isTrue();
@@ -130,7 +130,7 @@ class EmergencyApiIT extends CloudFallbackTest {
 
   @Test
   void emergencyNotesAreAppendedWithCloudOriginAndPrescriptionsNeedAPhysician() {
-    Http.Reply note = http.post("/api/v1/patients/" + patient + "/notes", token(Role.NURSE),
+    TestHttp.Reply note = http.post("/api/v1/patients/" + patient + "/notes", token(Role.NURSE),
         Map.of("type", "enfermagem", "text", "PA 90x60, acesso venoso"));
     assertThat(note.status()).isEqualTo(201);
     UUID id = UUID.fromString(note.json().get("note").get("id").asString());
@@ -138,7 +138,7 @@ class EmergencyApiIT extends CloudFallbackTest {
         + " FROM notes WHERE id = ?", String.class, id)).isEqualTo("cloud:1:true");
     assertThat(http.post("/api/v1/patients/" + patient + "/notes", token(Role.NURSE),
         Map.of("type", "prescricao", "text", "x")).status()).isEqualTo(403);
-    Http.Reply bad = http.post("/api/v1/patients/" + patient + "/notes", token(Role.NURSE),
+    TestHttp.Reply bad = http.post("/api/v1/patients/" + patient + "/notes", token(Role.NURSE),
         Map.of("type", "laudo", "text", "x"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.isProblem()).isTrue();
@@ -146,7 +146,7 @@ class EmergencyApiIT extends CloudFallbackTest {
 
   @Test
   void chatAnswersFromTheSummaryAndSaysItIsNotAnAi() {
-    Http.Reply reply = http.post("/api/v1/patients/" + patient + "/chat", token(Role.PHYSICIAN),
+    TestHttp.Reply reply = http.post("/api/v1/patients/" + patient + "/chat", token(Role.PHYSICIAN),
         Map.of("question", "Quais alergias o paciente tem?"));
     assertThat(reply.status()).isEqualTo(200);
     JsonNode chat = reply.json();
@@ -169,7 +169,7 @@ class EmergencyApiIT extends CloudFallbackTest {
 
   @Test
   void isReadyOnceItsDatabaseIsAPrimary() {
-    Http.Reply ready = http.get("/health/ready", null);
+    TestHttp.Reply ready = http.get("/health/ready", null);
     assertThat(ready.status()).isEqualTo(200);
   }
 

@@ -3,7 +3,7 @@ package br.prontuario.edge.ctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.user.PasswordHasher;
-import br.prontuario.edge.localcluster.postgres.SharedPostgres;
+import br.prontuario.edge.testsupport.servers.SharedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

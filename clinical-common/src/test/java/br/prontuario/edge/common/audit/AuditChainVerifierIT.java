@@ -2,7 +2,7 @@ package br.prontuario.edge.common.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.prontuario.edge.localcluster.postgres.SharedPostgres;
+import br.prontuario.edge.testsupport.servers.SharedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.prontuario.edge.common.problem.ProblemWriter;
 import br.prontuario.edge.common.web.RequestTransaction.Finished;
-import br.prontuario.edge.localcluster.postgres.SharedPostgres;
+import br.prontuario.edge.testsupport.servers.SharedPostgres;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

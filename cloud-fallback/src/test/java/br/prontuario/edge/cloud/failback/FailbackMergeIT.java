@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.cloud.support.CloudFallbackTest;
 import br.prontuario.edge.cloud.support.ClinicalFixtures;
-import br.prontuario.edge.cloud.support.Http;
 import br.prontuario.edge.common.audit.AuditChain;
 import br.prontuario.edge.common.audit.AuditChainVerifier;
 import br.prontuario.edge.common.audit.AuditEvent;
 import br.prontuario.edge.common.security.Role;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
@@ -62,7 +62,7 @@ class FailbackMergeIT extends CloudFallbackTest {
       c.commit();
     }
 
-    Http.Reply first = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS), Map.of());
+    TestHttp.Reply first = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS), Map.of());
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     JsonNode report = first.json();
     assertThat(ids(report.get("notes"))).contains(note.toString());
@@ -103,7 +103,7 @@ class FailbackMergeIT extends CloudFallbackTest {
         .map(JsonNode::asString).toList();
   }
 
-  private static UUID id(Http.Reply reply, String field) {
+  private static UUID id(TestHttp.Reply reply, String field) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return UUID.fromString(reply.json().get(field).get("id").asString());
   }

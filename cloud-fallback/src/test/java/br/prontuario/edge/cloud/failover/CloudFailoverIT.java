@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import br.prontuario.edge.cloud.CloudFallbackApplication;
 import br.prontuario.edge.cloud.support.ClinicalFixtures;
 import br.prontuario.edge.cloud.support.CloudFallbackTest;
-import br.prontuario.edge.cloud.support.Http;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.localcluster.cloud.CloudActivation;
@@ -19,7 +18,8 @@ import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import br.prontuario.edge.localcluster.config.NodeName;
-import br.prontuario.edge.localcluster.redis.SharedRedis;
+import br.prontuario.edge.testsupport.http.TestHttp;
+import br.prontuario.edge.testsupport.servers.SharedRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,8 +73,8 @@ class CloudFailoverIT {
       JdbcTemplate cloudDb = new JdbcTemplate(new DriverManagerDataSource(
           cloud.jdbcUrl(database), db.username(), db.password()));
       try (ConfigurableApplicationContext app = cloudFallback(cloud, db, database)) {
-        Http direct = new Http(cloud.ports().app());
-        Http viaEntry = new Http(Integer.parseInt(cluster.layout().entrypoint()
+        TestHttp direct = new TestHttp(cloud.ports().app());
+        TestHttp viaEntry = new TestHttp(Integer.parseInt(cluster.layout().entrypoint()
             .replaceFirst(".*:", "")));
         String physician = app.getBean(JwtService.class)
             .issue("dr.plantao", EnumSet.of(Role.PHYSICIAN)).token();
@@ -111,7 +111,7 @@ class CloudFailoverIT {
         report(fork, crash, serving, acked, cloudNotes, delayAtCrash);
 
         // emergency lookup through the entry point, then emergency writes in the cloud
-        Http.Reply found = viaEntry.get("/api/v1/patients?q=98765432100", physician);
+        TestHttp.Reply found = viaEntry.get("/api/v1/patients?q=98765432100", physician);
         assertThat(found.header("X-Service-Mode")).isEqualTo("emergency");
         assertThat(found.json().get("patients").findValuesAsString("id"))
             .containsExactly(patient.toString());
@@ -151,7 +151,7 @@ class CloudFailoverIT {
 
         // a second emergency, promoted the failover controller's way (Patroni PATCH /config, no
         // fork point written here): failback records a new fork instead of reusing the merged one
-        Http cloudPatroni = new Http(cloud.ports().patroniRest());
+        TestHttp cloudPatroni = new TestHttp(cloud.ports().patroniRest());
         // the re-seeded member answers 503 until its bootstrap has stored the configuration
         await().atMost(Duration.ofSeconds(60)).until(() -> cloudPatroni.send(cloudPatroni
             .request("/config", null).method("PATCH", java.net.http.HttpRequest.BodyPublishers
@@ -227,8 +227,8 @@ class CloudFailoverIT {
         "cloud.replication.edge-password", db.password())).run();
   }
 
-  private static Double delay(Http app) {
-    for (String line : app.get("/metrics", null).raw().body().split("\n")) {
+  private static Double delay(TestHttp app) {
+    for (String line : app.get("/metrics", null).body().split("\n")) {
       if (line.startsWith("cloud_replication_delay_seconds") && !line.endsWith("NaN")) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
@@ -236,7 +236,7 @@ class CloudFailoverIT {
     return null;
   }
 
-  private static UUID created(Http.Reply reply, String field) {
+  private static UUID created(TestHttp.Reply reply, String field) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return UUID.fromString(reply.json().get(field).get("id").asString());
   }

@@ -3,8 +3,8 @@ package br.prontuario.edge.cloud.note;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.cloud.support.CloudFallbackTest;
-import br.prontuario.edge.cloud.support.Http;
 import br.prontuario.edge.common.security.Role;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +42,7 @@ class EmergencyNoteListIT extends CloudFallbackTest {
     List<List<String>> pages = new ArrayList<>();
     String cursor = null;
     do {
-      Http.Reply reply = http.get(notes() + "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+      TestHttp.Reply reply = http.get(notes() + "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
           token(Role.NURSE));
       assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
       pages.add(reply.json().get("items").findValuesAsString("id"));
@@ -59,7 +59,7 @@ class EmergencyNoteListIT extends CloudFallbackTest {
   void listsTheCurrentVersionOfEdgeAndCloudNotesWithTheirOrigin() {
     UUID replaced = fixtures.note(patient, "evolucao", "PA 12x8");
     UUID correction = fixtures.correctNote(replaced, "PA 14x9");
-    Http.Reply written = http.post(notes(), token(Role.PHYSICIAN),
+    TestHttp.Reply written = http.post(notes(), token(Role.PHYSICIAN),
         Map.of("type", "evolucao", "text", "Sem dor"));
     assertThat(written.status()).isEqualTo(201);
     String cloudNote = written.json().get("note").get("id").asString();
@@ -75,7 +75,7 @@ class EmergencyNoteListIT extends CloudFallbackTest {
 
   @Test
   void anUnknownPatientIs404() {
-    Http.Reply reply = http.get("/api/v1/patients/" + UUID.randomUUID() + "/notes",
+    TestHttp.Reply reply = http.get("/api/v1/patients/" + UUID.randomUUID() + "/notes",
         token(Role.NURSE));
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.isProblem()).isTrue();
@@ -89,7 +89,7 @@ class EmergencyNoteListIT extends CloudFallbackTest {
         ("Ana\n" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
     for (String query : List.of("limit=0", "limit=201", "limit=abc", "cursor=garbage",
         "cursor=" + timeless)) {
-      Http.Reply reply = http.get(notes() + "?" + query, token(Role.PHYSICIAN));
+      TestHttp.Reply reply = http.get(notes() + "?" + query, token(Role.PHYSICIAN));
       assertThat(reply.status()).as(query).isEqualTo(400);
       assertThat(reply.isProblem()).as(query).isTrue();
     }
@@ -99,7 +99,7 @@ class EmergencyNoteListIT extends CloudFallbackTest {
   @Test
   void onlyPhysiciansAndNursesListNotes() {
     for (Role role : List.of(Role.ADMIN, Role.IT_OPS, Role.AUDITOR)) {
-      Http.Reply reply = http.get(notes(), token(role));
+      TestHttp.Reply reply = http.get(notes(), token(role));
       assertThat(reply.status()).as(role.name()).isEqualTo(403);
       assertThat(reply.isProblem()).as(role.name()).isTrue();
     }
@@ -110,7 +110,7 @@ class EmergencyNoteListIT extends CloudFallbackTest {
   @Test
   void eachListingIsOneAuditedReadInEmergencyMode() {
     long before = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM audit_log", Long.class);
-    Http.Reply reply = http.get(notes(), token(Role.NURSE));
+    TestHttp.Reply reply = http.get(notes(), token(Role.NURSE));
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("X-Service-Mode")).isEqualTo("emergency");
     assertThat(jdbc.queryForList("SELECT action || ' ' || patient_id FROM audit_log WHERE seq > ?"

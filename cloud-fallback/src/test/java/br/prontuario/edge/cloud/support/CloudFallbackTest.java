@@ -3,8 +3,9 @@ package br.prontuario.edge.cloud.support;
 import br.prontuario.edge.cloud.CloudFallbackApplication;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.localcluster.postgres.SharedPostgres;
-import br.prontuario.edge.localcluster.redis.SharedRedis;
+import br.prontuario.edge.testsupport.http.TestHttp;
+import br.prontuario.edge.testsupport.servers.SharedPostgres;
+import br.prontuario.edge.testsupport.servers.SharedRedis;
 import java.util.EnumSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +48,12 @@ public abstract class CloudFallbackTest {
   @LocalServerPort protected int port;
   @Autowired protected JwtService jwt;
   @Autowired protected JdbcTemplate jdbc;
-  protected Http http;
+  protected TestHttp http;
   protected ClinicalFixtures fixtures;
 
   @BeforeEach
   void client() {
-    http = new Http(port);
+    http = new TestHttp(port);
     fixtures = new ClinicalFixtures(jdbc);
   }
 

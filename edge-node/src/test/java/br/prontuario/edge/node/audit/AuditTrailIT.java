@@ -3,8 +3,8 @@ package br.prontuario.edge.node.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class AuditTrailIT extends EdgeNodeIT {
     api.send(api.request("/api/v1/patients/" + patient, nurse)
         .header("X-Correlation-Id", "audit-corr-1").GET().build());
     api.post("/api/v1/patients/" + patient + "/notes", nurse,
-        Api.json(Map.of("type", "enfermagem", "text", "sinais estáveis")));
+        TestHttp.json(Map.of("type", "enfermagem", "text", "sinais estáveis")));
     api.get("/api/v1/patients/" + patient + "/notes", nurse);
 
     List<Map<String, Object>> rows = rowsFor(patient);
@@ -41,7 +41,7 @@ class AuditTrailIT extends EdgeNodeIT {
   void aCorrectionRecordsTheHashesOfBothVersions() {
     String patient = createPatient("Paciente Hashes");
     String admin = token(Role.ADMIN);
-    api.put("/api/v1/patients/" + patient, admin, "\"1\"", Api.json(Map.of(
+    api.put("/api/v1/patients/" + patient, admin, "\"1\"", TestHttp.json(Map.of(
         "name", "Paciente Hashes Corrigido", "birthDate", "1980-05-17", "sex", "female")));
     Map<String, Object> correction = rowsFor(patient).get(1);
     assertThat(correction.get("action")).isEqualTo("patient.correct");
@@ -54,7 +54,7 @@ class AuditTrailIT extends EdgeNodeIT {
   void aRejectedUpdateLeavesNoAuditRowAndNoVersion() {
     String patient = createPatient("Paciente Rejeitado");
     int before = rowsFor(patient).size();
-    assertThat(api.put("/api/v1/patients/" + patient, token(Role.ADMIN), "\"9\"", Api.json(
+    assertThat(api.put("/api/v1/patients/" + patient, token(Role.ADMIN), "\"9\"", TestHttp.json(
         Map.of("name", "Outro Nome", "birthDate", "1980-05-17", "sex", "female"))).status())
         .isEqualTo(412);
     assertThat(rowsFor(patient)).hasSize(before);
@@ -66,7 +66,7 @@ class AuditTrailIT extends EdgeNodeIT {
   void auditorsSeeAnIntactChainAndThePatientsEvents() {
     String patient = createPatient("Paciente Auditor");
     String auditor = token(Role.AUDITOR);
-    Api.Reply verify = api.get("/api/v1/audit/verify", auditor);
+    TestHttp.Reply verify = api.get("/api/v1/audit/verify", auditor);
     assertThat(verify.status()).isEqualTo(200);
     assertThat(verify.json().get("intact").asBoolean()).isTrue();
     assertThat(verify.json().get("rows").asLong()).isPositive();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +25,14 @@ class LoginIT extends EdgeNodeIT {
 
   @Autowired StringRedisTemplate redis;
 
-  private Api.Reply login(String username, String password) {
+  private TestHttp.Reply login(String username, String password) {
     return api.post("/api/v1/auth/login", null, null,
-        Api.json(Map.of("username", username, "password", password)));
+        TestHttp.json(Map.of("username", username, "password", password)));
   }
 
   @Test
   void demoUserLogsInAndTheAccessTokenOpensThePatientApi() {
-    Api.Reply reply = login("demo", "demo-password-1");
+    TestHttp.Reply reply = login("demo", "demo-password-1");
     assertThat(reply.status()).isEqualTo(200);
     JsonNode body = reply.json();
     assertThat(body.get("expiresIn").asLong()).isBetween(1L, 900L);
@@ -45,8 +45,8 @@ class LoginIT extends EdgeNodeIT {
 
   @Test
   void wrongPasswordIsAProblemWithoutSayingWhichPartWasWrong() {
-    Api.Reply wrongPassword = login("demo", "not-the-password");
-    Api.Reply noSuchUser = login("nobody-here", "whatever-password");
+    TestHttp.Reply wrongPassword = login("demo", "not-the-password");
+    TestHttp.Reply noSuchUser = login("nobody-here", "whatever-password");
     assertThat(wrongPassword.status()).isEqualTo(401);
     assertThat(wrongPassword.isProblem()).isTrue();
     assertThat(noSuchUser.json().get("detail")).isEqualTo(wrongPassword.json().get("detail"));
@@ -59,7 +59,7 @@ class LoginIT extends EdgeNodeIT {
     for (int i = 0; i < 5; i++) {
       assertThat(login("lock-me", "wrong-" + i).status()).isEqualTo(401);
     }
-    Api.Reply locked = login("lock-me", "right-password");
+    TestHttp.Reply locked = login("lock-me", "right-password");
     assertThat(locked.status()).isEqualTo(429);
     assertThat(locked.header("Retry-After")).isNotNull();
     assertThat(locked.isProblem()).isTrue();
@@ -72,13 +72,13 @@ class LoginIT extends EdgeNodeIT {
     jdbc.update("INSERT INTO users (username, role, password_hash) VALUES ('log-me', 'nurse', ?)",
         new br.prontuario.edge.common.user.PasswordHasher().hash("right-password".toCharArray()));
     String cpf = freshCpf();
-    api.post("/api/v1/patients", token(Role.ADMIN), Api.json(Map.of("name", "Sigilosa Pereira",
+    api.post("/api/v1/patients", token(Role.ADMIN), TestHttp.json(Map.of("name", "Sigilosa Pereira",
         "birthDate", "1970-01-01", "sex", "female", "cpf", cpf)));
     for (int i = 0; i < 5; i++) {
       api.send(api.request("/api/v1/auth/login", null).header("Content-Type", "application/json")
           .header("X-Correlation-Id", "lockout-" + i)
           .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-              Api.json(Map.of("username", "log-me", "password", "wrong-" + i)))).build());
+              TestHttp.json(Map.of("username", "log-me", "password", "wrong-" + i)))).build());
     }
     assertThat(output.getOut().lines().filter(l -> l.contains("account log-me locked")))
         .singleElement().satisfies(line -> assertThat(line).startsWith("{")
@@ -89,22 +89,22 @@ class LoginIT extends EdgeNodeIT {
   @Test
   void aRefreshTokenRotatesOnceAndLogoutRevokesIt() {
     String refresh = login("demo", "demo-password-1").json().get("refreshToken").asText();
-    Api.Reply rotated = api.post("/api/v1/auth/refresh", null, null,
-        Api.json(Map.of("refreshToken", refresh)));
+    TestHttp.Reply rotated = api.post("/api/v1/auth/refresh", null, null,
+        TestHttp.json(Map.of("refreshToken", refresh)));
     assertThat(rotated.status()).isEqualTo(200);
     assertThat(api.post("/api/v1/auth/refresh", null, null,
-        Api.json(Map.of("refreshToken", refresh))).status()).isEqualTo(401);
+        TestHttp.json(Map.of("refreshToken", refresh))).status()).isEqualTo(401);
 
     String next = rotated.json().get("refreshToken").asText();
     assertThat(api.post("/api/v1/auth/logout", null, null,
-        Api.json(Map.of("refreshToken", next))).status()).isEqualTo(204);
+        TestHttp.json(Map.of("refreshToken", next))).status()).isEqualTo(204);
     assertThat(api.post("/api/v1/auth/refresh", null, null,
-        Api.json(Map.of("refreshToken", next))).status()).isEqualTo(401);
+        TestHttp.json(Map.of("refreshToken", next))).status()).isEqualTo(401);
   }
 
   @Test
   void missingForgedAndExpiredTokensAreRejectedWith401Problems() {
-    Api.Reply missing = api.get("/api/v1/patients?name=an", null);
+    TestHttp.Reply missing = api.get("/api/v1/patients?name=an", null);
     assertThat(missing.status()).isEqualTo(401);
     assertThat(missing.isProblem()).isTrue();
 
@@ -116,7 +116,7 @@ class LoginIT extends EdgeNodeIT {
 
     JwtService past = new JwtService(SECRET, Duration.ofMinutes(5),
         Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
-    Api.Reply expired = api.get("/api/v1/patients?name=an",
+    TestHttp.Reply expired = api.get("/api/v1/patients?name=an",
         past.issue("demo", EnumSet.of(Role.PHYSICIAN)).token());
     assertThat(expired.status()).isEqualTo(401);
     assertThat(expired.json().get("detail").asText()).contains("expired");

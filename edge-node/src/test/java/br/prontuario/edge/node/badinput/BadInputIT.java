@@ -3,8 +3,8 @@ package br.prontuario.edge.node.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -58,7 +58,7 @@ class BadInputIT extends EdgeNodeIT {
   void badPatientBodiesAreRejected(String why, String body) {
     int patients = count("patients");
     int audit = count("audit_log");
-    Api.Reply reply = api.post("/api/v1/patients", token(Role.ADMIN), body);
+    TestHttp.Reply reply = api.post("/api/v1/patients", token(Role.ADMIN), body);
     assertThat(reply.status()).as(why).isEqualTo(400);
     assertThat(reply.isProblem()).as(why).isTrue();
     assertThat(reply.body()).as("no echo of the input").doesNotContain("DROP TABLE", "<script>");
@@ -70,7 +70,7 @@ class BadInputIT extends EdgeNodeIT {
   void aBodyOverOneMebibyteIs413AndWritesNothing() {
     int notes = count("notes");
     String huge = "{\"type\":\"evolucao\",\"text\":\"" + "a".repeat(1024 * 1024) + "\"}";
-    Api.Reply reply = api.post("/api/v1/patients/" + patient + "/notes", token(Role.PHYSICIAN),
+    TestHttp.Reply reply = api.post("/api/v1/patients/" + patient + "/notes", token(Role.PHYSICIAN),
         huge);
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.isProblem()).isTrue();
@@ -87,7 +87,7 @@ class BadInputIT extends EdgeNodeIT {
     body[prefix.length + 1] = (byte) 0x28;
     body[prefix.length + 2] = '"';
     body[prefix.length + 3] = '}';
-    Api.Reply reply = api.postBytes("/api/v1/patients/" + patient + "/notes",
+    TestHttp.Reply reply = api.postBytes("/api/v1/patients/" + patient + "/notes",
         token(Role.PHYSICIAN), "application/json", body);
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.isProblem()).isTrue();
@@ -96,7 +96,7 @@ class BadInputIT extends EdgeNodeIT {
 
   @Test
   void aNonJsonContentTypeIs415() {
-    Api.Reply reply = api.postBytes("/api/v1/patients/" + patient + "/notes",
+    TestHttp.Reply reply = api.postBytes("/api/v1/patients/" + patient + "/notes",
         token(Role.PHYSICIAN), "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
     assertThat(reply.status()).isEqualTo(415);
     assertThat(reply.isProblem()).isTrue();
@@ -105,8 +105,8 @@ class BadInputIT extends EdgeNodeIT {
   @Test
   void scriptAndSqlInFreeTextAreStoredVerbatimAndHarmless() {
     String text = "<script>alert('x')</script>'; DROP TABLE notes; --";
-    Api.Reply written = api.post("/api/v1/patients/" + patient + "/notes",
-        token(Role.PHYSICIAN), Api.json(Map.of("type", "evolucao", "text", text)));
+    TestHttp.Reply written = api.post("/api/v1/patients/" + patient + "/notes",
+        token(Role.PHYSICIAN), TestHttp.json(Map.of("type", "evolucao", "text", text)));
     assertThat(written.status()).isEqualTo(201);
     assertThat(written.header("Content-Type")).startsWith("application/json");
     String id = written.json().get("id").asText();
@@ -141,7 +141,7 @@ class BadInputIT extends EdgeNodeIT {
   void badLoginBodiesAre400Problems() {
     assertThat(api.post("/api/v1/auth/login", null, null, "{\"username\":\"demo\"}").status())
         .isEqualTo(400);
-    Api.Reply typed = api.post("/api/v1/auth/login", null, null,
+    TestHttp.Reply typed = api.post("/api/v1/auth/login", null, null,
         "{\"username\":[1],\"password\":\"x\"}");
     assertThat(typed.status()).isEqualTo(400);
     assertThat(typed.isProblem()).isTrue();

@@ -2,8 +2,8 @@ package br.prontuario.edge.node.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.prontuario.edge.localcluster.postgres.SharedPostgres;
 import br.prontuario.edge.localcluster.process.FreePorts;
+import br.prontuario.edge.testsupport.servers.SharedPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.InetAddress;

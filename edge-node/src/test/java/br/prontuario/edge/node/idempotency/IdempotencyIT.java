@@ -3,7 +3,6 @@ package br.prontuario.edge.node.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import br.prontuario.edge.common.idempotency.IdempotencyKeyJanitor;
+import br.prontuario.edge.testsupport.http.TestHttp;
 
 class IdempotencyIT extends EdgeNodeIT {
 
@@ -31,9 +31,9 @@ class IdempotencyIT extends EdgeNodeIT {
     String patient = createPatient("Paciente Replay");
     String doctor = token(Role.PHYSICIAN);
     String key = UUID.randomUUID().toString();
-    String body = Api.json(Map.of("type", "evolucao", "text", "estável"));
-    Api.Reply first = api.post("/api/v1/patients/" + patient + "/notes", doctor, key, body);
-    Api.Reply replay = api.post("/api/v1/patients/" + patient + "/notes", doctor, key, body);
+    String body = TestHttp.json(Map.of("type", "evolucao", "text", "estável"));
+    TestHttp.Reply first = api.post("/api/v1/patients/" + patient + "/notes", doctor, key, body);
+    TestHttp.Reply replay = api.post("/api/v1/patients/" + patient + "/notes", doctor, key, body);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(replay.status()).isEqualTo(201);
@@ -49,9 +49,9 @@ class IdempotencyIT extends EdgeNodeIT {
     String doctor = token(Role.PHYSICIAN);
     String key = UUID.randomUUID().toString();
     api.post("/api/v1/patients/" + patient + "/notes", doctor, key,
-        Api.json(Map.of("type", "evolucao", "text", "primeira")));
-    Api.Reply reused = api.post("/api/v1/patients/" + patient + "/notes", doctor, key,
-        Api.json(Map.of("type", "evolucao", "text", "outra")));
+        TestHttp.json(Map.of("type", "evolucao", "text", "primeira")));
+    TestHttp.Reply reused = api.post("/api/v1/patients/" + patient + "/notes", doctor, key,
+        TestHttp.json(Map.of("type", "evolucao", "text", "outra")));
     assertThat(reused.status()).isEqualTo(422);
     assertThat(reused.isProblem()).isTrue();
     assertThat(notesOf(patient)).isEqualTo(1);
@@ -61,7 +61,7 @@ class IdempotencyIT extends EdgeNodeIT {
   void keysAreScopedPerPrincipal() {
     String patient = createPatient("Paciente Escopo");
     String key = UUID.randomUUID().toString();
-    String body = Api.json(Map.of("type", "evolucao", "text", "mesmo texto"));
+    String body = TestHttp.json(Map.of("type", "evolucao", "text", "mesmo texto"));
     assertThat(api.post("/api/v1/patients/" + patient + "/notes",
         token("dr-a", Role.PHYSICIAN), key, body).status()).isEqualTo(201);
     assertThat(api.post("/api/v1/patients/" + patient + "/notes",
@@ -72,8 +72,8 @@ class IdempotencyIT extends EdgeNodeIT {
   @Test
   void aPostWithoutAKeyIsRejectedAndWritesNothing() {
     String patient = createPatient("Paciente Sem Chave");
-    Api.Reply reply = api.post("/api/v1/patients/" + patient + "/notes",
-        token(Role.PHYSICIAN), null, Api.json(Map.of("type", "evolucao", "text", "x")));
+    TestHttp.Reply reply = api.post("/api/v1/patients/" + patient + "/notes",
+        token(Role.PHYSICIAN), null, TestHttp.json(Map.of("type", "evolucao", "text", "x")));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.isProblem()).isTrue();
     assertThat(notesOf(patient)).isZero();
@@ -84,16 +84,16 @@ class IdempotencyIT extends EdgeNodeIT {
     String patient = createPatient("Paciente Concorrente");
     String doctor = token(Role.PHYSICIAN);
     String key = UUID.randomUUID().toString();
-    String body = Api.json(Map.of("type", "evolucao", "text", "enviado 8 vezes"));
+    String body = TestHttp.json(Map.of("type", "evolucao", "text", "enviado 8 vezes"));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Callable<Api.Reply>> calls = new ArrayList<>();
+      List<Callable<TestHttp.Reply>> calls = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         calls.add(() -> api.post("/api/v1/patients/" + patient + "/notes", doctor, key, body));
       }
       List<String> ids = new ArrayList<>();
-      for (Future<Api.Reply> f : pool.invokeAll(calls)) {
-        Api.Reply reply = f.get();
+      for (Future<TestHttp.Reply> f : pool.invokeAll(calls)) {
+        TestHttp.Reply reply = f.get();
         assertThat(reply.status()).isEqualTo(201);
         ids.add(reply.json().get("id").asText());
       }
@@ -120,11 +120,11 @@ class IdempotencyIT extends EdgeNodeIT {
     String patient = createPatient("Paciente Retentativa");
     String doctor = token(Role.PHYSICIAN);
     String key = UUID.randomUUID().toString();
-    Api.Reply bad = api.post("/api/v1/patients/" + patient + "/notes", doctor, key,
-        Api.json(Map.of("type", "evolucao", "text", "")));
+    TestHttp.Reply bad = api.post("/api/v1/patients/" + patient + "/notes", doctor, key,
+        TestHttp.json(Map.of("type", "evolucao", "text", "")));
     assertThat(bad.status()).isEqualTo(400);
-    Api.Reply fixed = api.post("/api/v1/patients/" + patient + "/notes", doctor, key,
-        Api.json(Map.of("type", "evolucao", "text", "corrigido")));
+    TestHttp.Reply fixed = api.post("/api/v1/patients/" + patient + "/notes", doctor, key,
+        TestHttp.json(Map.of("type", "evolucao", "text", "corrigido")));
     assertThat(fixed.status()).isEqualTo(201);
   }
 }

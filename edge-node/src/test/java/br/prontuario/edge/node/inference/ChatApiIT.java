@@ -3,7 +3,7 @@ package br.prontuario.edge.node.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ class ChatApiIT extends InferenceIT {
 
   @Test
   void answersWithTheGeneratedTextTheStopReasonAndTheDisclaimer() {
-    Api.Reply reply = api.post("/api/v1/chat", token(Role.PHYSICIAN), Api.json(Map.of("question", "o paciente")));
+    TestHttp.Reply reply = api.post("/api/v1/chat", token(Role.PHYSICIAN), TestHttp.json(Map.of("question", "o paciente")));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("answer").asText()).isEqualTo("tem febre e tosse");
@@ -22,8 +22,8 @@ class ChatApiIT extends InferenceIT {
 
   @Test
   void respectsTheRequestedTokenLimit() {
-    Api.Reply reply = api.post("/api/v1/chat", token(Role.NURSE),
-        Api.json(Map.of("question", "o paciente", "maxTokens", 2)));
+    TestHttp.Reply reply = api.post("/api/v1/chat", token(Role.NURSE),
+        TestHttp.json(Map.of("question", "o paciente", "maxTokens", 2)));
 
     assertThat(reply.json().get("answer").asText()).isEqualTo("tem febre");
     assertThat(reply.json().get("stopReason").asText()).isEqualTo("MAX_TOKENS");
@@ -31,9 +31,9 @@ class ChatApiIT extends InferenceIT {
 
   @Test
   void streamsTokensAsServerSentEventsThenADoneEvent() {
-    Api.Reply reply = api.send(api.request("/api/v1/chat/stream", token(Role.PHYSICIAN))
+    TestHttp.Reply reply = api.send(api.request("/api/v1/chat/stream", token(Role.PHYSICIAN))
         .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-        .POST(HttpRequest.BodyPublishers.ofString(Api.json(Map.of("question", "o paciente")))).build());
+        .POST(HttpRequest.BodyPublishers.ofString(TestHttp.json(Map.of("question", "o paciente")))).build());
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Content-Type")).startsWith("text/event-stream");
@@ -48,8 +48,8 @@ class ChatApiIT extends InferenceIT {
     String evolution = writeNote(patient, "evolucao", "Febre há dois dias, tosse produtiva.");
     String prescription = writeNote(patient, "prescricao", "Amoxicilina 500 mg 8/8h por 7 dias.");
 
-    Api.Reply reply = api.post("/api/v1/chat", token(Role.PHYSICIAN),
-        Api.json(Map.of("question", "Resumo do caso?", "patientId", patient, "maxTokens", 3)));
+    TestHttp.Reply reply = api.post("/api/v1/chat", token(Role.PHYSICIAN),
+        TestHttp.json(Map.of("question", "Resumo do caso?", "patientId", patient, "maxTokens", 3)));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("patientId").asText()).isEqualTo(patient);
@@ -60,7 +60,7 @@ class ChatApiIT extends InferenceIT {
 
   @Test
   void aChatAboutAnUnknownPatientIs404() {
-    Api.Reply reply = api.post("/api/v1/chat", token(Role.PHYSICIAN), Api.json(Map.of(
+    TestHttp.Reply reply = api.post("/api/v1/chat", token(Role.PHYSICIAN), TestHttp.json(Map.of(
         "question", "Resumo?", "patientId", "00000000-0000-0000-0000-000000000000")));
 
     assertThat(reply.status()).isEqualTo(404);
@@ -68,13 +68,13 @@ class ChatApiIT extends InferenceIT {
 
   @Test
   void isForClinicians() {
-    assertThat(api.post("/api/v1/chat", token(Role.AUDITOR), Api.json(Map.of("question", "o paciente"))).status())
+    assertThat(api.post("/api/v1/chat", token(Role.AUDITOR), TestHttp.json(Map.of("question", "o paciente"))).status())
         .isEqualTo(403);
   }
 
   private String writeNote(String patient, String type, String text) {
-    Api.Reply note = api.post("/api/v1/patients/" + patient + "/notes", token(Role.PHYSICIAN),
-        Api.json(Map.of("type", type, "text", text)));
+    TestHttp.Reply note = api.post("/api/v1/patients/" + patient + "/notes", token(Role.PHYSICIAN),
+        TestHttp.json(Map.of("type", type, "text", text)));
     assertThat(note.status()).isEqualTo(201);
     return note.json().get("id").asText();
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.node.inference.dictation.DictationAudio;
-import br.prontuario.edge.node.support.Api;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import org.junit.jupiter.api.Test;
 
 class DictationApiIT extends InferenceIT {
@@ -13,7 +13,7 @@ class DictationApiIT extends InferenceIT {
   void transcribesAWavIntoADraftNoteThatIsNotSaved() {
     int notesBefore = count("notes");
 
-    Api.Reply reply = api.postBytes("/api/v1/dictations", token(Role.PHYSICIAN), "audio/wav",
+    TestHttp.Reply reply = api.postBytes("/api/v1/dictations", token(Role.PHYSICIAN), "audio/wav",
         DictationAudio.wav16kMono(3.0));
 
     assertThat(reply.status()).isEqualTo(200);
@@ -28,7 +28,7 @@ class DictationApiIT extends InferenceIT {
 
   @Test
   void resamplesOtherWavRates() {
-    Api.Reply reply = api.postBytes("/api/v1/dictations?language=pt-BR", token(Role.NURSE), "audio/x-wav",
+    TestHttp.Reply reply = api.postBytes("/api/v1/dictations?language=pt-BR", token(Role.NURSE), "audio/x-wav",
         DictationAudio.wav44kStereo(2.0));
 
     assertThat(reply.status()).isEqualTo(200);
@@ -37,8 +37,8 @@ class DictationApiIT extends InferenceIT {
 
   @Test
   void refusesOtherFormatsWith415ListingTheAcceptedOnes() {
-    Api.Reply mp3 = api.postBytes("/api/v1/dictations", token(Role.PHYSICIAN), "audio/mpeg", new byte[] {1, 2, 3});
-    Api.Reply oggCalledWav = api.postBytes("/api/v1/dictations", token(Role.PHYSICIAN), "audio/wav",
+    TestHttp.Reply mp3 = api.postBytes("/api/v1/dictations", token(Role.PHYSICIAN), "audio/mpeg", new byte[] {1, 2, 3});
+    TestHttp.Reply oggCalledWav = api.postBytes("/api/v1/dictations", token(Role.PHYSICIAN), "audio/wav",
         "OggS-not-a-wave-file".getBytes());
 
     assertThat(mp3.status()).isEqualTo(415);
@@ -49,7 +49,7 @@ class DictationApiIT extends InferenceIT {
 
   @Test
   void isForClinicians() {
-    Api.Reply admin = api.postBytes("/api/v1/dictations", token(Role.ADMIN), "audio/wav", DictationAudio.wav16kMono(1.0));
+    TestHttp.Reply admin = api.postBytes("/api/v1/dictations", token(Role.ADMIN), "audio/wav", DictationAudio.wav16kMono(1.0));
 
     assertThat(admin.status()).isEqualTo(403);
   }

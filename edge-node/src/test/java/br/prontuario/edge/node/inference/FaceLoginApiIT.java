@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.node.inference.face.SyntheticFaces;
-import br.prontuario.edge.node.support.Api;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,9 @@ class FaceLoginApiIT extends InferenceIT {
   @Test
   void enrolsThenLogsInWithTheSameTokensAsPasswordLogin() {
     String demo = token("demo", Role.PHYSICIAN);
-    Api.Reply enrolment = enrol(demo, 1, 2, 3);
+    TestHttp.Reply enrolment = enrol(demo, 1, 2, 3);
 
-    Api.Reply login = faceLogin("demo", SyntheticFaces.crop(ANA, 7));
+    TestHttp.Reply login = faceLogin("demo", SyntheticFaces.crop(ANA, 7));
 
     assertThat(enrolment.status()).isEqualTo(201);
     assertThat(enrolment.json().get("embeddings").asInt()).isEqualTo(3);
@@ -35,7 +35,7 @@ class FaceLoginApiIT extends InferenceIT {
   void rejectsAFaceBelowTheThreshold() {
     enrol(token("demo", Role.PHYSICIAN), 1, 2, 3);
 
-    Api.Reply login = faceLogin("demo", SyntheticFaces.crop(BRUNO, 1));
+    TestHttp.Reply login = faceLogin("demo", SyntheticFaces.crop(BRUNO, 1));
 
     assertThat(login.status()).isEqualTo(401);
     assertThat(login.isProblem()).isTrue();
@@ -59,7 +59,7 @@ class FaceLoginApiIT extends InferenceIT {
     String demo = token("demo", Role.PHYSICIAN);
     enrol(demo, 1, 2, 3);
 
-    Api.Reply deleted = api.send(api.request("/api/v1/auth/face/enrolment", demo).DELETE().build());
+    TestHttp.Reply deleted = api.send(api.request("/api/v1/auth/face/enrolment", demo).DELETE().build());
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(api.get("/api/v1/auth/face/enrolment", demo).json().get("enrolled").asBoolean()).isFalse();
@@ -68,7 +68,7 @@ class FaceLoginApiIT extends InferenceIT {
 
   @Test
   void anEnrolmentNeedsAtLeastThreeCrops() {
-    Api.Reply reply = enrol(token("demo", Role.PHYSICIAN), 1, 2);
+    TestHttp.Reply reply = enrol(token("demo", Role.PHYSICIAN), 1, 2);
 
     assertThat(reply.status()).isEqualTo(400);
   }
@@ -80,7 +80,7 @@ class FaceLoginApiIT extends InferenceIT {
       assertThat(faceLogin("mallory", crop).status()).isEqualTo(401);
     }
 
-    Api.Reply limited = faceLogin("mallory", crop);
+    TestHttp.Reply limited = faceLogin("mallory", crop);
 
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.header("Retry-After")).isNotBlank();
@@ -93,20 +93,20 @@ class FaceLoginApiIT extends InferenceIT {
       assertThat(faceLogin("eve", crop).status()).isEqualTo(401);
     }
 
-    Api.Reply password = api.post("/api/v1/auth/login", null,
-        Api.json(Map.of("username", "eve", "password", "whatever-it-is")));
+    TestHttp.Reply password = api.post("/api/v1/auth/login", null,
+        TestHttp.json(Map.of("username", "eve", "password", "whatever-it-is")));
 
     assertThat(password.status()).isEqualTo(429);
     assertThat(password.header("Retry-After")).isNotBlank();
   }
 
-  private Api.Reply enrol(String token, int... variants) {
+  private TestHttp.Reply enrol(String token, int... variants) {
     List<byte[]> crops = java.util.Arrays.stream(variants).mapToObj(v -> SyntheticFaces.crop(ANA, v)).toList();
     return api.send(api.request("/api/v1/auth/face/enrolment", token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Api.json(Map.of("crops", crops)))).build());
+        .POST(HttpRequest.BodyPublishers.ofString(TestHttp.json(Map.of("crops", crops)))).build());
   }
 
-  private Api.Reply faceLogin(String username, byte[] crop) {
-    return api.post("/api/v1/auth/face", null, Api.json(Map.of("username", username, "crop", crop)));
+  private TestHttp.Reply faceLogin(String username, byte[] crop) {
+    return api.post("/api/v1/auth/face", null, TestHttp.json(Map.of("username", username, "crop", crop)));
   }
 }

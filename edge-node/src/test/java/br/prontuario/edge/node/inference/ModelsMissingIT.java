@@ -3,8 +3,8 @@ package br.prontuario.edge.node.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class ModelsMissingIT extends EdgeNodeIT {
 
   @Test
   void theNodeStaysReadyAndReportsEachModelMissing() {
-    Api.Reply ready = api.get("/health/ready", null);
+    TestHttp.Reply ready = api.get("/health/ready", null);
 
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().get("status").asText()).isEqualTo("UP");
@@ -28,7 +28,7 @@ class ModelsMissingIT extends EdgeNodeIT {
 
   @Test
   void dictationAnswers503NamingItsModelWhileRecordsKeepWorking() {
-    Api.Reply dictation = api.postBytes("/api/v1/dictations", token(Role.PHYSICIAN), "audio/wav", new byte[44]);
+    TestHttp.Reply dictation = api.postBytes("/api/v1/dictations", token(Role.PHYSICIAN), "audio/wav", new byte[44]);
 
     assertThat(dictation.status()).isEqualTo(503);
     assertThat(dictation.isProblem()).isTrue();
@@ -39,8 +39,8 @@ class ModelsMissingIT extends EdgeNodeIT {
 
   @Test
   void chatAndFaceLoginAnswer503NamingTheirModels() {
-    Api.Reply chat = api.post("/api/v1/chat", token(Role.PHYSICIAN), Api.json(Map.of("question", "Qual a conduta?")));
-    Api.Reply face = api.post("/api/v1/auth/face", null, Api.json(Map.of("username", "demo", "crop", "AAAA")));
+    TestHttp.Reply chat = api.post("/api/v1/chat", token(Role.PHYSICIAN), TestHttp.json(Map.of("question", "Qual a conduta?")));
+    TestHttp.Reply face = api.post("/api/v1/auth/face", null, TestHttp.json(Map.of("username", "demo", "crop", "AAAA")));
 
     assertThat(chat.status()).isEqualTo(503);
     assertThat(chat.json().get("model").asText()).isEqualTo("chat");
@@ -50,8 +50,8 @@ class ModelsMissingIT extends EdgeNodeIT {
 
   @Test
   void passwordLoginRemainsWhenFaceLoginIsOff() {
-    Api.Reply login = api.post("/api/v1/auth/login", null,
-        Api.json(Map.of("username", "demo", "password", "demo-password-1")));
+    TestHttp.Reply login = api.post("/api/v1/auth/login", null,
+        TestHttp.json(Map.of("username", "demo", "password", "demo-password-1")));
 
     assertThat(login.status()).isEqualTo(200);
     assertThat(login.json().has("accessToken")).isTrue();

@@ -3,8 +3,8 @@ package br.prontuario.edge.node.note;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +26,20 @@ class NoteApiIT extends EdgeNodeIT {
     String patient = createPatient("Paciente Notas");
     String doctor = token("dr-notes", Role.PHYSICIAN);
     for (int i = 0; i < 5; i++) {
-      Api.Reply written = api.post(notes(patient), doctor,
-          Api.json(Map.of("type", "evolucao", "text", "evolução " + i)));
+      TestHttp.Reply written = api.post(notes(patient), doctor,
+          TestHttp.json(Map.of("type", "evolucao", "text", "evolução " + i)));
       assertThat(written.status()).isEqualTo(201);
       assertThat(written.json().get("author").asText()).isEqualTo("dr-notes");
       assertThat(written.json().get("recordedAt").asText()).endsWith("Z");
     }
-    Api.Reply first = api.get(notes(patient) + "?limit=3", doctor);
+    TestHttp.Reply first = api.get(notes(patient) + "?limit=3", doctor);
     assertThat(first.status()).isEqualTo(200);
     List<String> texts = new ArrayList<>();
     first.json().get("items").forEach(n -> texts.add(n.get("text").asText()));
     assertThat(texts).containsExactly("evolução 4", "evolução 3", "evolução 2");
 
     String cursor = first.json().get("nextCursor").asText();
-    Api.Reply second = api.get(notes(patient) + "?limit=3&cursor=" + cursor, doctor);
+    TestHttp.Reply second = api.get(notes(patient) + "?limit=3&cursor=" + cursor, doctor);
     assertThat(second.json().get("items")).hasSize(2);
     assertThat(second.json().get("nextCursor").isNull()).isTrue();
     assertThat(api.get(notes(patient) + "?limit=201", doctor).status()).isEqualTo(400);
@@ -49,22 +49,22 @@ class NoteApiIT extends EdgeNodeIT {
   void aCorrectionIsANewVersionAndTheHistoryKeepsTheOriginal() {
     String patient = createPatient("Paciente Correcao");
     String nurse = token(Role.NURSE);
-    Api.Reply original = api.post(notes(patient), nurse,
-        Api.json(Map.of("type", "enfermagem", "text", "PA 12x8")));
+    TestHttp.Reply original = api.post(notes(patient), nurse,
+        TestHttp.json(Map.of("type", "enfermagem", "text", "PA 12x8")));
     String id = original.json().get("id").asText();
 
-    Api.Reply noIfMatch = api.put(notes(patient) + "/" + id, nurse, null,
-        Api.json(Map.of("type", "enfermagem", "text", "PA 13x8")));
+    TestHttp.Reply noIfMatch = api.put(notes(patient) + "/" + id, nurse, null,
+        TestHttp.json(Map.of("type", "enfermagem", "text", "PA 13x8")));
     assertThat(noIfMatch.status()).isEqualTo(428);
 
-    Api.Reply corrected = api.put(notes(patient) + "/" + id, nurse, original.header("ETag"),
-        Api.json(Map.of("type", "enfermagem", "text", "PA 13x8")));
+    TestHttp.Reply corrected = api.put(notes(patient) + "/" + id, nurse, original.header("ETag"),
+        TestHttp.json(Map.of("type", "enfermagem", "text", "PA 13x8")));
     assertThat(corrected.status()).isEqualTo(200);
     assertThat(corrected.json().get("replacesId").asText()).isEqualTo(id);
     assertThat(corrected.json().get("version").asInt()).isEqualTo(2);
 
-    Api.Reply stale = api.put(notes(patient) + "/" + id, nurse, original.header("ETag"),
-        Api.json(Map.of("type", "enfermagem", "text", "PA 14x8")));
+    TestHttp.Reply stale = api.put(notes(patient) + "/" + id, nurse, original.header("ETag"),
+        TestHttp.json(Map.of("type", "enfermagem", "text", "PA 14x8")));
     assertThat(stale.status()).isEqualTo(412);
 
     JsonNode listed = api.get(notes(patient), nurse).json().get("items");
@@ -79,16 +79,16 @@ class NoteApiIT extends EdgeNodeIT {
   void twoConcurrentCorrectionsWithTheSameETagLetExactlyOneWin() throws Exception {
     String patient = createPatient("Paciente Corrida");
     String doctor = token(Role.PHYSICIAN);
-    Api.Reply original = api.post(notes(patient), doctor,
-        Api.json(Map.of("type", "anamnese", "text", "HDA")));
+    TestHttp.Reply original = api.post(notes(patient), doctor,
+        TestHttp.json(Map.of("type", "anamnese", "text", "HDA")));
     String url = notes(patient) + "/" + original.json().get("id").asText();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Callable<Integer>> racers = List.of(
           () -> api.put(url, doctor, original.header("ETag"),
-              Api.json(Map.of("type", "anamnese", "text", "HDA a"))).status(),
+              TestHttp.json(Map.of("type", "anamnese", "text", "HDA a"))).status(),
           () -> api.put(url, doctor, original.header("ETag"),
-              Api.json(Map.of("type", "anamnese", "text", "HDA b"))).status());
+              TestHttp.json(Map.of("type", "anamnese", "text", "HDA b"))).status());
       List<Integer> statuses = new ArrayList<>();
       for (Future<Integer> f : pool.invokeAll(racers)) {
         statuses.add(f.get());
@@ -102,16 +102,16 @@ class NoteApiIT extends EdgeNodeIT {
   @Test
   void onlyPhysiciansWritePrescriptions() {
     String patient = createPatient("Paciente Prescricao");
-    Api.Reply byNurse = api.post(notes(patient), token(Role.NURSE),
-        Api.json(Map.of("type", "prescricao", "text", "dipirona 1g")));
+    TestHttp.Reply byNurse = api.post(notes(patient), token(Role.NURSE),
+        TestHttp.json(Map.of("type", "prescricao", "text", "dipirona 1g")));
     assertThat(byNurse.status()).isEqualTo(403);
     assertThat(api.post(notes(patient), token(Role.PHYSICIAN),
-        Api.json(Map.of("type", "prescricao", "text", "dipirona 1g"))).status()).isEqualTo(201);
+        TestHttp.json(Map.of("type", "prescricao", "text", "dipirona 1g"))).status()).isEqualTo(201);
   }
 
   @Test
   void notesOfAnUnknownPatientAre404() {
-    Api.Reply reply = api.get(notes("00000000-0000-0000-0000-000000000000"),
+    TestHttp.Reply reply = api.get(notes("00000000-0000-0000-0000-000000000000"),
         token(Role.PHYSICIAN));
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.isProblem()).isTrue();

@@ -3,8 +3,8 @@ package br.prontuario.edge.node.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class OperationsIT extends EdgeNodeIT {
   @Test
   void liveAndReadyAreUpWhenThePrimaryIsReachableAndMigrated() {
     assertThat(api.get("/health/live", null).status()).isEqualTo(200);
-    Api.Reply ready = api.get("/health/ready", null);
+    TestHttp.Reply ready = api.get("/health/ready", null);
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().get("status").asText()).isEqualTo("UP");
   }
@@ -31,7 +31,7 @@ class OperationsIT extends EdgeNodeIT {
   @Test
   void metricsArePrometheusTextWithRequestLatencyHistograms() {
     api.get("/api/v1/patients?name=an", token(Role.PHYSICIAN));
-    Api.Reply metrics = api.get("/metrics", null);
+    TestHttp.Reply metrics = api.get("/metrics", null);
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("http_server_requests_seconds_bucket")
         .contains("hikaricp_connections").contains("jvm_memory_used_bytes");
@@ -58,7 +58,7 @@ class OperationsIT extends EdgeNodeIT {
 
   @Test
   void itOpsSeesTheNodeStatusButNoPatientData() {
-    Api.Reply status = api.get("/api/v1/ops/status", token(Role.IT_OPS));
+    TestHttp.Reply status = api.get("/api/v1/ops/status", token(Role.IT_OPS));
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.json().get("node").asText()).isEqualTo("node-test");
     assertThat(status.json().get("database").get("primary").asBoolean()).isTrue();
@@ -67,7 +67,7 @@ class OperationsIT extends EdgeNodeIT {
 
   @Test
   void theCorrelationIdIsEchoedAndQuotedInProblems() {
-    Api.Reply reply = api.send(api.request("/api/v1/patients/not-a-uuid", token(Role.PHYSICIAN))
+    TestHttp.Reply reply = api.send(api.request("/api/v1/patients/not-a-uuid", token(Role.PHYSICIAN))
         .header("X-Correlation-Id", "trace-abc-123").GET().build());
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.header("X-Correlation-Id")).isEqualTo("trace-abc-123");

@@ -3,8 +3,8 @@ package br.prontuario.edge.node.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,13 +26,13 @@ class PatientApiIT extends EdgeNodeIT {
   @Test
   void createdPatientHasAnIdAndIsReadableWithAnETag() {
     String cpf = freshCpf();
-    Api.Reply created = api.post("/api/v1/patients", token(Role.NURSE),
-        Api.json(patient("Maria da Conceição", cpf)));
+    TestHttp.Reply created = api.post("/api/v1/patients", token(Role.NURSE),
+        TestHttp.json(patient("Maria da Conceição", cpf)));
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().get("id").asText();
     assertThat(created.header("Location")).isEqualTo("/api/v1/patients/" + id);
 
-    Api.Reply read = api.get("/api/v1/patients/" + id, token(Role.PHYSICIAN));
+    TestHttp.Reply read = api.get("/api/v1/patients/" + id, token(Role.PHYSICIAN));
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.header("ETag")).isEqualTo("\"1\"");
     assertThat(read.json().get("cpf").asText()).isEqualTo(cpf);
@@ -43,9 +43,9 @@ class PatientApiIT extends EdgeNodeIT {
   void aCpfOrCnsAlreadyRegisteredIsAConflict() {
     String cpf = freshCpf();
     assertThat(api.post("/api/v1/patients", token(Role.ADMIN),
-        Api.json(patient("Primeira Pessoa", cpf))).status()).isEqualTo(201);
-    Api.Reply again = api.post("/api/v1/patients", token(Role.ADMIN),
-        Api.json(patient("Segunda Pessoa", cpf)));
+        TestHttp.json(patient("Primeira Pessoa", cpf))).status()).isEqualTo(201);
+    TestHttp.Reply again = api.post("/api/v1/patients", token(Role.ADMIN),
+        TestHttp.json(patient("Segunda Pessoa", cpf)));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.isProblem()).isTrue();
   }
@@ -57,7 +57,7 @@ class PatientApiIT extends EdgeNodeIT {
         .reduce("", String::concat);
     for (int i = 0; i < 5; i++) {
       api.post("/api/v1/patients", token(Role.ADMIN),
-          Api.json(patient(prefix + " Pereira " + (char) ('A' + i), freshCpf())));
+          TestHttp.json(patient(prefix + " Pereira " + (char) ('A' + i), freshCpf())));
     }
     String query = "/api/v1/patients?limit=2&name=" + prefix.toLowerCase();
     Set<String> seen = new HashSet<>();
@@ -77,7 +77,7 @@ class PatientApiIT extends EdgeNodeIT {
   @Test
   void listsMaskTheCpfExceptForRegistrationStaff() {
     String cpf = freshCpf();
-    api.post("/api/v1/patients", token(Role.ADMIN), Api.json(patient("Mascarada Silva", cpf)));
+    api.post("/api/v1/patients", token(Role.ADMIN), TestHttp.json(patient("Mascarada Silva", cpf)));
     JsonNode forPhysician = api.get("/api/v1/patients?cpf=" + cpf, token(Role.PHYSICIAN))
         .json().get("items").get(0);
     JsonNode forAdmin = api.get("/api/v1/patients?cpf=" + cpf, token(Role.ADMIN))
@@ -90,7 +90,7 @@ class PatientApiIT extends EdgeNodeIT {
   @Test
   void searchByCnsFindsThePatient() {
     String cns = Cns.provisional(System.nanoTime());
-    api.post("/api/v1/patients", token(Role.ADMIN), Api.json(Map.of("name", "Cartão Sus",
+    api.post("/api/v1/patients", token(Role.ADMIN), TestHttp.json(Map.of("name", "Cartão Sus",
         "birthDate", "2001-01-01", "sex", "male", "cns", cns)));
     assertThat(api.get("/api/v1/patients?cns=" + cns, token(Role.NURSE)).json().get("items"))
         .hasSize(1);
@@ -101,11 +101,11 @@ class PatientApiIT extends EdgeNodeIT {
     String id = createPatient("Versao Um");
     String nurse = token(Role.NURSE);
     Map<String, Object> fixed = patient("Versao Dois", freshCpf());
-    assertThat(api.put("/api/v1/patients/" + id, nurse, null, Api.json(fixed)).status())
+    assertThat(api.put("/api/v1/patients/" + id, nurse, null, TestHttp.json(fixed)).status())
         .isEqualTo(428);
-    assertThat(api.put("/api/v1/patients/" + id, nurse, "\"7\"", Api.json(fixed)).status())
+    assertThat(api.put("/api/v1/patients/" + id, nurse, "\"7\"", TestHttp.json(fixed)).status())
         .isEqualTo(412);
-    Api.Reply updated = api.put("/api/v1/patients/" + id, nurse, "\"1\"", Api.json(fixed));
+    TestHttp.Reply updated = api.put("/api/v1/patients/" + id, nurse, "\"1\"", TestHttp.json(fixed));
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.header("ETag")).isEqualTo("\"2\"");
 
@@ -123,9 +123,9 @@ class PatientApiIT extends EdgeNodeIT {
     try {
       List<Callable<Integer>> racers = List.of(
           () -> api.put("/api/v1/patients/" + id, admin, "\"1\"",
-              Api.json(patient("Corrida A", freshCpf()))).status(),
+              TestHttp.json(patient("Corrida A", freshCpf()))).status(),
           () -> api.put("/api/v1/patients/" + id, admin, "\"1\"",
-              Api.json(patient("Corrida B", freshCpf()))).status());
+              TestHttp.json(patient("Corrida B", freshCpf()))).status());
       List<Integer> statuses = new ArrayList<>();
       for (Future<Integer> f : pool.invokeAll(racers)) {
         statuses.add(f.get());

@@ -8,8 +8,8 @@ import static br.prontuario.edge.common.security.Role.PHYSICIAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.node.support.Api;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,7 +59,7 @@ class RoleMatrixIT extends EdgeNodeIT {
         "vital-signs", CLINICAL_READERS, "allergies", CLINICAL_READERS,
         "problems", CLINICAL_READERS, "alerts", CLINICAL_READERS);
 
-    String patientBody = Api.json(Map.of("name", "Nova Pessoa", "birthDate", "1990-01-01",
+    String patientBody = TestHttp.json(Map.of("name", "Nova Pessoa", "birthDate", "1990-01-01",
         "sex", "female"));
     List<Endpoint> table = new ArrayList<>(List.of(
         new Endpoint("POST", "/api/v1/patients", patientBody, REGISTRATION),
@@ -68,25 +68,25 @@ class RoleMatrixIT extends EdgeNodeIT {
         new Endpoint("PUT", p, patientBody, REGISTRATION),
         new Endpoint("GET", p + "/history", null, DEMOGRAPHIC_READERS),
         new Endpoint("POST", p + "/notes",
-            Api.json(Map.of("type", "evolucao", "text", "x")), CLINICIANS),
+            TestHttp.json(Map.of("type", "evolucao", "text", "x")), CLINICIANS),
         new Endpoint("GET", p + "/notes?limit=5", null, CLINICAL_READERS),
         new Endpoint("GET", p + "/notes/" + note, null, CLINICAL_READERS),
         new Endpoint("GET", p + "/notes/" + note + "/history", null, CLINICAL_READERS),
         new Endpoint("PUT", p + "/notes/" + note,
-            Api.json(Map.of("type", "evolucao", "text", "y")), CLINICIANS),
+            TestHttp.json(Map.of("type", "evolucao", "text", "y")), CLINICIANS),
         new Endpoint("GET", "/api/v1/audit/verify", null, EnumSet.of(AUDITOR)),
         new Endpoint("GET", "/api/v1/audit/events?limit=5", null, EnumSet.of(AUDITOR)),
         new Endpoint("GET", "/api/v1/ops/status", null, EnumSet.of(IT_OPS, ADMIN)),
         new Endpoint("POST", "/api/v1/dictations", "{}", CLINICIANS, true),
-        new Endpoint("POST", "/api/v1/chat", Api.json(Map.of("question", "alergias?")),
+        new Endpoint("POST", "/api/v1/chat", TestHttp.json(Map.of("question", "alergias?")),
             CLINICIANS, true),
-        new Endpoint("POST", "/api/v1/chat/stream", Api.json(Map.of("question", "alergias?")),
+        new Endpoint("POST", "/api/v1/chat/stream", TestHttp.json(Map.of("question", "alergias?")),
             CLINICIANS, true),
         new Endpoint("GET", "/api/v1/auth/face/enrolment", null, EVERYONE, true),
         new Endpoint("DELETE", "/api/v1/auth/face/enrolment", null, EVERYONE, true)));
     bodies.forEach((kind, body) -> {
       String id = idOf(p + "/" + kind, body);
-      String json = Api.json(body);
+      String json = TestHttp.json(body);
       table.add(new Endpoint("POST", p + "/" + kind, json, writers.get(kind)));
       table.add(new Endpoint("PUT", p + "/" + kind + "/" + id, json, writers.get(kind)));
       table.add(new Endpoint("GET", p + "/" + kind, null, readers.get(kind)));
@@ -99,14 +99,14 @@ class RoleMatrixIT extends EdgeNodeIT {
 
   @TestFactory
   Stream<DynamicTest> everyEndpointAllowsExactlyItsRoles() {
-    api = new Api(port);
+    api = new TestHttp(port);
     List<DynamicTest> tests = new ArrayList<>();
     for (Endpoint e : table()) {
       for (Role role : Role.values()) {
         boolean allowed = e.allowed().contains(role);
         tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " as " + role.claim()
             + (allowed ? " is allowed" : " is forbidden"), () -> {
-          Api.Reply reply = call(e, token(role));
+          TestHttp.Reply reply = call(e, token(role));
           if (allowed && e.inference() && reply.status() == 503) {
             assertThat(reply.isProblem()).as(reply.body()).isTrue();
           } else if (allowed) {
@@ -123,7 +123,7 @@ class RoleMatrixIT extends EdgeNodeIT {
     return tests.stream();
   }
 
-  private Api.Reply call(Endpoint e, String token) {
+  private TestHttp.Reply call(Endpoint e, String token) {
     HttpRequest.Builder request = api.request(e.path(), token);
     if (e.body() != null) {
       request.header("Content-Type", "application/json")
@@ -137,7 +137,7 @@ class RoleMatrixIT extends EdgeNodeIT {
   }
 
   private String idOf(String path, Map<String, Object> body) {
-    Api.Reply reply = api.post(path, token(PHYSICIAN), Api.json(body));
+    TestHttp.Reply reply = api.post(path, token(PHYSICIAN), TestHttp.json(body));
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return reply.json().get("id").asText();
   }

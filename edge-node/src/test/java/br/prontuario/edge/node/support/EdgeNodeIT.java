@@ -2,11 +2,12 @@ package br.prontuario.edge.node.support;
 
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.localcluster.postgres.SharedPostgres;
 import br.prontuario.edge.localcluster.process.FreePorts;
-import br.prontuario.edge.localcluster.redis.SharedRedis;
 import br.prontuario.edge.node.EdgeNodeApplication;
 import br.prontuario.edge.node.patient.Cpf;
+import br.prontuario.edge.testsupport.http.TestHttp;
+import br.prontuario.edge.testsupport.servers.SharedPostgres;
+import br.prontuario.edge.testsupport.servers.SharedRedis;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,11 +51,11 @@ public abstract class EdgeNodeIT {
   @LocalServerPort protected int port;
   @Autowired protected JwtService jwt;
   @Autowired protected JdbcTemplate jdbc;
-  protected Api api;
+  protected TestHttp api;
 
   @BeforeEach
   void client() {
-    api = new Api(port);
+    api = new TestHttp(port);
   }
 
   protected String token(Role role) {
@@ -71,7 +72,7 @@ public abstract class EdgeNodeIT {
   }
 
   protected String createPatient(String name) {
-    Api.Reply reply = api.post("/api/v1/patients", token(Role.PHYSICIAN), Api.json(Map.of(
+    TestHttp.Reply reply = api.post("/api/v1/patients", token(Role.PHYSICIAN), TestHttp.json(Map.of(
         "name", name, "birthDate", "1980-05-17", "sex", "female", "cpf", freshCpf())));
     if (reply.status() != 201) {
       throw new AssertionError("patient not created: " + reply);

@@ -3,9 +3,9 @@ package br.prontuario.edge.controller.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import br.prontuario.edge.controller.support.RealEtcd;
 import br.prontuario.edge.localcluster.process.FreePorts;
-import java.nio.file.Path;
+import br.prontuario.edge.testsupport.servers.RealEtcd;
+import br.prontuario.edge.testsupport.servers.RunningServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Two controller replicas against one real single-member etcd 3.4. */
@@ -25,20 +23,8 @@ class EtcdLeadershipIT {
 
   private static final Duration TTL = Duration.ofSeconds(3);
 
-  @TempDir static Path dir;
-  static RealEtcd etcd;
-  static String endpoint;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = RealEtcd.start(dir);
-    endpoint = etcd.endpoint();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    etcd.close();
-  }
+  @RegisterExtension
+  static final RunningServer<RealEtcd> etcd = new RunningServer<>(RealEtcd::start);
 
   private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
   private final AtomicBoolean bothActed = new AtomicBoolean();
@@ -83,6 +69,7 @@ class EtcdLeadershipIT {
 
   private void startBoth(String key) {
     JsonMapper json = JsonMapper.builder().build();
+    String endpoint = etcd.get().endpoint();
     first = new EtcdLeadership(List.of(endpoint), "controller-1", key, TTL, json, Clock.systemUTC());
     second = new EtcdLeadership(List.of("http://127.0.0.1:" + FreePorts.next(), endpoint), "controller-2", key, TTL,
         json, Clock.systemUTC());

@@ -7,7 +7,7 @@ import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.FreePorts;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.redis.RedisServer;
-import br.prontuario.edge.localcluster.redis.SharedRedis;
+import br.prontuario.edge.testsupport.servers.SharedRedis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package br.prontuario.edge.controller.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.prontuario.edge.controller.support.RealHaproxy;
+import br.prontuario.edge.testsupport.servers.RealHaproxy;
 import br.prontuario.edge.localcluster.process.FreePorts;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.prontuario.edge.common.security.ClinicalPrincipal;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.node.inference.InferenceIT;
-import br.prontuario.edge.node.support.Api;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,9 +22,9 @@ class PatientContextReaderIT extends InferenceIT {
     post(patient, "allergies", Map.of("substance", "Dipirona", "severity", "severe", "reaction", "urticaria", "status", "active"));
     post(patient, "problems", Map.of("description", "Pneumonia comunitaria", "cid10", "J18.9", "status", "active"));
     String prescription = post(patient, "notes", Map.of("type", "prescricao", "text", "Amoxicilina 500 mg 8/8h")).json().get("id").asText();
-    Api.Reply original = post(patient, "notes", Map.of("type", "evolucao", "text", "Febre 39 graus"));
-    Api.Reply correction = api.put("/api/v1/patients/" + patient + "/notes/" + original.json().get("id").asText(),
-        token(Role.PHYSICIAN), original.header("ETag"), Api.json(Map.of("type", "evolucao", "text", "Febre 38 graus")));
+    TestHttp.Reply original = post(patient, "notes", Map.of("type", "evolucao", "text", "Febre 39 graus"));
+    TestHttp.Reply correction = api.put("/api/v1/patients/" + patient + "/notes/" + original.json().get("id").asText(),
+        token(Role.PHYSICIAN), original.header("ETag"), TestHttp.json(Map.of("type", "evolucao", "text", "Febre 38 graus")));
     assertThat(correction.status()).isEqualTo(200);
 
     PatientContext context = reader.read(UUID.fromString(patient), new ClinicalPrincipal("dr", Set.of(Role.PHYSICIAN)), "Resumo?");
@@ -63,8 +63,8 @@ class PatientContextReaderIT extends InferenceIT {
     assertThat(context.sourceNoteIds().get(0).toString()).isEqualTo(allergy);
   }
 
-  private Api.Reply post(String patient, String kind, Map<String, Object> body) {
-    Api.Reply reply = api.post("/api/v1/patients/" + patient + "/" + kind, token(Role.PHYSICIAN), Api.json(body));
+  private TestHttp.Reply post(String patient, String kind, Map<String, Object> body) {
+    TestHttp.Reply reply = api.post("/api/v1/patients/" + patient + "/" + kind, token(Role.PHYSICIAN), TestHttp.json(body));
     assertThat(reply.status()).as(kind + " " + reply.body()).isEqualTo(201);
     return reply;
   }

@@ -1,31 +1,39 @@
-package br.prontuario.edge.node.support;
+package br.prontuario.edge.testsupport.http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A thin HTTP client for the running edge-node under test. */
-public final class Api {
+/**
+ * The HTTP client of every module's API tests, for a server on 127.0.0.1: JSON bodies, a bearer
+ * token when one is given, and a fresh Idempotency-Key on every POST unless the test names one.
+ */
+public final class TestHttp {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private final HttpClient http = HttpClient.newBuilder()
+  public static final JsonMapper JSON = JsonMapper.builder().build();
+  private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
+  // bounds one exchange so a hung server fails the test instead of blocking it; generous because
+  // some endpoints (local inference, a bulkhead holding requests) answer slowly under load
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   private final String base;
 
-  public Api(int port) {
+  public TestHttp(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  /** A response with its body parsed as JSON when it is JSON. */
-  public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+  /** A response; its body parsed as JSON on demand. */
+  public record Reply(int status, Map<String, List<String>> headers, String body) {
     public JsonNode json() {
       return JSON.readTree(body);
     }
@@ -35,10 +43,16 @@ public final class Api {
           .map(e -> e.getValue().get(0)).findFirst().orElse(null);
     }
 
+    /** RFC 9457 problem details carrying the request's correlation id, as every error must. */
     public boolean isProblem() {
       String type = header("Content-Type");
       return type != null && type.startsWith("application/problem+json")
           && json().has("correlationId");
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
     }
   }
 
@@ -46,10 +60,17 @@ public final class Api {
     return send(request(path, token).GET().build());
   }
 
+  /** POSTs a JSON text with a fresh Idempotency-Key. */
   public Reply post(String path, String token, String json) {
     return post(path, token, UUID.randomUUID().toString(), json);
   }
 
+  /** POSTs a value serialised as JSON with a fresh Idempotency-Key. */
+  public Reply post(String path, String token, Object body) {
+    return post(path, token, json(body));
+  }
+
+  /** POSTs a JSON text with the given Idempotency-Key, or none when it is null. */
   public Reply post(String path, String token, String idempotencyKey, String json) {
     HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -65,6 +86,7 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
+  /** PUTs a JSON text, with If-Match when {@code ifMatch} is not null. */
   public Reply put(String path, String token, String ifMatch, String json) {
     HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json));
@@ -76,20 +98,21 @@ public final class Api {
 
   public Reply send(HttpRequest request) {
     try {
-      HttpResponse<String> r = http.send(request,
+      HttpResponse<String> r = client.send(request,
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(r.statusCode(), r.headers().map(), r.body());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
+  /** A request to {@code path} with the bearer token, for tests that build their own. */
   public HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30));
+        .timeout(REQUEST_TIMEOUT);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

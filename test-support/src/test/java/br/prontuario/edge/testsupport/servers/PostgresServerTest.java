@@ -1,4 +1,4 @@
-package br.prontuario.edge.localcluster.postgres;
+package br.prontuario.edge.testsupport.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package br.prontuario.edge.localcluster.redis;
+package br.prontuario.edge.testsupport.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.localcluster.redis.RedisServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package br.prontuario.edge.controller.support;
+package br.prontuario.edge.testsupport.servers;
 
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.FreePorts;
