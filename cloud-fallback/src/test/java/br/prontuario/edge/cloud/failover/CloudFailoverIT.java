@@ -8,18 +8,18 @@ import br.prontuario.edge.cloud.support.ClinicalFixtures;
 import br.prontuario.edge.cloud.support.CloudFallbackTest;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
-import br.prontuario.edge.localcluster.cloud.CloudActivation;
 import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
 import br.prontuario.edge.localcluster.cloud.CloudFailback;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
-import br.prontuario.edge.localcluster.cloud.ForkPoint;
-import br.prontuario.edge.localcluster.cloud.HaproxyCommands;
-import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.testsupport.http.TestHttp;
 import br.prontuario.edge.testsupport.servers.SharedRedis;
+import br.prontuario.edge.site.activation.ActivationOutcome;
+import br.prontuario.edge.site.activation.ForkPoint;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import br.prontuario.edge.site.haproxy.CloudRoute;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +69,7 @@ class CloudFailoverIT {
           "{\"substance\":\"Latex\",\"severity\":\"severe\",\"status\":\"active\"}");
 
       CloudDataPlane cloud = CloudSite.dataPlane(cluster).start(Duration.ofSeconds(120));
-      HaproxyCommands entry = HaproxyCommands.at(cluster.layout().runtimeApiAddress());
+      CloudRoute entry = CloudRoute.at(cluster.layout().runtimeApiAddress());
       JdbcTemplate cloudDb = new JdbcTemplate(new DriverManagerDataSource(
           cloud.jdbcUrl(database), db.username(), db.password()));
       try (ConfigurableApplicationContext app = cloudFallback(cloud, db, database)) {
@@ -97,8 +97,11 @@ class CloudFailoverIT {
         edgeUp.set(false);
         writer.join();
 
-        ForkPoint fork = new CloudActivation(cloud, database, Clock.systemUTC())
-            .activate(entry, "127.0.0.1", cloud.ports().app(), Duration.ofSeconds(60));
+        ActivationOutcome activated = cloud.activation(database, Clock.systemUTC())
+            .activate(() -> entry.routeToCloud("127.0.0.1", cloud.ports().app()),
+                Duration.ofSeconds(60));
+        assertThat(activated).isInstanceOf(ActivationOutcome.Activated.class);
+        ForkPoint fork = ((ActivationOutcome.Activated) activated).fork();
         await().atMost(Duration.ofSeconds(60))
             .until(() -> viaEntry.get("/health/ready", null).status() == 200);
         Instant serving = Instant.now();
@@ -175,10 +178,10 @@ class CloudFailoverIT {
   }
 
   private static String forkIdOf(String failbackReport) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"forkId\": \"([0-9a-f-]{36})\"")
-        .matcher(failbackReport);
-    assertThat(m.find()).as(failbackReport).isTrue();
-    return m.group(1);
+    String forkId = tools.jackson.databind.json.JsonMapper.shared().readTree(failbackReport)
+        .path("forkId").asString("");
+    assertThat(forkId).as(failbackReport).matches("[0-9a-f-]{36}");
+    return forkId;
   }
 
   private record Acked(UUID id, Instant at) {}

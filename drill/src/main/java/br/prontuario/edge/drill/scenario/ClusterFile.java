@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -8,9 +9,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a drill needs from {@code DIR/cluster.json} (written by {@code edgectl up}): the entry URL,
- * the demo credentials, the JWT secret and the controller URL. A file marked
- * {@code "environment": "production"} describes a production deployment: only safe drills then.
+ * What a drill needs from {@code DIR/cluster.json} (written by {@code edgectl up}, read by
+ * {@link ClusterDescriptor#read}): the entry URL, the demo credentials, the JWT secret and the
+ * controller URL. A file marked {@code "environment": "production"} describes a production
+ * deployment: only safe drills then.
  */
 public record ClusterFile(Path dir, URI entrypoint, String username, String password,
     String jwtSecret, URI controllerUrl, boolean production) {
@@ -19,34 +21,21 @@ public record ClusterFile(Path dir, URI entrypoint, String username, String pass
 
   /** Reads the folder's cluster description; a missing or broken file is an operator error. */
   public static ClusterFile read(Path dir) {
-    Path file = dir.resolve("cluster.json");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no cluster at " + dir + " (missing cluster.json); "
-          + "start one with edgectl up --dir " + dir);
+    ClusterDescriptor cluster = ClusterDescriptor.read(dir);
+    if (cluster.entrypoint() == null) {
+      throw new IllegalArgumentException(dir.resolve(ClusterDescriptor.FILE) + " has no entrypoint");
     }
-    JsonNode json;
-    try {
-      json = JsonMapper.shared().readTree(file.toFile());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-    }
-    String entry = text(json, "entrypoint");
-    if (entry == null) {
-      throw new IllegalArgumentException(file + " has no entrypoint");
-    }
-    String controller = text(json.path("controller"), "url");
-    return new ClusterFile(dir, URI.create(entry),
-        firstNonNull(text(json.path("demo"), "username"), DEMO_USER), demoPassword(dir, json),
-        text(json, "jwtSecret"), controller == null ? null : URI.create(controller),
-        "production".equals(text(json, "environment")));
+    ClusterDescriptor.Demo demo = cluster.demo();
+    String controller = cluster.controllerUrl();
+    return new ClusterFile(dir, URI.create(cluster.entrypoint()),
+        demo == null || demo.username() == null ? DEMO_USER : demo.username(),
+        demo != null && demo.password() != null ? demo.password() : demoPassword(dir),
+        cluster.jwtSecret(), controller == null ? null : URI.create(controller),
+        cluster.production());
   }
 
-  /** cluster.json's demo block, else the secrets file {@code edgectl up} keeps beside it. */
-  private static String demoPassword(Path dir, JsonNode cluster) {
-    String inline = text(cluster.path("demo"), "password");
-    if (inline != null) {
-      return inline;
-    }
+  /** When cluster.json has no demo block: the secrets file {@code edgectl up} keeps beside it. */
+  private static String demoPassword(Path dir) {
     for (String name : new String[] {"demo-password", "demo.password"}) {
       Path f = dir.resolve(name);
       if (Files.isRegularFile(f)) {
@@ -59,21 +48,12 @@ public record ClusterFile(Path dir, URI entrypoint, String username, String pass
     }
     Path secrets = dir.resolve("secrets.json");
     if (Files.isRegularFile(secrets)) {
-      String fromSecrets = text(JsonMapper.shared().readTree(secrets.toFile()), "demoPassword");
-      if (fromSecrets != null) {
-        return fromSecrets;
+      JsonNode fromSecrets = JsonMapper.shared().readTree(secrets.toFile()).path("demoPassword");
+      if (!fromSecrets.isMissingNode() && !fromSecrets.isNull()) {
+        return fromSecrets.asString();
       }
     }
     throw new IllegalArgumentException("no demo password for " + dir
         + " (cluster.json demo.password, demo-password or secrets.json)");
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.path(field);
-    return v.isMissingNode() || v.isNull() ? null : v.asString();
-  }
-
-  private static String firstNonNull(String a, String b) {
-    return a != null ? a : b;
   }
 }

@@ -3,7 +3,7 @@ package br.prontuario.edge.drill.scenario;
 import br.prontuario.edge.drill.measure.ControllerEvent;
 import br.prontuario.edge.drill.measure.ControllerEvent.Phase;
 import br.prontuario.edge.drill.measure.RunMeasurement;
-import br.prontuario.edge.localcluster.cluster.OpsToken;
+import br.prontuario.edge.site.ops.OpsToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

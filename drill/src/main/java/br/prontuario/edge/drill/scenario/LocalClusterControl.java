@@ -5,7 +5,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterStatus;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
-import java.net.http.HttpResponse;
+import br.prontuario.edge.site.patroni.PatroniReply;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,9 +86,10 @@ public final class LocalClusterControl implements ClusterControl {
       return;
     }
     String leader = leader();
-    HttpResponse<String> r = cluster.patroni(NodeName.parse(leader)).switchover(leader, node);
-    if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException("Patroni refused the switchover to " + node + ": " + r.body());
+    PatroniReply r = cluster.patroni().switchover(
+        cluster.layout().patroniUrl(NodeName.parse(leader)), leader, node);
+    if (r.status() / 100 != 2) {
+      throw new IllegalStateException("Patroni refused the switchover to " + node + ": " + r.message());
     }
   }
 

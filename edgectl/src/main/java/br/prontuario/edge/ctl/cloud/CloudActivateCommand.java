@@ -3,8 +3,9 @@ package br.prontuario.edge.ctl.cloud;
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
 import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
-import br.prontuario.edge.localcluster.cloud.ForkPoint;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.site.activation.ActivationOutcome;
+import br.prontuario.edge.site.activation.ForkPoint;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ public final class CloudActivateCommand implements Callable<Integer> {
   public Integer call() {
     EdgeCluster cluster = options.existingCluster();
     CloudDataPlane cloud = CloudSite.dataPlane(cluster);
-    boolean recorded = java.nio.file.Files.exists(cloud.dir().resolve(ForkPoint.FILE));
+    boolean recorded = ForkPoint.isRecorded(cloud.dir());
     // promoted by the controller: route (again) and record the fork point failback needs
     if (cloud.isPrimary() && recorded) {
       throw new IllegalStateException("the cloud is already active (its database is a primary);"
@@ -38,7 +39,11 @@ public final class CloudActivateCommand implements Callable<Integer> {
       throw new IllegalStateException("no cloud standby is running in " + cloud.dir()
           + " (start the cluster with bin/edgectl up)");
     }
-    ForkPoint fork = CloudSite.activate(cluster);
+    ActivationOutcome outcome = CloudSite.activate(cluster);
+    if (outcome instanceof ActivationOutcome.NotPromoted notPromoted) {
+      throw new IllegalStateException(notPromoted.detail());
+    }
+    ForkPoint fork = ((ActivationOutcome.Activated) outcome).fork();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("cloud activated in %.2f s: emergency mode serves through %s%n",
         fork.activationSeconds(), cluster.layout().entrypoint());

@@ -1,9 +1,9 @@
 package br.prontuario.edge.ctl.cluster;
 
-import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

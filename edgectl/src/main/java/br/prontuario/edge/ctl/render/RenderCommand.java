@@ -1,7 +1,6 @@
 package br.prontuario.edge.ctl.render;
 
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
-import br.prontuario.edge.localcluster.render.ProductionRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.ctl.EdgeCtl;
-import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -85,16 +85,18 @@ class EdgeClusterIT {
     patientId = entry.createPatient(token, "Maria da Silva");
     assertThat(entry.addNote(token, patientId, "before switchover").status()).isEqualTo(201);
 
-    var answer = local().patroni(NodeName.NODE_A).switchover("node-a", "node-b");
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    var answer = local().patroni().switchover(local().layout().patroniUrl(NodeName.NODE_A),
+        "node-a", "node-b");
+    assertThat(answer.status()).as(answer.message()).isEqualTo(200);
     awaitDb("node-b", "leader");
     await().atMost(FAILOVER).ignoreExceptions()
         .until(() -> entry.noteTexts(token, patientId).contains("before switchover"));
     awaitDb("node-a", "sync_standby");
 
     // back to node-a, the leader the next scenario kills
-    var back = local().patroni(NodeName.NODE_B).switchover("node-b", "node-a");
-    assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    var back = local().patroni().switchover(local().layout().patroniUrl(NodeName.NODE_B),
+        "node-b", "node-a");
+    assertThat(back.status()).as(back.message()).isEqualTo(200);
     awaitDb("node-a", "leader");
     awaitDb("node-b", "sync_standby");
   }

@@ -1,40 +1,27 @@
 package br.prontuario.edge.controller.cloud;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniReply;
 import java.time.Duration;
 
 /** {@code PATCH /config {"standby_cluster": null}} on the cloud member's Patroni REST API. */
 public final class PatroniRestPromotion implements StandbyPromotion {
 
-  private final URI config;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final String patroniUrl;
+  private final PatroniClient patroni;
 
   public PatroniRestPromotion(String patroniUrl, Duration timeout) {
-    this.config = URI.create(patroniUrl.replaceAll("/+$", "") + "/config");
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.patroniUrl = patroniUrl.replaceAll("/+$", "");
+    this.patroni = new PatroniClient(timeout);
   }
 
   @Override
   public Outcome promote() {
-    HttpRequest request = HttpRequest.newBuilder(config).timeout(timeout)
-        .header("Content-Type", "application/json")
-        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"standby_cluster\":null}")).build();
-    try {
-      HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return reply.statusCode() == 200
-          ? new Outcome(true, "standby_cluster removed; Patroni promotes the cloud member")
-          : new Outcome(false, "cloud Patroni answered " + reply.statusCode());
-    } catch (IOException e) {
-      return new Outcome(false, "cloud Patroni unreachable: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome(false, "interrupted");
+    PatroniReply reply = patroni.removeStandbyCluster(patroniUrl);
+    if (reply.accepted()) {
+      return new Outcome(true, "standby_cluster removed; Patroni promotes the cloud member");
     }
+    return new Outcome(false, reply.status() == 0 ? "cloud Patroni " + reply.message()
+        : "cloud Patroni answered " + reply.status());
   }
 }

@@ -1,16 +1,15 @@
 package br.prontuario.edge.controller.localcluster;
 
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With {@code edge.controller.cluster-file=DIR/cluster.json} (what {@code edgectl up} writes), the
@@ -29,47 +28,57 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
       return;
     }
     Path path = Path.of(file);
-    if (!Files.isRegularFile(path)) {
-      throw new IllegalStateException(KEY + " names " + path + ", which does not exist");
+    ClusterDescriptor cluster;
+    try {
+      cluster = ClusterDescriptor.readFile(path);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(KEY + " names " + path + ": " + e.getMessage(), e);
     }
-    JsonNode cluster = JsonMapper.shared().readTree(path.toFile());
     environment.getPropertySources().addLast(new MapPropertySource("clusterFile", properties(cluster)));
   }
 
-  static Map<String, Object> properties(JsonNode cluster) {
+  static Map<String, Object> properties(ClusterDescriptor cluster) {
     Map<String, Object> p = new LinkedHashMap<>();
     int i = 0;
-    for (JsonNode node : cluster.path("nodes")) {
+    for (ClusterDescriptor.Node node : cluster.nodes()) {
       String prefix = "edge.controller.cluster.nodes[" + i++ + "].";
-      p.put(prefix + "name", node.path("name").asString());
-      p.put(prefix + "app-url", node.path("appUrl").asString());
-      p.put(prefix + "patroni-url", node.path("patroniUrl").asString());
-      if (node.has("redisPort")) {
-        p.put(prefix + "redis", URI.create(node.path("appUrl").asString()).getHost() + ":" + node.path("redisPort").asInt());
+      p.put(prefix + "name", node.name());
+      p.put(prefix + "app-url", node.appUrl());
+      p.put(prefix + "patroni-url", node.patroniUrl());
+      if (node.redisPort() != null) {
+        p.put(prefix + "redis", URI.create(node.appUrl()).getHost() + ":" + node.redisPort());
       }
     }
-    i = 0;
-    for (JsonNode sentinel : cluster.path("redis").path("sentinels")) {
-      p.put("edge.controller.cluster.sentinels[" + i++ + "]", sentinel.asString());
+    ClusterDescriptor.Redis redis = cluster.redis();
+    if (redis != null) {
+      putAll(p, "edge.controller.cluster.sentinels", redis.sentinels());
+      putIfPresent(p, "edge.controller.cluster.sentinel-master", redis.masterName());
     }
-    putIfPresent(p, "edge.controller.cluster.sentinel-master", cluster.path("redis").path("masterName"));
-    String runtimeApi = cluster.path("haproxy").path("runtimeApi").asString("");
+    String runtimeApi = cluster.haproxy() == null || cluster.haproxy().runtimeApi() == null ? ""
+        : cluster.haproxy().runtimeApi();
     if (runtimeApi.contains(":")) {
       p.put("edge.controller.routing.haproxy.host", runtimeApi.substring(0, runtimeApi.lastIndexOf(':')));
       p.put("edge.controller.routing.haproxy.runtime-api-port", runtimeApi.substring(runtimeApi.lastIndexOf(':') + 1));
     }
-    putIfPresent(p, "edge.controller.routing.haproxy.backend", cluster.path("haproxy").path("backend"));
-    i = 0;
-    for (JsonNode endpoint : cluster.path("etcd").path("endpoints")) {
-      p.put("edge.controller.election.etcd-endpoints[" + i++ + "]", endpoint.asString());
+    if (cluster.haproxy() != null) {
+      putIfPresent(p, "edge.controller.routing.haproxy.backend", cluster.haproxy().backend());
     }
-    putIfPresent(p, "edge.security.jwt-secret", cluster.path("jwtSecret"));
+    if (cluster.etcd() != null) {
+      putAll(p, "edge.controller.election.etcd-endpoints", cluster.etcd().endpoints());
+    }
+    putIfPresent(p, "edge.security.jwt-secret", cluster.jwtSecret());
     return p;
   }
 
-  private static void putIfPresent(Map<String, Object> p, String key, JsonNode value) {
-    if (!value.isMissingNode() && !value.isNull()) {
-      p.put(key, value.asString());
+  private static void putAll(Map<String, Object> p, String key, List<String> values) {
+    for (int i = 0; values != null && i < values.size(); i++) {
+      p.put(key + "[" + i + "]", values.get(i));
+    }
+  }
+
+  private static void putIfPresent(Map<String, Object> p, String key, String value) {
+    if (value != null) {
+      p.put(key, value);
     }
   }
 }

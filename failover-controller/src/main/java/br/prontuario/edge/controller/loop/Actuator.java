@@ -5,11 +5,14 @@ import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.Action;
 import br.prontuario.edge.controller.decision.Decision;
 import br.prontuario.edge.controller.history.HistoryRecorder;
-import br.prontuario.edge.controller.patroni.PatroniClient;
-import br.prontuario.edge.controller.patroni.PatroniReply;
 import br.prontuario.edge.controller.probe.ClusterTopology;
 import br.prontuario.edge.controller.routing.RouteOutcome;
 import br.prontuario.edge.controller.routing.Router;
+import br.prontuario.edge.site.failback.FailbackOutcome;
+import br.prontuario.edge.site.failback.FailbackSequence;
+import br.prontuario.edge.site.failback.Routing;
+import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniReply;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +27,6 @@ final class Actuator {
   private static final Logger log = LoggerFactory.getLogger(Actuator.class);
   /** Patroni promotes within a loop or two; longer means something else is wrong. */
   private static final Duration CLOUD_READY_PATIENCE = Duration.ofSeconds(30);
-  /** Clients give a request 2 s; a write at the cloud when its path closed is done by then. */
-  private static final Duration IN_FLIGHT_DRAIN = Duration.ofSeconds(3);
 
   private final Router router;
   private final PatroniClient patroni;
@@ -101,33 +102,32 @@ final class Actuator {
     return "raised";
   }
 
-  /** Merge, route to the node, close the cloud path, merge what slipped in meanwhile. */
+  /**
+   * The site's failback rule; routing here is the router's: the node takes requests, then the
+   * cloud's path closes. What still slips through stays in the cloud, where edgectl failback
+   * merges it before it re-seeds anything.
+   */
   private String failBack(String node) {
-    CloudFallbackApp.Outcome first = cloudApp.merge();
-    if (!first.ok()) {
-      return "failed: merge before routing back: " + first.detail() + "; clinicians stay on the cloud";
+    FailbackOutcome outcome = new FailbackSequence(cloudApp.merge()).run(() -> {
+      RouteOutcome routed = router.routeTo(node);
+      if (!routed.ok()) {
+        return new Routing.Refused("route to " + node + ": " + routed.detail());
+      }
+      RouteOutcome closed = router.routeToCloud(false);
+      cloudActive.set(!closed.ok());
+      return new Routing.Moved(routed.detail() + "; " + closed.detail(), closed.ok());
+    });
+    if (outcome instanceof FailbackOutcome.NotMerged notMerged) {
+      return "failed: merge before routing back: " + notMerged.first().detail()
+          + "; clinicians stay on the cloud";
     }
-    RouteOutcome routed = router.routeTo(node);
-    if (!routed.ok()) {
-      return "failed: " + first.detail() + "; route to " + node + ": " + routed.detail();
+    if (outcome instanceof FailbackOutcome.NotRouted notRouted) {
+      return "failed: " + notRouted.first().detail() + "; " + notRouted.routing().detail();
     }
-    RouteOutcome closed = router.routeToCloud(false);
-    cloudActive.set(!closed.ok());
-    // requests already at the cloud when its path closed still commit there; what still slips
-    // through stays in the cloud, where edgectl failback merges it before it re-seeds anything
-    pause(IN_FLIGHT_DRAIN);
-    CloudFallbackApp.Outcome last = cloudApp.merge();
-    String summary = first.detail() + "; " + routed.detail() + "; " + closed.detail()
-        + "; then " + last.detail();
-    return (closed.ok() && last.ok() ? "done: " : "failed: ") + summary;
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    FailbackOutcome.RoutedBack back = (FailbackOutcome.RoutedBack) outcome;
+    String routing = back.routing() instanceof Routing.Moved moved ? moved.detail() : "";
+    return (back.complete() ? "done: " : "failed: ") + back.first().detail() + "; " + routing
+        + "; then " + back.last().detail();
   }
 
   private static String outcome(RouteOutcome outcome) {

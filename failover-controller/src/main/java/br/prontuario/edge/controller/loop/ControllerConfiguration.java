@@ -18,7 +18,6 @@ import br.prontuario.edge.controller.history.DecisionHistory;
 import br.prontuario.edge.controller.history.HistoryProperties;
 import br.prontuario.edge.controller.history.HistoryRecorder;
 import br.prontuario.edge.controller.metrics.ControllerMetrics;
-import br.prontuario.edge.controller.patroni.PatroniClient;
 import br.prontuario.edge.controller.probe.ClusterProber;
 import br.prontuario.edge.controller.probe.ClusterTopology;
 import br.prontuario.edge.controller.probe.HttpProbe;
@@ -27,6 +26,7 @@ import br.prontuario.edge.controller.routing.HaproxyRouter;
 import br.prontuario.edge.controller.routing.KubernetesRouter;
 import br.prontuario.edge.controller.routing.Router;
 import br.prontuario.edge.controller.routing.RoutingProperties;
+import br.prontuario.edge.site.patroni.PatroniClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -68,8 +68,8 @@ class ControllerConfiguration {
   }
 
   @Bean
-  PatroniClient patroniClient(JsonMapper json, HealthRules rules) {
-    return new PatroniClient(json, rules.timeout());
+  PatroniClient patroniClient(HealthRules rules) {
+    return new PatroniClient(rules.timeout());
   }
 
   @Bean

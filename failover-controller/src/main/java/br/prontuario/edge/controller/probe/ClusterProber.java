@@ -5,8 +5,8 @@ import br.prontuario.edge.controller.decision.NodeProbe;
 import br.prontuario.edge.controller.decision.Observation;
 import br.prontuario.edge.controller.decision.PgRole;
 import br.prontuario.edge.controller.decision.Signal;
-import br.prontuario.edge.controller.patroni.PatroniClient;
-import br.prontuario.edge.controller.patroni.PatroniNodeStatus;
+import br.prontuario.edge.controller.patroni.PatroniMembers;
+import br.prontuario.edge.site.patroni.PatroniClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,8 @@ public final class ClusterProber {
         .map(n -> CompletableFuture.supplyAsync(() -> probeNode(n, redisMaster), executor))
         .toList();
     List<CompletableFuture<Optional<List<ClusterMember>>>> views = topology.nodes().stream()
-        .map(n -> CompletableFuture.supplyAsync(() -> patroni.cluster(n.patroniUrl()), executor))
+        .map(n -> CompletableFuture.supplyAsync(
+            () -> patroni.cluster(n.patroniUrl()).map(PatroniMembers::of), executor))
         .toList();
     List<NodeProbe> probes = nodes.stream().map(CompletableFuture::join).toList();
     List<List<ClusterMember>> answered = views.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
@@ -65,10 +66,11 @@ public final class ClusterProber {
   private NodeProbe probeNode(ClusterTopology.Node node, CompletableFuture<Optional<String>> redisMaster) {
     CompletableFuture<Signal> app =
         CompletableFuture.supplyAsync(() -> http.get(node.appUrl() + "/health/ready"), executor);
-    Optional<PatroniNodeStatus> status = patroni.node(node.patroniUrl());
+    Optional<PatroniClient.NodeStatus> status = patroni.node(node.patroniUrl());
     Signal patroniSignal = status.map(s -> s.running() ? Signal.up() : Signal.failed("postgres " + s.state()))
         .orElse(Signal.failed("patroni unreachable"));
-    PgRole role = status.filter(PatroniNodeStatus::running).map(PatroniNodeStatus::role).orElse(PgRole.UNKNOWN);
+    PgRole role = status.filter(PatroniClient.NodeStatus::running)
+        .map(s -> PgRole.fromPatroni(s.role())).orElse(PgRole.UNKNOWN);
     return new NodeProbe(node.name(), app.join(), patroniSignal, role, redisRole(node, redisMaster.join()));
   }
 

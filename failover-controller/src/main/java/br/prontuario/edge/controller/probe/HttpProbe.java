@@ -1,37 +1,24 @@
 package br.prontuario.edge.controller.probe;
 
 import br.prontuario.edge.controller.decision.Signal;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import br.prontuario.edge.site.http.HttpReply;
+import br.prontuario.edge.site.http.PlainHttp;
 import java.time.Duration;
 
-/** GET with a hard timeout: 2xx is up, anything else (or silence) one failure. */
+/** GET with a hard timeout (the site's {@link PlainHttp}): 2xx is up, anything else (or silence) one failure. */
 public final class HttpProbe {
 
-  private final HttpClient http;
-  private final Duration timeout;
+  private final PlainHttp http;
 
   public HttpProbe(Duration timeout) {
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-    this.timeout = timeout;
+    this.http = new PlainHttp(timeout);
   }
 
   public Signal get(String url) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-    try {
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      return status / 100 == 2 ? Signal.up() : Signal.failed("HTTP " + status);
-    } catch (HttpTimeoutException e) {
-      return Signal.failed("timeout after " + timeout.toMillis() + " ms");
-    } catch (IOException e) {
-      return Signal.failed(e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Signal.failed("interrupted");
+    HttpReply reply = http.get(url);
+    if (reply instanceof HttpReply.Answered answered) {
+      return answered.ok() ? Signal.up() : Signal.failed("HTTP " + answered.status());
     }
+    return Signal.failed(((HttpReply.NoAnswer) reply).reason());
   }
 }

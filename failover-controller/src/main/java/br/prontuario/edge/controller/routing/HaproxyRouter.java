@@ -1,8 +1,9 @@
 package br.prontuario.edge.controller.routing;
 
+import br.prontuario.edge.site.haproxy.HaproxyRuntimeApi;
+import br.prontuario.edge.site.haproxy.ServerState;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,14 +11,9 @@ import java.util.Optional;
 /**
  * Routes through HAProxy's runtime API: the active node's server {@code ready}, every other node's
  * {@code drain} (finishes what it has, takes nothing new), the cloud backup slot {@code maint}
- * until both nodes are down.
+ * until both nodes are down. Built on the site's {@link HaproxyRuntimeApi}.
  */
 public final class HaproxyRouter implements Router {
-
-  /** srv_admin_state 0: neither maintenance nor drain. */
-  private static final String READY = "0";
-  /** srv_admin_state bit: forced maintenance. */
-  private static final int MAINTENANCE = 0x01;
 
   private final HaproxyRuntimeApi api;
   private final String backend;
@@ -74,9 +70,9 @@ public final class HaproxyRouter implements Router {
   @Override
   public boolean cloudRouted() {
     try {
-      String state = adminStates().get(cloudServer);
-      return state != null && (Integer.parseInt(state) & MAINTENANCE) == 0;
-    } catch (IOException | NumberFormatException e) {
+      ServerState state = api.serversState(backend).get(cloudServer);
+      return state != null && !state.inMaintenance();
+    } catch (IOException e) {
       return false;
     }
   }
@@ -84,32 +80,17 @@ public final class HaproxyRouter implements Router {
   @Override
   public Optional<String> activeNode() {
     try {
-      Map<String, String> states = adminStates();
-      List<String> ready = nodes.stream().filter(n -> READY.equals(states.get(n))).toList();
+      Map<String, ServerState> states = api.serversState(backend);
+      List<String> ready = nodes.stream()
+          .filter(n -> states.containsKey(n) && states.get(n).ready()).toList();
       return ready.size() == 1 ? Optional.of(ready.get(0)) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** Each server of the backend and its srv_admin_state, from {@code show servers state}. */
-  private Map<String, String> adminStates() throws IOException {
-    Map<String, String> states = new HashMap<>();
-    for (String line : api.execute("show servers state " + backend).split("\n")) {
-      String[] f = line.trim().split("\\s+");
-      // be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state ...
-      if (f.length > 6 && f[1].equals(backend)) {
-        states.put(f[3], f[6]);
-      }
-    }
-    return states;
-  }
-
   private String setState(String server, String state) throws IOException {
-    String answer = api.execute("set server " + backend + "/" + server + " state " + state);
-    if (!answer.isEmpty()) {
-      throw new IllegalStateException("set " + server + " " + state + ": " + answer);
-    }
+    api.setState(backend, server, state);
     return server + " " + state;
   }
 }

@@ -1,6 +1,6 @@
 package br.prontuario.edge.controller.e2e;
 
-import br.prontuario.edge.localcluster.cluster.OpsToken;
+import br.prontuario.edge.site.ops.OpsToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -295,8 +295,8 @@ class FailoverControllerClusterIT {
 
   private Map<String, String> haproxy() {
     try {
-      return br.prontuario.edge.localcluster.haproxy.HaproxyRuntimeApi.of(cluster.layout().runtimeApiAddress())
-          .serverStates("edge_nodes");
+      return br.prontuario.edge.site.haproxy.HaproxyRuntimeApi.of(cluster.layout().runtimeApiAddress())
+          .serverStatuses("edge_nodes");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -11,7 +11,6 @@ import br.prontuario.edge.controller.history.DecisionHistory;
 import br.prontuario.edge.controller.history.HistoryEvent;
 import br.prontuario.edge.controller.history.HistoryRecorder;
 import br.prontuario.edge.controller.metrics.ControllerMetrics;
-import br.prontuario.edge.controller.patroni.PatroniClient;
 import br.prontuario.edge.controller.probe.ClusterProber;
 import br.prontuario.edge.controller.probe.ClusterTopology;
 import br.prontuario.edge.controller.probe.HttpProbe;
@@ -21,6 +20,7 @@ import br.prontuario.edge.controller.routing.RoutingProperties;
 import br.prontuario.edge.testsupport.servers.RealEtcd;
 import br.prontuario.edge.testsupport.servers.RealHaproxy;
 import br.prontuario.edge.localcluster.process.FreePorts;
+import br.prontuario.edge.site.patroni.PatroniClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,7 +98,7 @@ class TwoControllersIT {
   private ControlLoop loop(String identity, ClusterTopology topology, DecisionHistory history) {
     Clock clock = Clock.systemUTC();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    PatroniClient patroni = new PatroniClient(JsonMapper.shared(), FAST.timeout());
+    PatroniClient patroni = new PatroniClient(FAST.timeout());
     ClusterProber prober = new ClusterProber(topology, new HttpProbe(FAST.timeout()), patroni,
         new SentinelClient(topology.sentinels(), "edge", FAST.timeout()), Executors.newCachedThreadPool(), clock);
     DecisionEngine engine = new DecisionEngine(clock, FAST, ControllerState.NORMAL);

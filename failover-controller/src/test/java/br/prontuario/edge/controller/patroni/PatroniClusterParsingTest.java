@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.controller.decision.ClusterMember;
 import br.prontuario.edge.controller.decision.PgRole;
+import br.prontuario.edge.site.patroni.PatroniClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Parses a /cluster answer in the shape Patroni 3.0.2's cluster_as_json produces. */
 class PatroniClusterParsingTest {
@@ -16,7 +17,8 @@ class PatroniClusterParsingTest {
   @Test
   void readsRolesStatesLagAndTimelineOfEveryMember() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/patroni/cluster.json")) {
-      List<ClusterMember> members = PatroniClient.members(JsonMapper.builder().build().readTree(in));
+      List<ClusterMember> members = PatroniMembers.of(
+          PatroniClient.ClusterView.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
 
       assertThat(members).containsExactly(
           new ClusterMember("node-a", "leader", "running", 0, 2),

@@ -1,14 +1,17 @@
 package br.prontuario.edge.localcluster.cloud;
 
+import br.prontuario.edge.site.activation.CloudActivation;
+import br.prontuario.edge.site.activation.CloudDatabase;
+import br.prontuario.edge.site.patroni.PatroniClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -81,8 +84,19 @@ public final class CloudDataPlane implements AutoCloseable {
   }
 
   public Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(database), credentials.superuser(),
+    return database(database).connect();
+  }
+
+  /** The cloud's {@code database} as its superuser reaches it. */
+  public CloudDatabase database(String database) {
+    return new CloudDatabase(jdbcUrl(database), credentials.superuser(),
         credentials.superuserPassword());
+  }
+
+  /** The activation sequence for this data plane; it records the fork point in {@link #dir()}. */
+  public CloudActivation activation(String database, Clock clock) {
+    return new CloudActivation(database(database), new PatroniClient(CloudPatroni.REST_TIMEOUT),
+        CloudPatroni.restUrl(ports), dir, clock);
   }
 
   /** True while the cloud PostgreSQL is a standby (in recovery) with a WAL receiver streaming. */

@@ -1,19 +1,24 @@
 package br.prontuario.edge.localcluster.cloud;
 
+import br.prontuario.edge.localcluster.etcd.EtcdMember;
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.site.http.HttpReply;
+import br.prontuario.edge.site.http.PlainHttp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cloud site's own single-member etcd. When both edge nodes are down the edge etcd has lost
  * its quorum (two of three members), so the cloud's Patroni must not depend on it.
  */
 final class CloudEtcd {
+
+  private static final PlainHttp HTTP = new PlainHttp(Duration.ofSeconds(3));
 
   private CloudEtcd() {}
 
@@ -39,25 +44,20 @@ final class CloudEtcd {
   static void forgetScope(CloudPorts ports, String scope) {
     String key = "/service/" + scope + "/";
     String end = "/service/" + scope + "0"; // '/' + 1
-    String body = "{\"key\":\"" + b64(key) + "\",\"range_end\":\"" + b64(end) + "\"}";
-    Http.Reply reply = Http.send("POST", clientUrl(ports) + "/v3/kv/deleterange", body, null,
-        Duration.ofSeconds(5)).orElseThrow(() -> new IllegalStateException("cloud etcd unreachable"));
-    if (reply.status() != 200) {
+    String body = JsonMapper.shared().writeValueAsString(Map.of("key", b64(key), "range_end", b64(end)));
+    HttpReply reply = HTTP.send("POST", clientUrl(ports) + "/v3/kv/deleterange", body, Map.of(),
+        Duration.ofSeconds(5));
+    if (!reply.is(200)) {
       throw new IllegalStateException("cloud etcd refused deleterange: " + reply);
     }
   }
 
   private static void awaitHealthy(String client, CloudProcesses processes, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (Http.get(client + "/health").map(r -> r.body().contains("\"health\":\"true\""))
-          .orElse(false)) {
-        return;
-      }
-      Waits.pause(200);
+    try {
+      EtcdMember.awaitHealthy(client, null, timeout);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(e.getMessage() + "; log " + processes.log(CloudSite.ETCD), e);
     }
-    throw new IllegalStateException("cloud etcd not healthy within " + timeout + "; log "
-        + processes.log(CloudSite.ETCD));
   }
 
   private static String b64(String s) {

@@ -1,10 +1,14 @@
 package br.prontuario.edge.localcluster.cloud;
 
-import br.prontuario.edge.localcluster.cluster.OpsToken;
-import br.prontuario.edge.localcluster.process.Pause;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import br.prontuario.edge.site.activation.ActivationOutcome;
+import br.prontuario.edge.site.activation.ForkPoint;
+import br.prontuario.edge.site.failback.CloudMerge;
+import br.prontuario.edge.site.failback.FailbackOutcome;
+import br.prontuario.edge.site.failback.FailbackSequence;
+import br.prontuario.edge.site.failback.MergeReply;
+import br.prontuario.edge.site.failback.Routing;
+import br.prontuario.edge.site.haproxy.CloudRoute;
+import br.prontuario.edge.site.http.PlainHttp;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,16 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Failback: have cloud-fallback merge every cloud write since the fork into the edge (idempotent),
- * route clinicians to the edge leader, merge again, re-seed the cloud standby from the edge and
- * write a report. Clinicians reach the edge only after the first merge, so nothing written in the
- * cloud is missing there; the second merge catches what arrived in between, and it must be the
- * last (nothing new) before the cloud copy is wiped. The failover controller does the merge and
- * the routing itself when a node serves again; this then finds nothing new and re-seeds.
+ * {@code edgectl failback} on this site: run the failback rule ({@link FailbackSequence}: merge,
+ * route clinicians to the edge leader, drain, merge again), check that nothing new still arrives,
+ * then re-seed the cloud standby from the edge and write a report. The last merge must find
+ * nothing before the cloud copy is wiped. The failover controller runs the same rule itself when
+ * a node serves again; this then finds nothing new and re-seeds.
  */
 public final class CloudFailback {
 
@@ -37,57 +38,86 @@ public final class CloudFailback {
    */
   public record Result(boolean merged, Path report, String json, Optional<ForkPoint> recordedFork) {}
 
-  /** The drill's and the app's request timeout is 2 s; a write at the cloud is done by then. */
-  private static final Duration IN_FLIGHT_DRAIN = Duration.ofSeconds(3);
-
-  private static final Pattern FORK_ID = Pattern.compile("\"forkId\":\\s*\"([0-9a-f-]{36})\"");
+  private static final Duration MERGE_TIMEOUT = Duration.ofMinutes(5);
+  private static final PlainHttp PROBE = new PlainHttp(Duration.ofSeconds(3));
 
   private final CloudDataPlane plane;
   private final String database;
-  private final CloudApp app;
+  private final CloudMerge merge;
   private final Clock clock;
 
   public CloudFailback(CloudDataPlane plane, String database, CloudApp app, Clock clock) {
     this.plane = plane;
     this.database = database;
-    this.app = app;
+    this.merge = new CloudMerge(app.baseUrl(), app.jwtSecret(), "edgectl-failback", MERGE_TIMEOUT,
+        clock);
     this.clock = clock;
   }
 
   /** {@code entry} null = no routing step (tests without an entry HAProxy). */
-  public Result run(HaproxyCommands entry, Duration reseedTimeout) {
+  public Result run(CloudRoute entry, Duration reseedTimeout) {
     Instant started = clock.instant();
     requireEdgePrimary();
     if (!plane.isPrimary()) {
-      return write(started, null, "null", false, "nothing to fail back: the cloud follows the edge",
-          Optional.empty());
+      return report(new FailbackReport(null, started, clock.instant(),
+          "nothing to fail back: the cloud follows the edge", null), false, Optional.empty());
     }
     // promoted by the failover controller, which writes nothing here: its LSN, timeline and
     // heartbeat are still the promotion's, only the activation time is not
     Optional<ForkPoint> recordedFork = ForkPoint.isRecorded(plane.dir()) ? Optional.empty()
-        : Optional.of(new CloudActivation(plane, database, clock).activate(null, null, 0,
-            Duration.ofSeconds(60)));
-    String merge = merge();
-    if (entry != null) {
-      entry.routeToEdge(edgeLeader(plane.upstreams()));
-      // requests already at the cloud when its path closed still commit there
-      Pause.millis(IN_FLIGHT_DRAIN.toMillis());
-    }
-    merge(); // what clinicians wrote in the cloud between the first merge and the routing
-    String last = merge();
-    if (!last.contains("\"notes\":[]") || !last.contains("\"entries\":[]")) {
+        : Optional.of(recordFork());
+    FailbackOutcome outcome = new FailbackSequence(merge).run(() -> {
+      if (entry == null) {
+        return new Routing.None();
+      }
+      String leader = edgeLeader(plane.upstreams());
+      entry.routeToEdge(leader);
+      return new Routing.Moved(leader + " ready; cloud maint", true);
+    });
+    MergeReply.Merged first = merged(outcome);
+    MergeReply last = merge.merge();
+    if (!(last instanceof MergeReply.Merged again) || !again.report().nothingNew()) {
       throw new IllegalStateException("cloud writes still arriving after routing to the edge;"
-          + " nothing was wiped, run it again: " + summary(last));
+          + " nothing was wiped, run it again: " + last.detail());
     }
     plane.reseed(reseedTimeout);
     ForkPoint.archive(plane.dir(), started);
-    return write(started, forkId(merge), merge, true,
-        "merged, routed back to the edge, cloud re-seeded", recordedFork);
+    return report(new FailbackReport(first.report().forkId(), started, clock.instant(),
+        "merged, routed back to the edge, cloud re-seeded", first.body()), true, recordedFork);
   }
 
-  /** Counts only: the ids are clinical record ids. */
-  private static String summary(String merge) {
-    return merge.replaceAll("\"[0-9a-f-]{36}\"", "id").replaceAll("(id,)+id", "ids");
+  /** The first merge, once the sequence went all the way; otherwise why it stopped, as an error. */
+  private static MergeReply.Merged merged(FailbackOutcome outcome) {
+    if (outcome instanceof FailbackOutcome.NotMerged notMerged) {
+      throw refused("the merge", notMerged.first());
+    }
+    if (outcome instanceof FailbackOutcome.NotRouted notRouted) {
+      throw new IllegalStateException("cannot route to the edge: " + notRouted.routing().detail());
+    }
+    FailbackOutcome.RoutedBack back = (FailbackOutcome.RoutedBack) outcome;
+    if (!back.last().ok()) {
+      throw refused("the merge after routing", back.last());
+    }
+    return (MergeReply.Merged) back.first();
+  }
+
+  private static IllegalStateException refused(String step, MergeReply reply) {
+    String why = reply instanceof MergeReply.Refused r ? " (" + r.status() + "): " + r.body()
+        : ": " + reply.detail();
+    return new IllegalStateException("cloud-fallback refused " + step + why);
+  }
+
+  private ForkPoint recordFork() {
+    ActivationOutcome activated = plane.activation(database, clock).activate(null,
+        Duration.ofSeconds(60));
+    if (activated instanceof ActivationOutcome.NotPromoted notPromoted) {
+      throw new IllegalStateException(notPromoted.detail());
+    }
+    return ((ActivationOutcome.Activated) activated).fork();
+  }
+
+  private Result report(FailbackReport report, boolean merged, Optional<ForkPoint> recordedFork) {
+    return new Result(merged, report.write(plane.dir()), report.toJson(), recordedFork);
   }
 
   /** Waits briefly (the gateway re-checks the edge every second) before giving up. */
@@ -98,8 +128,9 @@ public final class CloudFailback {
   }
 
   private boolean edgeHasPrimary() {
+    StandbyCredentials creds = plane.credentials();
     try (Connection c = DriverManager.getConnection(plane.edgeJdbcUrl(database),
-        creds().superuser(), creds().superuserPassword());
+        creds.superuser(), creds.superuserPassword());
         ResultSet rs = c.createStatement().executeQuery("SELECT pg_is_in_recovery()")) {
       return rs.next() && !rs.getBoolean(1);
     } catch (SQLException e) {
@@ -110,46 +141,8 @@ public final class CloudFailback {
   /** The node whose Patroni answers {@code /primary}: the one clinicians go back to. */
   private static String edgeLeader(List<EdgeUpstream> edgeNodes) {
     return edgeNodes.stream().filter(n -> n.patroniPort() != null)
-        .filter(n -> Http.get("http://" + n.host() + ":" + n.patroniPort() + "/primary")
-            .map(r -> r.status() == 200).orElse(false))
+        .filter(n -> PROBE.get("http://" + n.host() + ":" + n.patroniPort() + "/primary").is(200))
         .map(EdgeUpstream::name).findFirst()
         .orElseThrow(() -> new IllegalStateException("no edge node's Patroni reports the primary"));
-  }
-
-  private String merge() {
-    String token = OpsToken.mint(app.jwtSecret(), "edgectl-failback", clock.instant(),
-        Duration.ofMinutes(5));
-    Http.Reply reply = Http.send("POST", app.baseUrl() + "/api/v1/ops/failback/merge", "{}",
-        token, Duration.ofMinutes(5))
-        .orElseThrow(() -> new IllegalStateException("cloud-fallback unreachable at " + app.baseUrl()));
-    if (reply.status() != 200) {
-      throw new IllegalStateException("cloud-fallback refused the merge (" + reply.status() + "): "
-          + reply.body());
-    }
-    return reply.body();
-  }
-
-  private static String forkId(String merge) {
-    Matcher m = FORK_ID.matcher(merge);
-    return m.find() ? m.group(1) : null;
-  }
-
-  private Result write(Instant started, String forkId, String merge, boolean merged,
-      String outcome, Optional<ForkPoint> recordedFork) {
-    String json = "{\n  \"forkId\": " + (forkId == null ? "null" : Http.quote(forkId))
-        + ",\n  \"startedAt\": \"" + started + "\",\n  \"finishedAt\": \"" + clock.instant()
-        + "\",\n  \"outcome\": " + Http.quote(outcome) + ",\n  \"routing\": \"edge\",\n"
-        + "  \"cloud\": \"standby of the edge\",\n  \"merge\": " + merge + "\n}\n";
-    Path report = plane.dir().resolve("failback-" + started.toEpochMilli() + ".json");
-    try {
-      Files.writeString(report, json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new Result(merged, report, json, recordedFork);
-  }
-
-  private StandbyCredentials creds() {
-    return plane.credentials();
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cloud's PostgreSQL under Patroni: scope {@code cloud}, one member, a {@code standby_cluster}
@@ -18,6 +19,7 @@ import java.util.Map;
 final class CloudPatroni {
 
   static final String SCOPE = "cloud";
+  static final Duration REST_TIMEOUT = Duration.ofSeconds(5);
 
   private CloudPatroni() {}
 
@@ -46,19 +48,9 @@ final class CloudPatroni {
     return "http://127.0.0.1:" + ports.patroniRest();
   }
 
-  /** Patroni's own view: "running" and role "standby_leader" / "master" / "primary". */
-  static String state(CloudPorts ports) {
-    return Http.get(restUrl(ports) + "/patroni").map(Http.Reply::body).orElse("");
-  }
-
-  /** Removes standby_cluster from the dynamic configuration: Patroni promotes the member. */
-  static void detachFromEdge(CloudPorts ports) {
-    Http.Reply reply = Http.send("PATCH", restUrl(ports) + "/config",
-        "{\"standby_cluster\":null}", null, Duration.ofSeconds(5))
-        .orElseThrow(() -> new IllegalStateException("cloud Patroni REST API unreachable"));
-    if (reply.status() != 200) {
-      throw new IllegalStateException("cloud Patroni refused PATCH /config: " + reply);
-    }
+  /** A JSON string literal (the generated configuration is JSON, which is YAML). */
+  private static String quote(String s) {
+    return JsonMapper.shared().writeValueAsString(s);
   }
 
   /**
@@ -104,12 +96,12 @@ final class CloudPatroni {
           "tags": {"nofailover": false, "noloadbalance": false, "clonefrom": false}
         }
         """.formatted(SCOPE, ports.patroniRest(), ports.patroniRest(), ports.etcdClient(),
-        ports.gateway(), ports.postgres(), ports.postgres(), Http.quote(data), Http.quote(bin),
-        Http.quote(dir.resolve("pgpass").toString()),
-        Http.quote(dir.resolve("socket").toString()), Http.quote(c.superuser()),
-        Http.quote(c.superuserPassword()), Http.quote(c.replicationUser()),
-        Http.quote(c.replicationPassword()), Http.quote(c.superuser()),
-        Http.quote(c.superuserPassword()), method, method);
+        ports.gateway(), ports.postgres(), ports.postgres(), quote(data), quote(bin),
+        quote(dir.resolve("pgpass").toString()),
+        quote(dir.resolve("socket").toString()), quote(c.superuser()),
+        quote(c.superuserPassword()), quote(c.replicationUser()),
+        quote(c.replicationPassword()), quote(c.superuser()),
+        quote(c.superuserPassword()), method, method);
   }
 
   /** Patroni runs as the service user and must reach its folder inside the cloud folder. */

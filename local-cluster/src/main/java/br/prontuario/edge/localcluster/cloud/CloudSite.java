@@ -1,11 +1,14 @@
 package br.prontuario.edge.localcluster.cloud;
 
-import br.prontuario.edge.localcluster.cluster.ClusterDescriptor;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.site.activation.ActivationOutcome;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import br.prontuario.edge.site.haproxy.CloudRoute;
+import br.prontuario.edge.site.http.PlainHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,28 +98,29 @@ public final class CloudSite {
         "SPRING_DATASOURCE_PASSWORD", descriptor.database().password(),
         "CLOUD_REPLICATION_EDGE_PASSWORD", descriptor.database().password(),
         "EDGE_SECURITY_JWT_SECRET", descriptor.jwtSecret()));
-    if (!Waits.until(() -> Http.get(appUrl(cluster) + "/health/live")
-        .map(r -> r.status() == 200).orElse(false), timeout, 500)) {
+    PlainHttp http = new PlainHttp(Duration.ofSeconds(3));
+    if (!Waits.until(() -> http.get(appUrl(cluster) + "/health/live").is(200), timeout, 500)) {
       throw new IllegalStateException("cloud-fallback did not start; log " + processes.log(APP));
     }
     // the controller's EMERGENCY_CLOUD then only has to enable the server (state ready)
-    HaproxyCommands.at(cluster.layout().runtimeApiAddress()).pointCloudAt("127.0.0.1", ports.app());
+    CloudRoute.at(cluster.layout().runtimeApiAddress()).pointCloudAt("127.0.0.1", ports.app());
     return plane;
   }
 
   /** Promotes the cloud (if still a standby), routes clinicians to it, records the fork point. */
-  public static ForkPoint activate(EdgeCluster cluster) {
+  public static ActivationOutcome activate(EdgeCluster cluster) {
     CloudDataPlane plane = dataPlane(cluster);
-    return new CloudActivation(plane, cluster.config().postgres().database(), Clock.systemUTC())
-        .activate(HaproxyCommands.at(cluster.layout().runtimeApiAddress()), "127.0.0.1",
-            plane.ports().app(), Duration.ofSeconds(60));
+    CloudRoute entry = CloudRoute.at(cluster.layout().runtimeApiAddress());
+    return plane.activation(cluster.config().postgres().database(), Clock.systemUTC())
+        .activate(() -> entry.routeToCloud("127.0.0.1", plane.ports().app()),
+            Duration.ofSeconds(60));
   }
 
   /** Fails back from the cloud ({@link CloudFailback}) through the entry HAProxy. */
   public static CloudFailback.Result failback(EdgeCluster cluster, Duration reseedTimeout) {
     return new CloudFailback(dataPlane(cluster), cluster.config().postgres().database(),
         new CloudFailback.CloudApp(appUrl(cluster), cluster.descriptor().jwtSecret()),
-        Clock.systemUTC()).run(HaproxyCommands.at(cluster.layout().runtimeApiAddress()),
+        Clock.systemUTC()).run(CloudRoute.at(cluster.layout().runtimeApiAddress()),
             reseedTimeout);
   }
 }

@@ -10,7 +10,7 @@ import static br.prontuario.edge.localcluster.cluster.Components.SENTINEL;
 import br.prontuario.edge.localcluster.app.ReadinessProbe;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.etcd.EtcdMember;
-import br.prontuario.edge.localcluster.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.process.Pause;
 import java.time.Duration;

@@ -4,10 +4,11 @@ import br.prontuario.edge.localcluster.app.ReadinessProbe;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.etcd.EtcdMember;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
-import br.prontuario.edge.localcluster.haproxy.HaproxyRuntimeApi;
-import br.prontuario.edge.localcluster.patroni.PatroniClient;
-import br.prontuario.edge.localcluster.redis.RespClient;
+import br.prontuario.edge.site.haproxy.HaproxyRuntimeApi;
+import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.resp.RespClient;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Optional;
 
 /** Asks every engine for its own view: Patroni's REST API, Redis ROLE, edge-node readiness, HAProxy. */
 final class ClusterStatusReader {
+
+  private static final RespClient REDIS = new RespClient(Duration.ofSeconds(2));
 
   private final EdgeCluster cluster;
 
@@ -27,7 +30,7 @@ final class ClusterStatusReader {
     Optional<PatroniClient.ClusterView> view = patroniView(cluster);
     List<ClusterStatus.NodeStatus> nodes = new ArrayList<>();
     for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
-      boolean restUp = cluster.patroni(node).self().isPresent();
+      boolean restUp = cluster.patroni().node(layout.patroniUrl(node)).isPresent();
       Optional<PatroniClient.Member> member = view.flatMap(v -> v.member(node.id()));
       String db = restUp ? member.map(ClusterStatusReader::role).orElse("down") : "down";
       nodes.add(new ClusterStatus.NodeStatus(node.id(), db,
@@ -49,7 +52,8 @@ final class ClusterStatusReader {
   /** The cluster as the first data node whose Patroni answers sees it. */
   static Optional<PatroniClient.ClusterView> patroniView(EdgeCluster cluster) {
     for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
-      Optional<PatroniClient.ClusterView> view = cluster.patroni(node).cluster();
+      Optional<PatroniClient.ClusterView> view =
+          cluster.patroni().cluster(cluster.layout().patroniUrl(node));
       if (view.isPresent()) {
         return view;
       }
@@ -71,7 +75,7 @@ final class ClusterStatusReader {
 
   private static String redisRole(String host, int port) {
     try {
-      String role = RespClient.role(host, port);
+      String role = REDIS.role(host, port);
       return "slave".equals(role) ? "replica" : role;
     } catch (IOException e) {
       return "down";
@@ -80,7 +84,7 @@ final class ClusterStatusReader {
 
   private static boolean pingable(String host, int port) {
     try {
-      return "PONG".equals(RespClient.call(host, port, "PING"));
+      return "PONG".equals(REDIS.call(host, port, "PING"));
     } catch (IOException e) {
       return false;
     }
@@ -88,7 +92,7 @@ final class ClusterStatusReader {
 
   private Map<String, String> haproxyServers() {
     try {
-      return HaproxyRuntimeApi.of(cluster.layout().runtimeApiAddress()).serverStates(HaproxyConfig.BACKEND);
+      return HaproxyRuntimeApi.of(cluster.layout().runtimeApiAddress()).serverStatuses(HaproxyConfig.BACKEND);
     } catch (IOException e) {
       return Map.of();
     }

@@ -12,11 +12,12 @@ import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.etcd.EtcdMember;
 import br.prontuario.edge.localcluster.haproxy.HaproxyServer;
-import br.prontuario.edge.localcluster.patroni.PatroniClient;
 import br.prontuario.edge.localcluster.patroni.PatroniNode;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.redis.RedisNode;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import br.prontuario.edge.site.patroni.PatroniClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,8 @@ import java.util.Optional;
  * {@link #launchExtra}: they are then part of their node for kill/freeze/thaw/start/stop.
  */
 public final class EdgeCluster {
+
+  private static final PatroniClient PATRONI_API = new PatroniClient(Duration.ofSeconds(2));
 
   private final ClusterConfig config;
   private final Path stateDir;
@@ -106,8 +109,9 @@ public final class EdgeCluster {
     return dir(node, component).resolve(file);
   }
 
-  public PatroniClient patroni(NodeName node) {
-    return new PatroniClient(layout.patroniUrl(node));
+  /** The one Patroni REST client; each node's API is at {@code layout().patroniUrl(node)}. */
+  public PatroniClient patroni() {
+    return PATRONI_API;
   }
 
   /** Starts whatever is not running yet and waits until the cluster serves; idempotent. */
@@ -164,7 +168,7 @@ public final class EdgeCluster {
 
   /** What {@code DIR/cluster.json} holds: how clients, tests and the controller reach the cluster. */
   public ClusterDescriptor descriptor() {
-    return ClusterDescriptor.of(this);
+    return LocalDescriptor.of(this);
   }
 
   /**

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
-import br.prontuario.edge.localcluster.haproxy.HaproxyRuntimeApi;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
-import br.prontuario.edge.localcluster.redis.RespClient;
+import br.prontuario.edge.site.haproxy.HaproxyRuntimeApi;
+import br.prontuario.edge.site.resp.RespClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -78,7 +78,7 @@ class EdgeClusterInfrastructureIT {
       s.execute("CREATE TABLE IF NOT EXISTS acked (id bigint PRIMARY KEY)");
     }
     var haproxy = HaproxyRuntimeApi.of(cluster.layout().runtimeApiAddress())
-        .serverStates(HaproxyConfig.BACKEND);
+        .serverStatuses(HaproxyConfig.BACKEND);
     assertThat(haproxy).containsKeys("node-a", "node-b").containsEntry("cloud", "MAINT");
   }
 
@@ -151,7 +151,8 @@ class EdgeClusterInfrastructureIT {
 
   private int redisMasterPort() throws Exception {
     var witness = cluster.layout().ports(NodeName.WITNESS);
-    String address = RespClient.masterAddress("127.0.0.1", witness.sentinel(), "edge");
+    String address = new RespClient(Duration.ofSeconds(2))
+        .masterAddress("127.0.0.1", witness.sentinel(), "edge").orElse(null);
     return address == null ? -1 : Integer.parseInt(address.substring(address.indexOf(':') + 1));
   }
 

@@ -1,0 +1,60 @@
+package br.prontuario.edge.ctl.render;
+
+import br.prontuario.edge.localcluster.cluster.ClusterLayout;
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.config.ClusterConfig;
+import br.prontuario.edge.localcluster.config.ConfigFiles;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.etcd.EtcdConfig;
+import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
+import br.prontuario.edge.localcluster.patroni.PatroniConfig;
+import br.prontuario.edge.localcluster.redis.RedisConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the production files for the two Mac Studios and the witness host from the same
+ * configuration and the same writers as the local cluster: {@code TARGET/<host>/...}. Passwords
+ * are placeholders; Patroni takes the real ones from {@code PATRONI_*_PASSWORD} variables.
+ */
+public final class ProductionRenderer {
+
+  private ProductionRenderer() {}
+
+  /** Writes every file and returns their paths, relative to {@code target}. */
+  public static List<Path> render(ClusterConfig config, Path target) {
+    var prod = config.production();
+    ClusterLayout layout = ClusterLayout.production(config);
+    ClusterSecrets secrets = ClusterSecrets.placeholders();
+    String base = prod.baseDir();
+    List<Path> written = new ArrayList<>();
+    for (NodeName node : NodeName.values()) {
+      Path dir = target.resolve(node.id());
+      written.add(write(target, dir.resolve("etcd.conf.yml"), "etcd member " + node.id(),
+          EtcdConfig.member(node, layout, config.etcd(), base + "/etcd")));
+      written.add(text(target, dir.resolve("sentinel.conf"),
+          RedisConfig.sentinel(node, layout, prod.redis(config.redis()), base + "/sentinel")));
+      if (node.isDataNode()) {
+        var paths = new PatroniConfig.Paths(base + "/pgdata", prod.postgresBinDir(), base + "/pgpass", null);
+        written.add(write(target, dir.resolve("patroni.yml"), "Patroni on " + node.id()
+                + "; set PATRONI_SUPERUSER_PASSWORD, PATRONI_REPLICATION_PASSWORD, PATRONI_REWIND_PASSWORD",
+            PatroniConfig.node(node, layout, prod.patroni(config.patroni()), secrets, paths)));
+        written.add(text(target, dir.resolve("redis.conf"), RedisConfig.server(node, layout, base + "/redis")));
+      }
+    }
+    written.add(text(target, target.resolve(NodeName.WITNESS.id()).resolve("haproxy.cfg"),
+        HaproxyConfig.render(layout, config.haproxy(), prod.tlsCertificate())));
+    return written;
+  }
+
+  private static Path write(Path target, Path file, String header, java.util.Map<String, Object> content) {
+    ConfigFiles.writeYaml(file, header + " (rendered by edgectl render from config/edge-cluster.yaml)", content);
+    return target.relativize(file);
+  }
+
+  private static Path text(Path target, Path file, String content) {
+    ConfigFiles.writeText(file, content);
+    return target.relativize(file);
+  }
+}

@@ -1,0 +1,56 @@
+package br.prontuario.edge.ctl.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.prontuario.edge.localcluster.config.ClusterConfig;
+import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+class ProductionRendererTest {
+
+  private static final ClusterConfig CONFIG =
+      ClusterConfigLoader.loadFromRepository(Path.of(System.getProperty("user.dir")).getParent());
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  @TempDir Path target;
+
+  @Test
+  void writesEachHostsFilesWithTheProductionAddressesAndTiming() throws Exception {
+    List<Path> files = ProductionRenderer.render(CONFIG, target);
+    assertThat(files).extracting(Path::toString).containsExactlyInAnyOrder(
+        "node-a/etcd.conf.yml", "node-a/sentinel.conf", "node-a/patroni.yml", "node-a/redis.conf",
+        "node-b/etcd.conf.yml", "node-b/sentinel.conf", "node-b/patroni.yml", "node-b/redis.conf",
+        "witness/etcd.conf.yml", "witness/sentinel.conf", "witness/haproxy.cfg");
+
+    JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")));
+    assertThat(patroni.at("/name").asString()).isEqualTo("node-b");
+    assertThat(patroni.at("/restapi/listen").asString()).isEqualTo("10.20.0.12:8008");
+    assertThat(patroni.at("/bootstrap/dcs/ttl").asInt()).isEqualTo(30);
+    assertThat(patroni.at("/bootstrap/dcs/loop_wait").asInt()).isEqualTo(10);
+    assertThat(patroni.at("/bootstrap/dcs/synchronous_mode").asBoolean()).isTrue();
+    assertThat(patroni.at("/bootstrap/dcs/postgresql/use_pg_rewind").asBoolean()).isTrue();
+    assertThat(patroni.at("/bootstrap/initdb").toString()).contains("data-checksums");
+    assertThat(patroni.at("/etcd/hosts").toString())
+        .contains("10.20.0.11:2379", "10.20.0.12:2379", "10.20.0.13:2379");
+    assertThat(patroni.at("/postgresql/authentication/replication/password").asString()).startsWith("CHANGE-ME");
+
+    JsonNode etcd = YAML.readTree(Files.readString(target.resolve("witness/etcd.conf.yml")));
+    assertThat(etcd.at("/initial-cluster").asString()).isEqualTo(
+        "node-a=http://10.20.0.11:2380,node-b=http://10.20.0.12:2380,witness=http://10.20.0.13:2380");
+
+    String haproxy = Files.readString(target.resolve("witness/haproxy.cfg"));
+    assertThat(haproxy).contains("bind 10.20.0.13:443 ssl crt /etc/haproxy/certs/prontuario.pem")
+        .contains("server node-a 10.20.0.11:8080 check", "server node-b 10.20.0.12:8080 check")
+        .contains("inter 5s downinter 1s fastinter 1s fall 3 rise 2", "timeout check 2s",
+            "option httpchk GET /health/ready")
+        .contains("backup disabled").contains("stats socket ipv4@127.0.0.1:9999 level admin");
+    assertThat(Files.readString(target.resolve("node-b/sentinel.conf")))
+        .contains("sentinel monitor edge 10.20.0.11 6379 2", "down-after-milliseconds edge 5000");
+  }
+}

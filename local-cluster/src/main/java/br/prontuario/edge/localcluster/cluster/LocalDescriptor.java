@@ -1,0 +1,37 @@
+package br.prontuario.edge.localcluster.cluster;
+
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
+import br.prontuario.edge.localcluster.patroni.PatroniConfig;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import java.util.List;
+
+/** This cluster's {@code cluster.json}, from its layout, configuration and secrets. */
+final class LocalDescriptor {
+
+  private LocalDescriptor() {}
+
+  static ClusterDescriptor of(EdgeCluster cluster) {
+    var layout = cluster.layout();
+    var config = cluster.config();
+    var secrets = cluster.secrets();
+    List<ClusterDescriptor.Node> nodes = List.of(NodeName.NODE_A, NodeName.NODE_B).stream()
+        .map(n -> new ClusterDescriptor.Node(n.id(), layout.appUrl(n), layout.patroniUrl(n),
+            layout.ports(n).postgres(), layout.ports(n).redis(), layout.ports(n).sentinel(),
+            layout.etcdClientUrls().get(n.ordinal()))).toList();
+    String controllerUrl = ExtraComponent.saved(cluster.stateDir(), NodeName.WITNESS).stream()
+        .filter(e -> e.component().equals("failover-controller")).map(ExtraComponent::url)
+        .findFirst().orElse(null);
+    return new ClusterDescriptor(layout.entrypoint(), null,
+        new ClusterDescriptor.Database(layout.jdbcUrl(config.postgres().database()),
+            config.postgres().appUser(), secrets.appPassword(), PatroniConfig.SUPERUSER,
+            secrets.superuserPassword()),
+        secrets.jwtSecret(), new ClusterDescriptor.Demo("demo", secrets.demoPassword()),
+        new ClusterDescriptor.Controller(controllerUrl), nodes,
+        new ClusterDescriptor.Haproxy(layout.runtimeApiAddress(), layout.statsUrl(),
+            HaproxyConfig.BACKEND, List.of(NodeName.NODE_A.id(), NodeName.NODE_B.id(),
+                HaproxyConfig.CLOUD_SERVER)),
+        new ClusterDescriptor.Etcd(layout.etcdClientUrls()),
+        new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses()));
+  }
+}

@@ -1,0 +1,103 @@
+package br.prontuario.edge.site.cluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code DIR/cluster.json}: everything a client, a test, the drill or the failover controller needs
+ * to reach the running cluster. The one type and the one reader of that file; {@code edgectl up}
+ * (local-cluster) writes it. The shape is a contract between the project's parts: add fields,
+ * never rename them. Optional parts are null when a file leaves them out.
+ *
+ * @param environment "production" marks a file describing a production deployment (only safe
+ *     drills then); absent for the local cluster
+ */
+public record ClusterDescriptor(
+    String entrypoint,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String environment,
+    Database database,
+    String jwtSecret,
+    Demo demo,
+    Controller controller,
+    List<Node> nodes,
+    Haproxy haproxy,
+    Etcd etcd,
+    Redis redis) {
+
+  public static final String FILE = "cluster.json";
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+
+  public ClusterDescriptor {
+    nodes = nodes == null ? List.of() : List.copyOf(nodes);
+  }
+
+  public record Database(String jdbcUrl, String username, String password, String superuser,
+      String superuserPassword) {}
+
+  public record Demo(String username, String password) {}
+
+  /** The failover controller's URL once another module launches it on the witness; else null. */
+  public record Controller(String url) {}
+
+  /** Ports are null when a file does not say (e.g. a production description without Redis). */
+  public record Node(String name, String appUrl, String patroniUrl, Integer postgresPort,
+      Integer redisPort, Integer sentinelPort, String etcdClientUrl) {}
+
+  public record Haproxy(String runtimeApi, String statsUrl, String backend, List<String> servers) {}
+
+  public record Etcd(List<String> endpoints) {}
+
+  public record Redis(String masterName, List<String> sentinels) {}
+
+  public boolean production() {
+    return "production".equals(environment);
+  }
+
+  /** The controller's URL, or null when none was launched. */
+  public String controllerUrl() {
+    return controller == null ? null : controller.url();
+  }
+
+  /** Reads {@code dir/cluster.json}; a missing or broken file is an operator error. */
+  public static ClusterDescriptor read(Path dir) {
+    Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no cluster at " + dir + " (missing " + FILE + "); "
+          + "start one with edgectl up --dir " + dir);
+    }
+    return readFile(file);
+  }
+
+  /** Reads a cluster description given by its own path (the controller's cluster-file setting). */
+  public static ClusterDescriptor readFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + " does not exist");
+    }
+    try {
+      return JSON.readValue(file.toFile(), ClusterDescriptor.class);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getOriginalMessage());
+    }
+  }
+
+  /** Writes {@code stateDir/cluster.json}, readable by its owner only (it holds secrets). */
+  public void write(Path stateDir) {
+    try {
+      Path file = stateDir.resolve(FILE);
+      Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package br.prontuario.edge.site.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterDescriptorTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void readsWhatEdgectlUpWritesBackIntoTheSameRecord() {
+    ClusterDescriptor written = new ClusterDescriptor("http://127.0.0.1:18080", null,
+        new ClusterDescriptor.Database("jdbc:postgresql://x/db", "app", "pw", "postgres", "su"),
+        "c2VjcmV0", new ClusterDescriptor.Demo("demo", "demo-pw"),
+        new ClusterDescriptor.Controller(null),
+        List.of(new ClusterDescriptor.Node("node-a", "http://127.0.0.1:18081",
+            "http://127.0.0.1:18008", 15432, 16379, 26379, "http://127.0.0.1:12379")),
+        new ClusterDescriptor.Haproxy("127.0.0.1:19999", "http://s", "edge_nodes",
+            List.of("node-a", "cloud")),
+        new ClusterDescriptor.Etcd(List.of("http://127.0.0.1:12379")),
+        new ClusterDescriptor.Redis("edge", List.of("127.0.0.1:26379")));
+
+    written.write(dir);
+
+    assertThat(ClusterDescriptor.read(dir)).isEqualTo(written);
+  }
+
+  @Test
+  void toleratesAnOlderOrSmallerFileAndMarksAProductionOne() throws Exception {
+    Files.writeString(dir.resolve("cluster.json"), "{\"entrypoint\":\"https://edge\","
+        + "\"environment\":\"production\",\"nodes\":[{\"name\":\"node-a\"}],\"extra\":1}");
+
+    ClusterDescriptor read = ClusterDescriptor.read(dir);
+
+    assertThat(read.production()).isTrue();
+    assertThat(read.controllerUrl()).isNull();
+    assertThat(read.nodes().get(0).redisPort()).isNull();
+  }
+
+  @Test
+  void aBrokenFileIsAnOperatorErrorNamingTheFile() throws Exception {
+    Files.writeString(dir.resolve("cluster.json"), "{\"entrypoint\":");
+
+    assertThatThrownBy(() -> ClusterDescriptor.read(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot read " + dir.resolve("cluster.json"));
+  }
+
+  @Test
+  void aMissingFileNamesTheCommandThatStartsACluster() {
+    assertThatThrownBy(() -> ClusterDescriptor.read(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("edgectl up --dir " + dir);
+  }
+}
