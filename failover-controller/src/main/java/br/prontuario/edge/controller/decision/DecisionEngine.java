@@ -9,7 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns probe observations into intended actions. Pure: no I/O, time from the injected clock.
- * Not thread-safe by design; callers serialise rounds (the scheduler runs one at a time).
+ *
+ * <p>Thread-safe: the control loop's rounds and an operator's request on an HTTP thread
+ * (switchover, maintenance) may arrive together, so every method that decides is
+ * {@code synchronized}. The getters read volatile fields without the lock: a status page may
+ * show the state of one round beside the health of the next, never a torn value.
  */
 public final class DecisionEngine {
 
@@ -245,6 +249,46 @@ public final class DecisionEngine {
     return new SwitchoverOutcome.Accepted(finish(plan, clock.instant(), "manual", current));
   }
 
+  /**
+   * In EMERGENCY_CLOUD, when this replica has not managed to activate the cloud yet (a failed
+   * promotion or route, or it took over from a replica that did): try again.
+   */
+  public synchronized Optional<Decision> reconcileCloud(boolean cloudActive) {
+    ControllerState current = state.current();
+    if (current != ControllerState.EMERGENCY_CLOUD || maintenance.get() || cloudActive) {
+      return Optional.empty();
+    }
+    return Optional.of(reconciliation(current, new Action.ActivateCloud(), "cloud fallback not active yet; retrying"));
+  }
+
+  /**
+   * Outside EMERGENCY_CLOUD, when the router drifted from the intended active node (a new acting
+   * replica, an earlier call that failed, a restart): finish a failback the cloud still owes, or
+   * route to the intended node again.
+   */
+  public synchronized Optional<Decision> reconcileRouting(RoutingView router) {
+    ControllerState current = state.current();
+    if (current == ControllerState.EMERGENCY_CLOUD || maintenance.get() || activeNode == null) {
+      return Optional.empty();
+    }
+    if (router.cloudRouted()) {
+      // left EMERGENCY_CLOUD while another replica (or none) held the lease, or the first merge
+      // failed: finish the failback
+      return Optional.of(reconciliation(current, new Action.DeactivateCloud(activeNode),
+          "the edge serves again but the cloud is still routed"));
+    }
+    if (router.activeNode().filter(activeNode::equals).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(reconciliation(current, new Action.RouteTo(activeNode), "router sends traffic to "
+        + router.activeNode().orElse("no single node") + ", intended " + activeNode));
+  }
+
+  private Decision reconciliation(ControllerState current, Action action, String reason) {
+    return new Decision(clock.instant(), "reconcile", current, current, activeNode, List.of(action),
+        List.of(reason), Optional.empty());
+  }
+
   public ControllerState state() {
     return state.current();
   }
@@ -265,8 +309,13 @@ public final class DecisionEngine {
     return maintenance.get();
   }
 
-  public void setMaintenance(boolean on) {
+  /** An operator pauses (or resumes) automatic decisions; the returned decision records it. */
+  public synchronized Decision setMaintenance(boolean on) {
     maintenance.set(on);
+    ControllerState current = state.current();
+    return new Decision(clock.instant(), "manual", current, current, activeNode, List.of(),
+        List.of("operator turned maintenance mode " + (on ? "on: automatic decisions paused" : "off")),
+        Optional.empty());
   }
 
 }

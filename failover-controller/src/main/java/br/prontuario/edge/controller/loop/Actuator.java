@@ -3,8 +3,9 @@ package br.prontuario.edge.controller.loop;
 import br.prontuario.edge.controller.cloud.CloudFallbackApp;
 import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.Action;
+import br.prontuario.edge.controller.decision.ActionOutcome;
+import br.prontuario.edge.controller.decision.ActionResult;
 import br.prontuario.edge.controller.decision.Decision;
-import br.prontuario.edge.controller.history.HistoryRecorder;
 import br.prontuario.edge.controller.patroni.PatroniClient;
 import br.prontuario.edge.controller.patroni.PatroniReply;
 import br.prontuario.edge.controller.probe.ClusterTopology;
@@ -50,13 +51,14 @@ final class Actuator {
   }
 
   /** In order; after a failed DeactivateCloud the rest is skipped (see its contract). */
-  List<String> execute(Decision decision) {
-    List<String> results = new ArrayList<>();
+  List<ActionResult> execute(Decision decision) {
+    List<ActionResult> results = new ArrayList<>();
     boolean skipping = false;
     for (Action action : decision.actions()) {
-      String result = skipping ? "skipped: the cloud's writes are not on the edge yet" : run(action);
-      results.add(HistoryRecorder.describe(action) + ": " + result);
-      skipping |= action instanceof Action.DeactivateCloud && result.startsWith("failed");
+      ActionOutcome outcome = skipping
+          ? new ActionOutcome.Skipped("the cloud's writes are not on the edge yet") : run(action);
+      results.add(new ActionResult(action, outcome));
+      skipping |= action instanceof Action.DeactivateCloud && outcome instanceof ActionOutcome.Failed;
     }
     return results;
   }
@@ -70,7 +72,7 @@ final class Actuator {
     cloudActive.set(false);
   }
 
-  private String run(Action action) {
+  private ActionOutcome run(Action action) {
     if (action instanceof Action.RouteTo route) {
       return outcome(router.routeTo(route.node()));
     } else if (action instanceof Action.Switchover s) {
@@ -79,18 +81,19 @@ final class Actuator {
       if (reply.status() == 0) {
         reply = patroni.switchover(topology.node(s.candidate()).patroniUrl(), s.leader(), s.candidate());
       }
-      return (reply.accepted() ? "done: " : "failed: ") + reply.status() + " " + reply.message().trim();
+      String detail = reply.status() + " " + reply.message().trim();
+      return reply.accepted() ? new ActionOutcome.Done(detail) : new ActionOutcome.Failed(detail);
     } else if (action instanceof Action.ActivateCloud) {
       // promote the cloud standby first: cloud-fallback passes its health check only then
       StandbyPromotion.Outcome promoted = promotion.promote();
       if (!promoted.ok()) {
-        return "failed: " + promoted.detail();
+        return new ActionOutcome.Failed(promoted.detail());
       }
       // routed before it is ready, HAProxy would see a first failed check and want 'rise' more
       boolean ready = cloudApp.awaitReady(CLOUD_READY_PATIENCE);
       RouteOutcome outcome = router.routeToCloud(true);
       cloudActive.set(outcome.ok());
-      return outcome(outcome) + (ready ? "" : " (cloud-fallback not ready after "
+      return outcome(outcome, ready ? "" : " (cloud-fallback not ready after "
           + CLOUD_READY_PATIENCE.toSeconds() + " s; routed anyway)");
     } else if (action instanceof Action.DeactivateCloud back) {
       return failBack(back.node());
@@ -98,18 +101,18 @@ final class Actuator {
     Action.Alert alert = (Action.Alert) action;
     meters.counter("controller.alerts", "severity", alert.severity()).increment();
     log.warn("ALERT [{}] {}", alert.severity(), alert.message());
-    return "raised";
+    return new ActionOutcome.Raised();
   }
 
   /** Merge, route to the node, close the cloud path, merge what slipped in meanwhile. */
-  private String failBack(String node) {
+  private ActionOutcome failBack(String node) {
     CloudFallbackApp.Outcome first = cloudApp.merge();
     if (!first.ok()) {
-      return "failed: merge before routing back: " + first.detail() + "; clinicians stay on the cloud";
+      return new ActionOutcome.Failed("merge before routing back: " + first.detail() + "; clinicians stay on the cloud");
     }
     RouteOutcome routed = router.routeTo(node);
     if (!routed.ok()) {
-      return "failed: " + first.detail() + "; route to " + node + ": " + routed.detail();
+      return new ActionOutcome.Failed(first.detail() + "; route to " + node + ": " + routed.detail());
     }
     RouteOutcome closed = router.routeToCloud(false);
     cloudActive.set(!closed.ok());
@@ -119,7 +122,7 @@ final class Actuator {
     CloudFallbackApp.Outcome last = cloudApp.merge();
     String summary = first.detail() + "; " + routed.detail() + "; " + closed.detail()
         + "; then " + last.detail();
-    return (closed.ok() && last.ok() ? "done: " : "failed: ") + summary;
+    return closed.ok() && last.ok() ? new ActionOutcome.Done(summary) : new ActionOutcome.Failed(summary);
   }
 
   private static void pause(Duration d) {
@@ -130,7 +133,12 @@ final class Actuator {
     }
   }
 
-  private static String outcome(RouteOutcome outcome) {
-    return (outcome.ok() ? "done: " : "failed: ") + outcome.detail();
+  private static ActionOutcome outcome(RouteOutcome outcome) {
+    return outcome(outcome, "");
+  }
+
+  private static ActionOutcome outcome(RouteOutcome outcome, String note) {
+    String detail = outcome.detail() + note;
+    return outcome.ok() ? new ActionOutcome.Done(detail) : new ActionOutcome.Failed(detail);
   }
 }
