@@ -31,7 +31,7 @@ public final class DecisionEngine {
   public DecisionEngine(Clock clock, HealthRules rules, ControllerState initial) {
     this.clock = clock;
     this.rules = rules;
-    this.tracker = new HealthTracker(rules.failureThreshold());
+    this.tracker = new HealthTracker(rules);
     this.state = new StateMachine(initial);
   }
 

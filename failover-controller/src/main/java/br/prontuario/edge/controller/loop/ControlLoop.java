@@ -17,6 +17,7 @@ import br.prontuario.edge.controller.probe.ClusterProber;
 import br.prontuario.edge.controller.routing.Router;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,7 +39,7 @@ public final class ControlLoop implements AutoCloseable {
   private final Leadership leadership;
   private final HistoryRecorder recorder;
   private final ControllerMetrics metrics;
-  private final HealthRules rules;
+  private final RoundPacer pacer;
   private final AtomicReference<HistoryEvent> lastEvent = new AtomicReference<>();
   /** After a failed reconcile, wait this many rounds before the next: no history flood when HAProxy is down. */
   private static final int RECONCILE_BACKOFF_ROUNDS = 6;
@@ -58,26 +59,31 @@ public final class ControlLoop implements AutoCloseable {
     this.leadership = leadership;
     this.recorder = recorder;
     this.metrics = metrics;
-    this.rules = rules;
+    this.pacer = new RoundPacer(rules.interval(), System::nanoTime);
   }
 
   public void start() {
     leadership.start();
-    // fixed rate: a round that waits out a hung node's probe timeout must not push every later
-    // round back, or a frozen node is declared down after 3 x (interval + timeout)
-    scheduler.scheduleAtFixedRate(this::safeRound, 0, rules.interval().toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.execute(this::pacedRound);
   }
 
-  private void safeRound() {
+  /** One round, then the next one interval after this one started (see {@link RoundPacer}). */
+  private void pacedRound() {
+    long started = pacer.roundStarts();
     try {
-      round();
+      round(started);
     } catch (RuntimeException e) {
-      log.error("control round failed; next round in {}", rules.interval(), e);
+      log.error("control round failed; next round in {}", pacer.untilNextRound(), e);
+    }
+    try {
+      scheduler.schedule(this::pacedRound, pacer.untilNextRound().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
+      // close() shut the scheduler down: no next round
     }
   }
 
-  void round() {
-    Observation observation = prober.probe();
+  void round(long startedNanos) {
+    Observation observation = prober.probe(startedNanos);
     Decision decision = engine.evaluate(observation);
     metrics.observe(observation, engine.health());
     boolean acting = leadership.isLeader();

@@ -6,18 +6,11 @@ import br.prontuario.edge.controller.decision.Action.ActivateCloud;
 import br.prontuario.edge.controller.decision.Action.DeactivateCloud;
 import br.prontuario.edge.controller.decision.Action.RouteTo;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ReconciliationTest {
 
-  private ClusterScene scene;
-
-  @BeforeEach
-  void healthyClusterRoutedToTheLeader() {
-    scene = new ClusterScene();
-    scene.round();
-  }
+  private final ClusterScene scene = ClusterScene.routedToTheLeader();
 
   @Test
   void routesAgainToTheActiveNodeWhenTheRouterDrifted() {
