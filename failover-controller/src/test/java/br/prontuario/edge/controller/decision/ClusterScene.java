@@ -65,6 +65,19 @@ final class ClusterScene {
     patroniA = Signal.failed("connection refused");
   }
 
+  /** Both nodes down on both signals for three rounds: the engine is in EMERGENCY_CLOUD. */
+  void bothNodesDown() {
+    killNodeA();
+    appB = Signal.failed("refused");
+    patroniB = Signal.failed("refused");
+    rounds(3);
+  }
+
+  /** The router sends clinicians to {@code node} alone and the cloud path is closed. */
+  static RoutingView routedTo(String node) {
+    return new RoutingView(false, java.util.Optional.of(node));
+  }
+
   void patroniPromotesB() {
     leader = "node-b";
     syncStandby = null;

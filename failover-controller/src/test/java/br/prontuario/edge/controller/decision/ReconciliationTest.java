@@ -14,7 +14,7 @@ class ReconciliationTest {
 
   @Test
   void routesAgainToTheActiveNodeWhenTheRouterDrifted() {
-    Optional<Decision> decision = scene.engine.reconcileRouting(routedTo("node-b"));
+    Optional<Decision> decision = scene.engine.reconcileRouting(ClusterScene.routedTo("node-b"));
 
     assertThat(decision).hasValueSatisfying(d -> {
       assertThat(d.trigger()).isEqualTo("reconcile");
@@ -27,7 +27,7 @@ class ReconciliationTest {
 
   @Test
   void leavesTheRouterAloneWhenItAgrees() {
-    assertThat(scene.engine.reconcileRouting(routedTo("node-a"))).isEmpty();
+    assertThat(scene.engine.reconcileRouting(ClusterScene.routedTo("node-a"))).isEmpty();
   }
 
   @Test
@@ -50,17 +50,19 @@ class ReconciliationTest {
   @Test
   void neverReconcilesRoutingInMaintenanceOrInEmergency() {
     scene.engine.setMaintenance(true);
-    assertThat(scene.engine.reconcileRouting(routedTo("node-b"))).isEmpty();
+    assertThat(scene.engine.reconcileRouting(ClusterScene.routedTo("node-b"))).isEmpty();
     scene.engine.setMaintenance(false);
 
-    bothNodesDown();
+    scene.bothNodesDown();
+    assertThat(scene.engine.state()).isEqualTo(ControllerState.EMERGENCY_CLOUD);
 
     assertThat(scene.engine.reconcileRouting(new RoutingView(false, Optional.empty()))).isEmpty();
   }
 
   @Test
   void retriesTheCloudActivationInEmergencyUntilThisReplicaHasIt() {
-    bothNodesDown();
+    scene.bothNodesDown();
+    assertThat(scene.engine.state()).isEqualTo(ControllerState.EMERGENCY_CLOUD);
 
     assertThat(scene.engine.reconcileCloud(false)).hasValueSatisfying(d -> {
       assertThat(d.actions()).containsExactly(new ActivateCloud());
@@ -74,7 +76,8 @@ class ReconciliationTest {
   void neverRetriesTheCloudOutsideEmergencyOrInMaintenance() {
     assertThat(scene.engine.reconcileCloud(false)).isEmpty();
 
-    bothNodesDown();
+    scene.bothNodesDown();
+    assertThat(scene.engine.state()).isEqualTo(ControllerState.EMERGENCY_CLOUD);
     scene.engine.setMaintenance(true);
 
     assertThat(scene.engine.reconcileCloud(false)).isEmpty();
@@ -88,17 +91,5 @@ class ReconciliationTest {
     assertThat(decision.actions()).isEmpty();
     assertThat(decision.reasons()).containsExactly("operator turned maintenance mode on: automatic decisions paused");
     assertThat(scene.engine.maintenance()).isTrue();
-  }
-
-  private void bothNodesDown() {
-    scene.killNodeA();
-    scene.appB = Signal.failed("refused");
-    scene.patroniB = Signal.failed("refused");
-    scene.rounds(3);
-    assertThat(scene.engine.state()).isEqualTo(ControllerState.EMERGENCY_CLOUD);
-  }
-
-  private static RoutingView routedTo(String node) {
-    return new RoutingView(false, Optional.of(node));
   }
 }
