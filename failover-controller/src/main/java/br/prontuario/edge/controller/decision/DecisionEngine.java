@@ -9,7 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns probe observations into intended actions. Pure: no I/O, time from the injected clock.
- * Not thread-safe by design; callers serialise rounds (the scheduler runs one at a time).
+ *
+ * <p>Thread-safe: the control loop's rounds and an operator's request on an HTTP thread
+ * (switchover, maintenance) may arrive together, so every method that decides is
+ * {@code synchronized}. The getters read volatile fields without the lock: a status page may
+ * show the state of one round beside the health of the next, never a torn value.
  */
 public final class DecisionEngine {
 
@@ -18,16 +22,19 @@ public final class DecisionEngine {
   private final HealthTracker tracker;
   private final StateMachine state;
   private final AlertLatch alerts = new AlertLatch();
+  private final StateSettling settling = new StateSettling(alerts);
   private final AtomicBoolean maintenance = new AtomicBoolean();
   private volatile String activeNode;
   private volatile Map<String, NodeHealth> health = Map.of();
   private volatile Observation last;
   private Instant lastSwitchoverAt = Instant.MIN;
+  /** Where the last requested switchover moves the leader (see {@link #switchoverPendingTo}). */
+  private String switchingTo;
 
   public DecisionEngine(Clock clock, HealthRules rules, ControllerState initial) {
     this.clock = clock;
     this.rules = rules;
-    this.tracker = new HealthTracker(rules.failureThreshold());
+    this.tracker = new HealthTracker(rules);
     this.state = new StateMachine(initial);
   }
 
@@ -51,7 +58,8 @@ public final class DecisionEngine {
       } else {
         chooseActiveNode(plan, from, observation);
         switchLeaderOffUnhealthyApp(plan, observation, now);
-        settleState(plan, observation);
+        settling.settle(plan, from, observation, health, CoLocation.shortfall(plan.activeNode,
+            observation.leader(), health, switchoverPendingTo(plan.activeNode, now)));
       }
       return finish(plan, now, "probe", from);
     } finally {
@@ -75,7 +83,7 @@ public final class DecisionEngine {
   private void enterEmergency(Plan plan, ControllerState from) {
     health.values().forEach(h -> plan.detected(h.failingSince()));
     plan.target = ControllerState.EMERGENCY_CLOUD;
-    plan.because("every node down on both signals: " + describe(health.values()));
+    plan.because("every node down on both signals: " + NodeHealth.describe(health.values()));
     if (from != ControllerState.EMERGENCY_CLOUD) {
       plan.actions.add(new Action.ActivateCloud());
       plan.actions.add(new Action.Alert("critical", "both nodes down on both signals; activating the cloud fallback"));
@@ -84,6 +92,15 @@ public final class DecisionEngine {
 
   private void chooseActiveNode(Plan plan, ControllerState from, Observation observation) {
     boolean fromCloud = from == ControllerState.EMERGENCY_CLOUD;
+    Optional<String> leaderNode = CoLocation.destination(activeNode, observation.leader(), health, false);
+    if (fromCloud && leaderNode.isPresent()) {
+      // back from the cloud, go straight to the leader's node rather than route twice
+      plan.activeNode = leaderNode.get();
+      plan.target = ControllerState.FAILBACK;
+      plan.because(plan.activeNode + " serves again and holds the PostgreSQL leader: failing back from the cloud");
+      plan.actions.add(new Action.DeactivateCloud(plan.activeNode));
+      return;
+    }
     if (activeNode != null && statusOf(activeNode).serves()) {
       if (fromCloud) {
         plan.target = ControllerState.FAILBACK;
@@ -97,7 +114,7 @@ public final class DecisionEngine {
         .or(() -> health.values().stream().filter(h -> h.status().serves()).map(NodeHealth::node).findFirst());
     if (candidate.isEmpty()) {
       if (alerts.raise("no-serving-node")) {
-        plan.actions.add(new Action.Alert("critical", "no node serves: " + describe(health.values())));
+        plan.actions.add(new Action.Alert("critical", "no node serves: " + NodeHealth.describe(health.values())));
       }
       plan.because("no node serves and not every node is down on both signals: waiting");
       return;
@@ -120,7 +137,7 @@ public final class DecisionEngine {
     if (failed != null) {
       plan.detected(failed.failingSince());
     }
-    plan.because("active node " + describe(List.of(failed)) + "; moving the active role to " + plan.activeNode);
+    plan.because("active node " + NodeHealth.describe(List.of(failed)) + "; moving the active role to " + plan.activeNode);
     if (!fromCloud) {
       plan.target = ControllerState.FAILOVER;
       plan.actions.add(new Action.Alert("critical", previous + " failed; active role moved to " + plan.activeNode));
@@ -151,61 +168,11 @@ public final class DecisionEngine {
       return;
     }
     lastSwitchoverAt = now;
+    switchingTo = standby.get().name();
     plan.detected(health.get(leaderName).failingSince());
     plan.because("leader " + leaderName + " app unhealthy while its PostgreSQL answers; switching over to "
         + "the synchronous standby " + standby.get().name());
     plan.actions.add(new Action.Switchover(leaderName, standby.get().name()));
-  }
-
-  private void settleState(Plan plan, Observation observation) {
-    if (plan.target != state.current()) {
-      return;
-    }
-    boolean allHealthy = health.values().stream()
-        .allMatch(h -> h.status() == NodeStatus.HEALTHY || h.status() == NodeStatus.SUSPECT);
-    boolean syncStandbyOk = observation.members().stream()
-        .anyMatch(m -> m.isSyncStandby() && m.isReplicating());
-    boolean fine = allHealthy && syncStandbyOk;
-    switch (plan.target) {
-      case NORMAL -> {
-        if (!fine) {
-          plan.target = ControllerState.DEGRADED;
-          plan.because(degradedReason(allHealthy));
-          if (alerts.raise("degraded")) {
-            plan.actions.add(new Action.Alert("warning", degradedReason(allHealthy)));
-          }
-        }
-      }
-      case DEGRADED -> {
-        if (fine) {
-          plan.target = ControllerState.NORMAL;
-          plan.because("both nodes healthy and a synchronous standby replicating");
-        } else {
-          alerts.raise("degraded");
-        }
-      }
-      case FAILOVER -> {
-        if (allHealthy) {
-          plan.target = ControllerState.FAILBACK;
-          plan.because("failed node is back on both signals; rejoining as standby of " + plan.activeNode);
-        }
-      }
-      case FAILBACK -> {
-        if (fine) {
-          plan.target = ControllerState.NORMAL;
-          plan.because("recovered node is the synchronous standby again");
-        } else if (!allHealthy) {
-          plan.target = ControllerState.DEGRADED;
-          plan.because(degradedReason(false));
-        }
-      }
-      case EMERGENCY_CLOUD -> { }
-    }
-  }
-
-  private String degradedReason(boolean allHealthy) {
-    return allHealthy ? "no synchronous standby is replicating"
-        : "standby not healthy: " + describe(health.values());
   }
 
   private Decision finish(Plan plan, Instant now, String trigger, ControllerState from) {
@@ -218,13 +185,6 @@ public final class DecisionEngine {
   NodeStatus statusOf(String node) {
     NodeHealth h = health.get(node);
     return h == null ? NodeStatus.DOWN : h.status();
-  }
-
-  static String describe(java.util.Collection<NodeHealth> nodes) {
-    return String.join(", ", nodes.stream()
-        .map(h -> h == null ? "unknown" : h.node() + " " + h.status() + " (app failures " + h.appFailures()
-            + ", patroni failures " + h.patroniFailures() + ")")
-        .toList());
   }
 
   /** An operator moves the active role (and the leader) to {@code target}; allowed in maintenance. */
@@ -241,8 +201,61 @@ public final class DecisionEngine {
     plan.because("operator asked to move the active role to " + target);
     if (plan.actions.size() > 1) {
       lastSwitchoverAt = clock.instant();
+      switchingTo = target;
     }
     return new SwitchoverOutcome.Accepted(finish(plan, clock.instant(), "manual", current));
+  }
+
+  /**
+   * In EMERGENCY_CLOUD, when this replica has not managed to activate the cloud yet (a failed
+   * promotion or route, or it took over from a replica that did): try again.
+   */
+  public synchronized Optional<Decision> reconcileCloud(boolean cloudActive) {
+    ControllerState current = state.current();
+    if (current != ControllerState.EMERGENCY_CLOUD || maintenance.get() || cloudActive) {
+      return Optional.empty();
+    }
+    return Optional.of(reconciliation(current, List.of(new Action.ActivateCloud()), "cloud fallback not active yet; retrying"));
+  }
+
+  /**
+   * Outside EMERGENCY_CLOUD, when the router drifted from the intended active node (a new acting
+   * replica, an earlier call that failed, a restart): finish a failback the cloud still owes, or
+   * route to the intended node again.
+   */
+  public synchronized Optional<Decision> reconcileRouting(RoutingView router) {
+    ControllerState current = state.current();
+    if (current == ControllerState.EMERGENCY_CLOUD || maintenance.get() || activeNode == null) {
+      return Optional.empty();
+    }
+    String previous = activeNode;
+    Optional<String> leaderNode = CoLocation.destination(previous, lastObservation().flatMap(Observation::leader),
+        health, switchoverPendingTo(previous, clock.instant()));
+    leaderNode.ifPresent(node -> activeNode = node);
+    String moved = activeNode + " holds the PostgreSQL leader and serves; moving the active role there from "
+        + previous;
+    if (router.cloudRouted()) {
+      // left EMERGENCY_CLOUD while another replica (or none) held the lease, or the first merge
+      // failed: finish the failback
+      return Optional.of(reconciliation(current, List.of(new Action.DeactivateCloud(activeNode)),
+          "the edge serves again but the cloud is still routed" + (leaderNode.isPresent() ? "; " + moved : "")));
+    }
+    if (router.activeNode().filter(activeNode::equals).isPresent()) {
+      // someone already routed there: the move of the active role is still worth a history entry
+      return leaderNode.map(node -> reconciliation(current, List.of(), moved));
+    }
+    return Optional.of(reconciliation(current, List.of(new Action.RouteTo(activeNode)), leaderNode.isPresent()
+        ? moved : "router sends traffic to " + router.activeNode().orElse("no single node") + ", intended " + activeNode));
+  }
+
+  /** A switchover to {@code node} was asked for within the cooldown: Patroni is still moving the leader. */
+  private boolean switchoverPendingTo(String node, Instant now) {
+    return node != null && node.equals(switchingTo) && now.isBefore(lastSwitchoverAt.plus(rules.switchoverCooldown()));
+  }
+
+  private Decision reconciliation(ControllerState current, List<Action> actions, String reason) {
+    return new Decision(clock.instant(), "reconcile", current, current, activeNode, actions,
+        List.of(reason), Optional.empty());
   }
 
   public ControllerState state() {
@@ -265,8 +278,13 @@ public final class DecisionEngine {
     return maintenance.get();
   }
 
-  public void setMaintenance(boolean on) {
+  /** An operator pauses (or resumes) automatic decisions; the returned decision records it. */
+  public synchronized Decision setMaintenance(boolean on) {
     maintenance.set(on);
+    ControllerState current = state.current();
+    return new Decision(clock.instant(), "manual", current, current, activeNode, List.of(),
+        List.of("operator turned maintenance mode " + (on ? "on: automatic decisions paused" : "off")),
+        Optional.empty());
   }
 
 }

@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything one probe round saw: each node, and the cluster as Patroni's DCS lists it. */
-public record Observation(Instant at, List<NodeProbe> nodes, List<ClusterMember> members) {
+/**
+ * Everything one probe round saw: each node, and the cluster as Patroni's DCS lists it.
+ *
+ * @param at when the round's probes had answered (wall clock, for the history)
+ * @param monotonicNanos when the round started, on the monotonic clock ({@code System.nanoTime}):
+ *     how far apart failures are, whatever the wall clock or a paused process did meanwhile
+ */
+public record Observation(Instant at, long monotonicNanos, List<NodeProbe> nodes, List<ClusterMember> members) {
 
   public Observation {
     nodes = List.copyOf(nodes);

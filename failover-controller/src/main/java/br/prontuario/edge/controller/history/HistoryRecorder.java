@@ -1,7 +1,10 @@
 package br.prontuario.edge.controller.history;
 
 import br.prontuario.edge.controller.decision.Action;
+import br.prontuario.edge.controller.decision.ActionOutcome;
+import br.prontuario.edge.controller.decision.ActionResult;
 import br.prontuario.edge.controller.decision.Decision;
+import br.prontuario.edge.controller.decision.Execution;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +29,8 @@ public final class HistoryRecorder {
     this.controllerId = controllerId;
   }
 
-  public HistoryEvent record(Decision decision, List<String> results) {
+  public HistoryEvent record(Decision decision, Execution execution) {
+    List<String> results = render(execution);
     Instant completed = clock.instant();
     Instant detected = decision.detectedAt().orElse(null);
     HistoryEvent event = new HistoryEvent(history.nextSequence(), controllerId, decision.trigger(),
@@ -40,6 +44,34 @@ public final class HistoryRecorder {
         event.results(), event.reasons(), event.detectionMillis(), event.actionMillis());
     meters.counter("controller.decisions", "trigger", event.trigger(), "to", event.to()).increment();
     return event;
+  }
+
+  /**
+   * The history's {@code results}: one line per action ("RouteTo node-b: done: node-b ready; …"),
+   * read by people and by {@code edgectl history}; the drill looks for "observed only".
+   */
+  static List<String> render(Execution execution) {
+    if (execution instanceof Execution.Acted acted) {
+      return acted.results().stream().map(HistoryRecorder::render).toList();
+    } else if (execution instanceof Execution.ObservedOnly observed) {
+      return List.of("observed only: " + observed.controller() + " is not the acting controller");
+    }
+    return List.of("maintenance " + (((Execution.MaintenanceSet) execution).on() ? "on" : "off"));
+  }
+
+  static String render(ActionResult result) {
+    return describe(result.action()) + ": " + render(result.outcome());
+  }
+
+  private static String render(ActionOutcome outcome) {
+    if (outcome instanceof ActionOutcome.Done done) {
+      return "done: " + done.detail();
+    } else if (outcome instanceof ActionOutcome.Failed failed) {
+      return "failed: " + failed.detail();
+    } else if (outcome instanceof ActionOutcome.Skipped skipped) {
+      return "skipped: " + skipped.reason();
+    }
+    return "raised";
   }
 
   public static String describe(Action action) {

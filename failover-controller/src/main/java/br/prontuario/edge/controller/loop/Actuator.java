@@ -3,8 +3,9 @@ package br.prontuario.edge.controller.loop;
 import br.prontuario.edge.controller.cloud.CloudFallbackApp;
 import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.Action;
+import br.prontuario.edge.controller.decision.ActionOutcome;
+import br.prontuario.edge.controller.decision.ActionResult;
 import br.prontuario.edge.controller.decision.Decision;
-import br.prontuario.edge.controller.history.HistoryRecorder;
 import br.prontuario.edge.controller.probe.ClusterTopology;
 import br.prontuario.edge.controller.routing.RouteOutcome;
 import br.prontuario.edge.controller.routing.Router;
@@ -51,13 +52,14 @@ final class Actuator {
   }
 
   /** In order; after a failed DeactivateCloud the rest is skipped (see its contract). */
-  List<String> execute(Decision decision) {
-    List<String> results = new ArrayList<>();
+  List<ActionResult> execute(Decision decision) {
+    List<ActionResult> results = new ArrayList<>();
     boolean skipping = false;
     for (Action action : decision.actions()) {
-      String result = skipping ? "skipped: the cloud's writes are not on the edge yet" : run(action);
-      results.add(HistoryRecorder.describe(action) + ": " + result);
-      skipping |= action instanceof Action.DeactivateCloud && result.startsWith("failed");
+      ActionOutcome outcome = skipping
+          ? new ActionOutcome.Skipped("the cloud's writes are not on the edge yet") : run(action);
+      results.add(new ActionResult(action, outcome));
+      skipping |= action instanceof Action.DeactivateCloud && outcome instanceof ActionOutcome.Failed;
     }
     return results;
   }
@@ -71,7 +73,7 @@ final class Actuator {
     cloudActive.set(false);
   }
 
-  private String run(Action action) {
+  private ActionOutcome run(Action action) {
     if (action instanceof Action.RouteTo route) {
       return outcome(router.routeTo(route.node()));
     } else if (action instanceof Action.Switchover s) {
@@ -80,18 +82,19 @@ final class Actuator {
       if (reply.status() == 0) {
         reply = patroni.switchover(topology.node(s.candidate()).patroniUrl(), s.leader(), s.candidate());
       }
-      return (reply.accepted() ? "done: " : "failed: ") + reply.status() + " " + reply.message().trim();
+      String detail = reply.status() + " " + reply.message().trim();
+      return reply.accepted() ? new ActionOutcome.Done(detail) : new ActionOutcome.Failed(detail);
     } else if (action instanceof Action.ActivateCloud) {
       // promote the cloud standby first: cloud-fallback passes its health check only then
       StandbyPromotion.Outcome promoted = promotion.promote();
       if (!promoted.ok()) {
-        return "failed: " + promoted.detail();
+        return new ActionOutcome.Failed(promoted.detail());
       }
       // routed before it is ready, HAProxy would see a first failed check and want 'rise' more
       boolean ready = cloudApp.awaitReady(CLOUD_READY_PATIENCE);
       RouteOutcome outcome = router.routeToCloud(true);
       cloudActive.set(outcome.ok());
-      return outcome(outcome) + (ready ? "" : " (cloud-fallback not ready after "
+      return outcome(outcome, ready ? "" : " (cloud-fallback not ready after "
           + CLOUD_READY_PATIENCE.toSeconds() + " s; routed anyway)");
     } else if (action instanceof Action.DeactivateCloud back) {
       return failBack(back.node());
@@ -99,7 +102,7 @@ final class Actuator {
     Action.Alert alert = (Action.Alert) action;
     meters.counter("controller.alerts", "severity", alert.severity()).increment();
     log.warn("ALERT [{}] {}", alert.severity(), alert.message());
-    return "raised";
+    return new ActionOutcome.Raised();
   }
 
   /**
@@ -107,7 +110,7 @@ final class Actuator {
    * cloud's path closes. What still slips through stays in the cloud, where edgectl failback
    * merges it before it re-seeds anything.
    */
-  private String failBack(String node) {
+  private ActionOutcome failBack(String node) {
     FailbackOutcome outcome = new FailbackSequence(cloudApp.merge()).run(() -> {
       RouteOutcome routed = router.routeTo(node);
       if (!routed.ok()) {
@@ -118,19 +121,24 @@ final class Actuator {
       return new Routing.Moved(routed.detail() + "; " + closed.detail(), closed.ok());
     });
     if (outcome instanceof FailbackOutcome.NotMerged notMerged) {
-      return "failed: merge before routing back: " + notMerged.first().detail()
-          + "; clinicians stay on the cloud";
+      return new ActionOutcome.Failed("merge before routing back: " + notMerged.first().detail()
+          + "; clinicians stay on the cloud");
     }
     if (outcome instanceof FailbackOutcome.NotRouted notRouted) {
-      return "failed: " + notRouted.first().detail() + "; " + notRouted.routing().detail();
+      return new ActionOutcome.Failed(notRouted.first().detail() + "; " + notRouted.routing().detail());
     }
     FailbackOutcome.RoutedBack back = (FailbackOutcome.RoutedBack) outcome;
     String routing = back.routing() instanceof Routing.Moved moved ? moved.detail() : "";
-    return (back.complete() ? "done: " : "failed: ") + back.first().detail() + "; " + routing
-        + "; then " + back.last().detail();
+    String summary = back.first().detail() + "; " + routing + "; then " + back.last().detail();
+    return back.complete() ? new ActionOutcome.Done(summary) : new ActionOutcome.Failed(summary);
   }
 
-  private static String outcome(RouteOutcome outcome) {
-    return (outcome.ok() ? "done: " : "failed: ") + outcome.detail();
+  private static ActionOutcome outcome(RouteOutcome outcome) {
+    return outcome(outcome, "");
+  }
+
+  private static ActionOutcome outcome(RouteOutcome outcome, String note) {
+    String detail = outcome.detail() + note;
+    return outcome.ok() ? new ActionOutcome.Done(detail) : new ActionOutcome.Failed(detail);
   }
 }

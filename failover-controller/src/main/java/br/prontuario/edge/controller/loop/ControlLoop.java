@@ -4,8 +4,10 @@ import br.prontuario.edge.controller.decision.Action;
 import br.prontuario.edge.controller.decision.ControllerState;
 import br.prontuario.edge.controller.decision.Decision;
 import br.prontuario.edge.controller.decision.DecisionEngine;
+import br.prontuario.edge.controller.decision.Execution;
 import br.prontuario.edge.controller.decision.HealthRules;
 import br.prontuario.edge.controller.decision.Observation;
+import br.prontuario.edge.controller.decision.RoutingView;
 import br.prontuario.edge.controller.decision.SwitchoverOutcome;
 import br.prontuario.edge.controller.election.Leadership;
 import br.prontuario.edge.controller.history.HistoryEvent;
@@ -13,10 +15,9 @@ import br.prontuario.edge.controller.history.HistoryRecorder;
 import br.prontuario.edge.controller.metrics.ControllerMetrics;
 import br.prontuario.edge.controller.probe.ClusterProber;
 import br.prontuario.edge.controller.routing.Router;
-import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,8 +39,7 @@ public final class ControlLoop implements AutoCloseable {
   private final Leadership leadership;
   private final HistoryRecorder recorder;
   private final ControllerMetrics metrics;
-  private final HealthRules rules;
-  private final Clock clock;
+  private final RoundPacer pacer;
   private final AtomicReference<HistoryEvent> lastEvent = new AtomicReference<>();
   /** After a failed reconcile, wait this many rounds before the next: no history flood when HAProxy is down. */
   private static final int RECONCILE_BACKOFF_ROUNDS = 6;
@@ -51,7 +51,7 @@ public final class ControlLoop implements AutoCloseable {
   });
 
   ControlLoop(ClusterProber prober, DecisionEngine engine, Actuator actuator, Router router, Leadership leadership,
-      HistoryRecorder recorder, ControllerMetrics metrics, HealthRules rules, Clock clock) {
+      HistoryRecorder recorder, ControllerMetrics metrics, HealthRules rules) {
     this.prober = prober;
     this.engine = engine;
     this.actuator = actuator;
@@ -59,40 +59,38 @@ public final class ControlLoop implements AutoCloseable {
     this.leadership = leadership;
     this.recorder = recorder;
     this.metrics = metrics;
-    this.rules = rules;
-    this.clock = clock;
+    this.pacer = new RoundPacer(rules.interval(), System::nanoTime);
   }
 
   public void start() {
     leadership.start();
-    // fixed rate: a round that waits out a hung node's probe timeout must not push every later
-    // round back, or a frozen node is declared down after 3 x (interval + timeout)
-    scheduler.scheduleAtFixedRate(this::safeRound, 0, rules.interval().toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.execute(this::pacedRound);
   }
 
-  private void safeRound() {
+  /** One round, then the next one interval after this one started (see {@link RoundPacer}). */
+  private void pacedRound() {
+    long started = pacer.roundStarts();
     try {
-      round();
+      round(started);
     } catch (RuntimeException e) {
-      log.error("control round failed; next round in {}", rules.interval(), e);
+      log.error("control round failed; next round in {}", pacer.untilNextRound(), e);
+    }
+    try {
+      scheduler.schedule(this::pacedRound, pacer.untilNextRound().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
+      // close() shut the scheduler down: no next round
     }
   }
 
-  void round() {
-    Observation observation = prober.probe();
+  void round(long startedNanos) {
+    Observation observation = prober.probe(startedNanos);
     Decision decision = engine.evaluate(observation);
     metrics.observe(observation, engine.health());
     boolean acting = leadership.isLeader();
     if (decision.isEventful()) {
       handle(decision, acting || (isCloudActivationOnly(decision) && noOtherReplicaActs()));
     } else if (--roundsUntilReconcile <= 0) {
-      if (engine.state() == ControllerState.EMERGENCY_CLOUD) {
-        if (acting || noOtherReplicaActs()) {
-          reconcileCloud();
-        }
-      } else if (acting) {
-        reconcileRouting();
-      }
+      reconcile(acting);
     }
   }
 
@@ -113,55 +111,27 @@ public final class ControlLoop implements AutoCloseable {
     return leadership.leader().map(leadership.identity()::equals).orElse(true);
   }
 
-  private void reconcileCloud() {
-    if (!engine.maintenance() && !actuator.cloudActive()) {
-      ControllerState current = engine.state();
-      Decision retry = new Decision(clock.instant(), "reconcile", current, current,
-          engine.activeNode(), List.of(new Action.ActivateCloud()),
-          List.of("cloud fallback not active yet; retrying"), Optional.empty());
-      handle(retry, true);
-    }
-  }
-
-  /** The router drifted from the intended active node (new leader, failed earlier call, restart). */
-  private void reconcileRouting() {
-    String intended = engine.activeNode();
-    ControllerState current = engine.state();
-    if (engine.maintenance()) {
-      return;
-    }
-    // the router is the truth: another replica may have opened the cloud, edgectl failback may
-    // have closed it
-    boolean cloudRouted = router.cloudRouted();
-    if (!cloudRouted) {
-      actuator.cloudClosed();
-    }
-    if (cloudRouted && intended != null) {
-      // left EMERGENCY_CLOUD while another replica (or none) held the lease, or the first merge
-      // failed: finish the failback
-      handle(new Decision(clock.instant(), "reconcile", current, current, intended,
-          List.of(new Action.DeactivateCloud(intended)),
-          List.of("the edge serves again but the cloud is still routed"), Optional.empty()), true);
-      return;
-    }
-    if (intended == null) {
-      return;
-    }
-    Optional<String> actual = router.activeNode();
-    if (actual.filter(intended::equals).isEmpty()) {
-      ControllerState state = engine.state();
-      handle(new Decision(clock.instant(), "reconcile", state, state, intended, List.of(new Action.RouteTo(intended)),
-          List.of("router sends traffic to " + actual.orElse("no single node") + ", intended " + intended),
-          Optional.empty()), true);
+  /** The engine decides; this only reads the router, and says who may act on what it decides. */
+  private void reconcile(boolean acting) {
+    if (engine.state() == ControllerState.EMERGENCY_CLOUD) {
+      if (acting || noOtherReplicaActs()) {
+        engine.reconcileCloud(actuator.cloudActive()).ifPresent(d -> handle(d, true));
+      }
+    } else if (acting) {
+      boolean cloudRouted = router.cloudRouted();
+      if (!cloudRouted) {
+        // e.g. edgectl failback closed it: nothing is owed any more
+        actuator.cloudClosed();
+      }
+      engine.reconcileRouting(new RoutingView(cloudRouted, router.activeNode())).ifPresent(d -> handle(d, true));
     }
   }
 
   private synchronized HistoryEvent handle(Decision decision, boolean acting) {
-    List<String> results = acting ? actuator.execute(decision)
-        : List.of("observed only: " + leadership.identity() + " is not the acting controller");
-    boolean failed = results.stream().anyMatch(r -> r.contains(": failed"));
-    roundsUntilReconcile = failed ? RECONCILE_BACKOFF_ROUNDS : 0;
-    HistoryEvent event = recorder.record(decision, results);
+    Execution execution = acting ? new Execution.Acted(actuator.execute(decision))
+        : new Execution.ObservedOnly(leadership.identity());
+    roundsUntilReconcile = execution.failed() ? RECONCILE_BACKOFF_ROUNDS : 0;
+    HistoryEvent event = recorder.record(decision, execution);
     lastEvent.set(event);
     if (acting && decision.isFailover()) {
       metrics.failover(event);
@@ -183,13 +153,9 @@ public final class ControlLoop implements AutoCloseable {
   }
 
   public void maintenance(boolean on) {
-    engine.setMaintenance(on);
-    ControllerState state = engine.state();
-    Decision decision = new Decision(clock.instant(), "manual", state, state, engine.activeNode(), List.of(),
-        List.of("operator turned maintenance mode " + (on ? "on: automatic decisions paused" : "off")),
-        Optional.empty());
+    Decision decision = engine.setMaintenance(on);
     synchronized (this) {
-      lastEvent.set(recorder.record(decision, List.of("maintenance " + (on ? "on" : "off"))));
+      lastEvent.set(recorder.record(decision, new Execution.MaintenanceSet(on)));
     }
   }
 

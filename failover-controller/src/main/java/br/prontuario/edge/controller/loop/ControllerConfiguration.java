@@ -101,7 +101,7 @@ class ControllerConfiguration {
     HistoryRecorder recorder = new HistoryRecorder(history, meters, clock, leadership.identity());
     ControllerMetrics metrics = new ControllerMetrics(meters, clock, nodeNames(topology), engine::state,
         actuator::cloudActive, leadership::isLeader);
-    ControlLoop loop = new ControlLoop(prober, engine, actuator, router, leadership, recorder, metrics, rules, clock);
+    ControlLoop loop = new ControlLoop(prober, engine, actuator, router, leadership, recorder, metrics, rules);
     loop.start();
     return loop;
   }

@@ -36,7 +36,8 @@ public final class ClusterProber {
     this.clock = clock;
   }
 
-  public Observation probe() {
+  /** @param startedNanos when the round started on the monotonic clock (the failure-span rule's time) */
+  public Observation probe(long startedNanos) {
     CompletableFuture<Optional<String>> redisMaster =
         CompletableFuture.supplyAsync(sentinel::masterAddress, executor);
     List<CompletableFuture<NodeProbe>> nodes = topology.nodes().stream()
@@ -48,7 +49,7 @@ public final class ClusterProber {
         .toList();
     List<NodeProbe> probes = nodes.stream().map(CompletableFuture::join).toList();
     List<List<ClusterMember>> answered = views.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
-    return new Observation(clock.instant(), probes, freshest(answered, probes));
+    return new Observation(clock.instant(), startedNanos, probes, freshest(answered, probes));
   }
 
   /**

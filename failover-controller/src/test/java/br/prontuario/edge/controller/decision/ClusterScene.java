@@ -20,8 +20,20 @@ final class ClusterScene {
   String leader = "node-a";
   String syncStandby = "node-b";
 
+  /** A healthy cluster after its first round: routed to node-a, the leader. */
+  static ClusterScene routedToTheLeader() {
+    ClusterScene scene = new ClusterScene();
+    scene.round();
+    return scene;
+  }
+
   Decision round() {
-    clock.advance(Duration.ofSeconds(5));
+    return roundAfter(Duration.ofSeconds(5));
+  }
+
+  /** A round that starts {@code gap} after the previous one (5 s when the scheduler keeps time). */
+  Decision roundAfter(Duration gap) {
+    clock.advance(gap);
     return engine.evaluate(observation());
   }
 
@@ -45,12 +57,25 @@ final class ClusterScene {
         members.add(new ClusterMember(name, role, reachable ? "running" : "stopped", 0, 1));
       }
     }
-    return new Observation(clock.instant(), nodes, members);
+    return new Observation(clock.instant(), clock.monotonicNanos(), nodes, members);
   }
 
   void killNodeA() {
     appA = Signal.failed("connection refused");
     patroniA = Signal.failed("connection refused");
+  }
+
+  /** Both nodes down on both signals for three rounds: the engine is in EMERGENCY_CLOUD. */
+  void bothNodesDown() {
+    killNodeA();
+    appB = Signal.failed("refused");
+    patroniB = Signal.failed("refused");
+    rounds(3);
+  }
+
+  /** The router sends clinicians to {@code node} alone and the cloud path is closed. */
+  static RoutingView routedTo(String node) {
+    return new RoutingView(false, java.util.Optional.of(node));
   }
 
   void patroniPromotesB() {

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand; {@link #monotonicNanos} moves with it, like System.nanoTime. */
 public final class MutableClock extends Clock {
 
   private Instant now;
+  private long monotonicNanos;
 
   public MutableClock(Instant start) {
     this.now = start;
@@ -17,6 +18,11 @@ public final class MutableClock extends Clock {
 
   public void advance(Duration by) {
     now = now.plus(by);
+    monotonicNanos += by.toNanos();
+  }
+
+  public long monotonicNanos() {
+    return monotonicNanos;
   }
 
   @Override

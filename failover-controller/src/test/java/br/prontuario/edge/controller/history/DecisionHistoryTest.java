@@ -3,8 +3,11 @@ package br.prontuario.edge.controller.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.controller.decision.Action;
+import br.prontuario.edge.controller.decision.ActionOutcome;
+import br.prontuario.edge.controller.decision.ActionResult;
 import br.prontuario.edge.controller.decision.ControllerState;
 import br.prontuario.edge.controller.decision.Decision;
+import br.prontuario.edge.controller.decision.Execution;
 import br.prontuario.edge.controller.decision.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -37,7 +40,8 @@ class DecisionHistoryTest {
         "node-b", List.of(new Action.RouteTo("node-b")), List.of("node-a DOWN"), Optional.of(detected));
     clock.advance(Duration.ofMillis(250));
 
-    HistoryEvent event = recorder.record(failover, List.of("RouteTo node-b: done"));
+    HistoryEvent event = recorder.record(failover, new Execution.Acted(List.of(
+        new ActionResult(new Action.RouteTo("node-b"), new ActionOutcome.Done("node-b ready")))));
 
     assertThat(event.sequence()).isEqualTo(1);
     assertThat(event.detectionMillis()).isEqualTo(10_000);
@@ -51,11 +55,11 @@ class DecisionHistoryTest {
     Path file = dir.resolve("decisions.jsonl");
     HistoryRecorder first = new HistoryRecorder(new DecisionHistory(file, JsonMapper.builder().build()),
         meters, clock, "controller-1");
-    first.record(decision("node-a"), List.of());
-    first.record(decision("node-b"), List.of());
+    first.record(decision("node-a"), new Execution.Acted(List.of()));
+    first.record(decision("node-b"), new Execution.Acted(List.of()));
 
     DecisionHistory reopened = new DecisionHistory(file, JsonMapper.builder().build());
-    new HistoryRecorder(reopened, meters, clock, "controller-1").record(decision("node-a"), List.of());
+    new HistoryRecorder(reopened, meters, clock, "controller-1").record(decision("node-a"), new Execution.Acted(List.of()));
 
     assertThat(reopened.recent(10)).extracting(HistoryEvent::sequence).containsExactly(1L, 2L, 3L);
     assertThat(reopened.last()).get().extracting(HistoryEvent::activeNode).isEqualTo("node-a");
@@ -65,7 +69,7 @@ class DecisionHistoryTest {
   void skipsATornLastLineInsteadOfFailing() throws IOException {
     Path file = dir.resolve("decisions.jsonl");
     DecisionHistory history = new DecisionHistory(file, JsonMapper.builder().build());
-    new HistoryRecorder(history, meters, clock, "c").record(decision("node-a"), List.of());
+    new HistoryRecorder(history, meters, clock, "c").record(decision("node-a"), new Execution.Acted(List.of()));
     Files.writeString(file, "{\"sequence\":2,\"contr", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
     assertThat(new DecisionHistory(file, JsonMapper.builder().build()).recent(10)).hasSize(1);

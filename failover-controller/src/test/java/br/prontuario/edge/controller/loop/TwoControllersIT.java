@@ -110,7 +110,7 @@ class TwoControllersIT {
     ControllerMetrics metrics = new ControllerMetrics(meters, clock, List.of("node-a", "node-b"), engine::state,
         actuator::cloudActive, leadership::isLeader);
     return new ControlLoop(prober, engine, actuator, router, leadership,
-        new HistoryRecorder(history, meters, clock, identity), metrics, FAST, clock);
+        new HistoryRecorder(history, meters, clock, identity), metrics, FAST);
   }
 
   private static ClusterTopology unreachableNodes() {
