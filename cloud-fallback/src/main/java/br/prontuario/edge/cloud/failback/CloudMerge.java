@@ -8,8 +8,6 @@ import br.prontuario.edge.common.web.CorrelationId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -22,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Copies every write made in the cloud since the fork into the edge, in one edge transaction:
  * notes and clinical entries with origin = cloud (same UUIDs), and the cloud's audit events,
  * appended to the edge's own chain as "merged-from-cloud:...". A ledger row per record makes a
- * second run merge nothing twice.
+ * second run merge nothing twice; each record's Idempotency-Key, carried to the edge, keeps a write
+ * the client's retry already made on the edge from arriving twice.
  */
 @Component
 class CloudMerge {
@@ -60,30 +59,15 @@ class CloudMerge {
     JdbcTemplate edge = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
     long forkSeq = ForkAudit.forkSeq(cloud, edge);
     UUID forkId = ForkAudit.forkId(cloud, forkSeq);
-    MergeWriter writer = new MergeWriter(edge, forkId);
-    List<UUID> notes = new ArrayList<>();
-    List<MergeReport.MergedEntry> entries = new ArrayList<>();
-    int skipped = 0;
-    for (Map<String, Object> note : cloud.queryForList("SELECT id, root_id, version, replaces_id,"
-        + " patient_id, type, text, author, author_role, recorded_at FROM notes"
-        + " WHERE origin = 'cloud' ORDER BY recorded_at, id")) {
-      if (writer.note(note)) {
-        notes.add((UUID) note.get("id"));
-      } else {
-        skipped++;
-      }
-    }
-    for (Map<String, Object> entry : cloud.queryForList("SELECT id, root_id, version, replaces_id,"
-        + " patient_id, kind, data::text AS data, recorded_by, recorded_at FROM clinical_entries"
-        + " WHERE origin = 'cloud' ORDER BY recorded_at, version, id")) {
-      MergeReport.MergedEntry merged = writer.entry(entry);
-      if (merged != null) {
-        entries.add(merged);
-      } else {
-        skipped++;
-      }
-    }
+    MergeWriter writer = new MergeWriter(edge, forkId, new EdgeKeys(cloud, edge));
+    cloud.queryForList("SELECT id, root_id, version, replaces_id, patient_id, type, text, author,"
+        + " author_role, recorded_at, idempotency_key FROM notes WHERE origin = 'cloud'"
+        + " ORDER BY recorded_at, id").forEach(writer::note);
+    cloud.queryForList("SELECT id, root_id, version, replaces_id, patient_id, kind,"
+        + " data::text AS data, recorded_by, recorded_at, idempotency_key FROM clinical_entries"
+        + " WHERE origin = 'cloud' ORDER BY recorded_at, version, id").forEach(writer::entry);
     int audits = 0;
+    int skipped = 0;
     for (Map<String, Object> event : cloud.queryForList("SELECT seq, actor, role, action,"
         + " patient_id, resource_id, correlation_id, before_hash, after_hash FROM audit_log"
         + " WHERE seq > ? ORDER BY seq", forkSeq)) {
@@ -100,6 +84,6 @@ class CloudMerge {
     }
     AuditChain.append(connection, new AuditEvent(operator, "it-ops", "failback.merge", null,
         forkId.toString(), CorrelationId.current(), null, null), clock);
-    return new MergeReport(forkId, forkSeq, notes, entries, audits, skipped);
+    return writer.report(forkSeq, audits, skipped);
   }
 }

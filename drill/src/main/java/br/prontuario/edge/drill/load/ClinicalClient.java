@@ -7,24 +7,25 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One simulated clinician: creates a synthetic patient, then writes numbered evolution notes at a
- * steady pace, retrying an unacknowledged note with the same Idempotency-Key (as the iPhone app
- * does) so a retried write can never become two notes.
+ * steady pace, retrying an unacknowledged note with the same Idempotency-Key at the next target
+ * (as the iPhone app does: the entry point, then each node's edge-node; see {@link Targets}), so
+ * a retried write can never become two notes: the drill counts those that do.
  */
 final class ClinicalClient implements Runnable {
 
   private final int id;
   private final String runId;
-  private final EdgeApi api;
+  private final Targets targets;
   private final LoadPlan plan;
   private final LoadRecorder recorder;
   private final Clock clock;
   private final BooleanSupplier keepGoing;
 
-  ClinicalClient(int id, String runId, EdgeApi api, LoadPlan plan, LoadRecorder recorder,
+  ClinicalClient(int id, String runId, Targets targets, LoadPlan plan, LoadRecorder recorder,
       Clock clock, BooleanSupplier keepGoing) {
     this.id = id;
     this.runId = runId;
-    this.api = api;
+    this.targets = targets;
     this.plan = plan;
     this.recorder = recorder;
     this.clock = clock;
@@ -38,9 +39,11 @@ final class ClinicalClient implements Runnable {
     while (patientId != null && keepGoing.getAsBoolean()) {
       Instant sentAt = clock.instant();
       String key = runId + "-c" + id + "-" + sequence;
-      ApiResponse r = api.writeNote(patientId, "Evolução de simulação " + runId + " #" + sequence, key);
+      ApiResponse r = targets.current().writeNote(patientId,
+          "Evolução de simulação " + runId + " #" + sequence, key);
       Instant doneAt = clock.instant();
       String noteId = r.ok() ? r.createdId() : null;
+      targets.answered(noteId != null);
       recorder.attempt(new Attempt(Attempt.Kind.WRITE, id, sequence, sentAt, doneAt, r.status(),
           noteId != null, r.emergency()));
       if (noteId != null) {
@@ -58,8 +61,9 @@ final class ClinicalClient implements Runnable {
     while (keepGoing.getAsBoolean()) {
       Instant sentAt = clock.instant();
       // synthetic patient: the drill never touches real records
-      ApiResponse r = api.createPatient(syntheticName(), "1970-01-01", "female",
+      ApiResponse r = targets.current().createPatient(syntheticName(), "1970-01-01", "female",
           runId + "-c" + id + "-patient");
+      targets.answered(r.ok() && r.text("id") != null);
       recorder.attempt(new Attempt(Attempt.Kind.SETUP, id, 0, sentAt, clock.instant(), r.status(),
           r.ok() && r.text("id") != null));
       if (r.ok() && r.text("id") != null) {
@@ -87,7 +91,7 @@ final class ClinicalClient implements Runnable {
 
   private void read(String patientId, long sequence) {
     Instant sentAt = clock.instant();
-    ApiResponse r = api.listNotes(patientId, 20, null);
+    ApiResponse r = targets.current().listNotes(patientId, 20, null);
     recorder.attempt(new Attempt(Attempt.Kind.READ, id, sequence, sentAt, clock.instant(),
         r.status(), r.ok(), r.emergency()));
   }

@@ -3,6 +3,7 @@ package br.prontuario.edge.drill.load;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +39,12 @@ public final class LoadGenerator {
       t.setDaemon(true);
       return t;
     });
-    EdgeApi api = new EdgeApi(plan.entrypoint(), plan.username(), plan.password(),
-        plan.requestTimeout());
+    // one API per target, shared by the clients: one login per target, not one per client
+    List<EdgeApi> targets = plan.targets().stream().map(uri -> new EdgeApi(uri, plan.username(),
+        plan.password(), plan.requestTimeout())).toList();
     for (int i = 1; i <= plan.clients(); i++) {
-      pool.submit(new ClinicalClient(i, runId, api, plan, recorder, clock, this::keepGoing));
+      pool.submit(new ClinicalClient(i, runId, new Targets(targets), plan, recorder, clock,
+          this::keepGoing));
     }
     pool.shutdown();
   }

@@ -2,6 +2,8 @@ package br.prontuario.edge.drill.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How much clinical load to put through the entry point, and for how long at most.
@@ -10,9 +12,12 @@ import java.time.Duration;
  * @param maxDuration the generator stops by itself after this long
  * @param maxWrites the generator stops by itself after this many write attempts in total
  * @param readEvery every n-th acknowledged note a client also reads its notes back
+ * @param nodeApps each node's edge-node, reached directly: where a client retries a write the
+ *     entry point did not acknowledge (with the same Idempotency-Key), as the app does
  */
 public record LoadPlan(URI entrypoint, String username, String password, int clients,
-    Duration interval, Duration maxDuration, int maxWrites, Duration requestTimeout, int readEvery) {
+    Duration interval, Duration maxDuration, int maxWrites, Duration requestTimeout, int readEvery,
+    List<URI> nodeApps) {
 
   public static final int MAX_CLIENTS = 64;
 
@@ -27,6 +32,7 @@ public record LoadPlan(URI entrypoint, String username, String password, int cli
         || maxDuration.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("interval, maxDuration and requestTimeout must be positive");
     }
+    nodeApps = List.copyOf(nodeApps);
     if (maxWrites < 1 || readEvery < 1) {
       throw new IllegalArgumentException("maxWrites and readEvery must be at least 1");
     }
@@ -36,6 +42,20 @@ public record LoadPlan(URI entrypoint, String username, String password, int cli
   public static LoadPlan of(URI entrypoint, String username, String password, int clients,
       Duration maxDuration) {
     return new LoadPlan(entrypoint, username, password, clients, Duration.ofMillis(200),
-        maxDuration, 100_000, Duration.ofSeconds(2), 10);
+        maxDuration, 100_000, Duration.ofSeconds(2), 10, List.of());
+  }
+
+  /** This plan, retrying at the nodes' edge-nodes too. */
+  public LoadPlan withNodeApps(List<URI> apps) {
+    return new LoadPlan(entrypoint, username, password, clients, interval, maxDuration, maxWrites,
+        requestTimeout, readEvery, apps);
+  }
+
+  /** Where writes go: the entry point first, then each node's edge-node. */
+  public List<URI> targets() {
+    List<URI> targets = new ArrayList<>();
+    targets.add(entrypoint);
+    targets.addAll(nodeApps);
+    return targets;
   }
 }

@@ -3,6 +3,7 @@ package br.prontuario.edge.drill.load;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,25 +29,29 @@ public final class NoteVerifier {
     this.patience = patience;
   }
 
-  public record Verification(Set<String> foundNoteIds, boolean complete, String problem) {}
+  /** stored: every note read back, for counting writes stored twice ({@link DuplicateWrites}). */
+  public record Verification(Set<String> foundNoteIds, List<StoredNote> stored, boolean complete,
+      String problem) {}
 
   public Verification readBack(List<String> patientIds) {
     Instant deadline = clock.instant().plus(patience);
     Set<String> found = new HashSet<>();
+    List<StoredNote> stored = new ArrayList<>();
     for (String patientId : patientIds) {
       String cursor = null;
       do {
         ApiResponse page = pageWithRetry(patientId, cursor, deadline);
         if (!page.ok()) {
-          return new Verification(found, false, "reading notes back failed with status "
+          return new Verification(found, stored, false, "reading notes back failed with status "
               + page.status() + (page.error() == null ? "" : " (" + page.error() + ")"));
         }
         NotePage parsed = NotePage.of(page.body());
         found.addAll(parsed.ids());
+        parsed.notes().forEach(n -> stored.add(new StoredNote(patientId, n.id(), n.text())));
         cursor = parsed.nextCursor();
       } while (cursor != null);
     }
-    return new Verification(found, true, null);
+    return new Verification(found, stored, true, null);
   }
 
   private ApiResponse pageWithRetry(String patientId, String cursor, Instant deadline) {
@@ -64,17 +69,26 @@ public final class NoteVerifier {
   }
 
   /** One page of notes: a bare array, or an object with the items and the next cursor. */
-  record NotePage(List<String> ids, String nextCursor) {
+  record NotePage(List<PageNote> notes, String nextCursor) {
+
+    record PageNote(String id, String text) {}
 
     static NotePage of(JsonNode body) {
       JsonNode items = body.isArray() ? body : firstPresent(body, "items", "content", "notes", "data");
-      List<String> ids = items.isArray()
-          ? items.values().stream().map(n -> n.path("id").asString(null)).filter(id -> id != null).toList()
+      List<PageNote> notes = items.isArray()
+          ? items.values().stream().filter(n -> n.path("id").asString(null) != null)
+              .map(n -> new PageNote(n.path("id").asString(), n.path("text").asString(null)))
+              .toList()
           : List.of();
+      List<String> ids = notes.stream().map(PageNote::id).toList();
       JsonNode next = firstPresent(body, "nextCursor", "next_cursor", "cursor", "next");
       String cursor = next.isString() && !next.asString().isBlank() && !ids.isEmpty()
           ? next.asString() : null;
-      return new NotePage(ids, cursor);
+      return new NotePage(notes, cursor);
+    }
+
+    List<String> ids() {
+      return notes.stream().map(PageNote::id).toList();
     }
 
     private static JsonNode firstPresent(JsonNode body, String... names) {

@@ -2,9 +2,9 @@ package br.prontuario.edge.drill.measure;
 
 import java.util.List;
 
-/** The runs of one drill summed up: RTO, RPO and lost writes as median, p95 and max. */
+/** The runs of one drill summed up: RTO, RPO, lost and duplicated writes as median, p95, max. */
 public record DrillSummary(String scenario, int runs, int passedRuns, Stats rtoSeconds,
-    Stats rpoSeconds, Stats lostAcknowledgedWrites, Stats detectionSeconds,
+    Stats rpoSeconds, Stats lostAcknowledgedWrites, Stats duplicatedWrites, Stats detectionSeconds,
     Stats promotionSeconds, boolean passed) {
 
   public static DrillSummary of(String scenario, List<RunMeasurement> runs) {
@@ -13,6 +13,7 @@ public record DrillSummary(String scenario, int runs, int passedRuns, Stats rtoS
         Stats.of(runs.stream().map(RunMeasurement::rtoSeconds).toList()),
         Stats.of(runs.stream().map(r -> r.rpoSeconds()).map(Double::valueOf).toList()),
         Stats.of(runs.stream().map(r -> (double) r.lostAcknowledgedWrites()).toList()),
+        Stats.of(runs.stream().map(r -> (double) r.duplicatedWrites()).toList()),
         Stats.of(runs.stream().map(RunMeasurement::detectionSeconds).toList()),
         Stats.of(runs.stream().map(RunMeasurement::promotionSeconds).toList()),
         !runs.isEmpty() && passed == runs.size());

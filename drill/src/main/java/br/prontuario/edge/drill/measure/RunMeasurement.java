@@ -8,18 +8,21 @@ import java.util.List;
  *
  * @param rtoSeconds fault → first successful write sent after it
  * @param lostAcknowledgedWrites acknowledged writes not found after recovery
+ * @param duplicatedWrites writes stored more than once (one note, two records; must be 0)
  * @param rpoSeconds window of lost acknowledged writes: from the first lost one to the later of the
  *     fault and the last lost one; 0 when nothing was lost
  */
 public record RunMeasurement(String scenario, int run, Instant startedAt, Instant faultAt,
     Instant firstSuccessAt, Double rtoSeconds, Double detectionSeconds, Double promotionSeconds,
     Double reroutingSeconds, int ackedWrites, int ackedBeforeFault, int lostAcknowledgedWrites,
-    List<String> lostNoteIds, double rpoSeconds, boolean verificationComplete, int writeAttempts,
+    List<String> lostNoteIds, int duplicatedWrites, List<String> duplicateNoteIds,
+    double rpoSeconds, boolean verificationComplete, int writeAttempts,
     int failedWrites, List<SeriesPoint> series, List<ControllerEvent> events, boolean passed,
     List<String> misses) {
 
   public RunMeasurement {
     lostNoteIds = List.copyOf(lostNoteIds);
+    duplicateNoteIds = List.copyOf(duplicateNoteIds);
     series = List.copyOf(series);
     events = List.copyOf(events);
     misses = List.copyOf(misses);
@@ -29,7 +32,7 @@ public record RunMeasurement(String scenario, int run, Instant startedAt, Instan
   RunMeasurement judged(List<String> targetMisses) {
     return new RunMeasurement(scenario, run, startedAt, faultAt, firstSuccessAt, rtoSeconds,
         detectionSeconds, promotionSeconds, reroutingSeconds, ackedWrites, ackedBeforeFault,
-        lostAcknowledgedWrites, lostNoteIds, rpoSeconds, verificationComplete, writeAttempts,
+        lostAcknowledgedWrites, lostNoteIds, duplicatedWrites, duplicateNoteIds, rpoSeconds, verificationComplete, writeAttempts,
         failedWrites, series, events, targetMisses.isEmpty(), targetMisses);
   }
 }

@@ -2,6 +2,7 @@ package br.prontuario.edge.drill.measure;
 
 import br.prontuario.edge.drill.load.AckedWrite;
 import br.prontuario.edge.drill.load.Attempt;
+import br.prontuario.edge.drill.load.DuplicateWrites;
 import br.prontuario.edge.drill.measure.ControllerEvent.Phase;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,9 @@ public final class RunMeasurer {
         firstSuccess.orElse(null), firstSuccess.map(t -> secondsBetween(fault, t)).orElse(null),
         phaseSeconds(o, Phase.DETECTION), phaseSeconds(o, Phase.PROMOTION),
         phaseSeconds(o, Phase.REROUTING), o.acked().size(), ackedBefore(o.acked(), fault),
-        lost.size(), lost.stream().map(AckedWrite::noteId).toList(), rpoSeconds(lost, fault),
+        lost.size(), lost.stream().map(AckedWrite::noteId).toList(),
+        DuplicateWrites.count(o.storedNotes()), DuplicateWrites.extraCopies(o.storedNotes()),
+        rpoSeconds(lost, fault),
         o.verificationComplete(), writes.size(),
         (int) writes.stream().filter(a -> !a.ok()).count(),
         new TimeSeries(o.startedAt(), bucket).of(o.attempts()), o.events(), false, List.of());

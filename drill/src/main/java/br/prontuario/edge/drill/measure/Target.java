@@ -50,6 +50,9 @@ public record Target(Duration maxRto, Duration maxRpo, boolean noFailedWrites) {
     if (maxRpo.isZero() && m.lostAcknowledgedWrites() > 0) {
       misses.add(m.lostAcknowledgedWrites() + " acknowledged writes lost");
     }
+    if (m.duplicatedWrites() > 0) {
+      misses.add(m.duplicatedWrites() + " writes stored twice");
+    }
     if (!maxRpo.isZero() && m.rpoSeconds() >= seconds(maxRpo)) {
       misses.add(String.format(Locale.ROOT, "RPO %.1f s is not below %d s", m.rpoSeconds(),
           maxRpo.toSeconds()));

@@ -60,6 +60,7 @@ final class HtmlReport {
     row(html, "RTO (s)", s.rtoSeconds());
     row(html, "RPO (s)", s.rpoSeconds());
     row(html, "lost acknowledged writes", s.lostAcknowledgedWrites());
+    row(html, "duplicated writes", s.duplicatedWrites());
     row(html, "detection (s)", s.detectionSeconds());
     row(html, "promotion (s)", s.promotionSeconds());
     html.append("</table>\n");
@@ -74,13 +75,15 @@ final class HtmlReport {
   private void runsTable(StringBuilder html) {
     html.append("<table><tr><th>run</th><th>RTO (s)</th><th>detection (s)</th>"
         + "<th>promotion (s)</th><th>re-routing (s)</th><th>acked writes</th><th>lost</th>"
+        + "<th>duplicated</th>"
         + "<th>RPO (s)</th><th>failed writes</th><th class=\"l\">result</th></tr>\n");
     for (RunMeasurement r : report.runs()) {
       html.append("<tr><td>").append(r.run()).append("</td><td>").append(num(r.rtoSeconds()))
           .append("</td><td>").append(num(r.detectionSeconds())).append("</td><td>")
           .append(num(r.promotionSeconds())).append("</td><td>").append(num(r.reroutingSeconds()))
           .append("</td><td>").append(r.ackedWrites()).append("</td><td>")
-          .append(r.lostAcknowledgedWrites()).append("</td><td>").append(num(r.rpoSeconds()))
+          .append(r.lostAcknowledgedWrites()).append("</td><td>").append(r.duplicatedWrites())
+          .append("</td><td>").append(num(r.rpoSeconds()))
           .append("</td><td>").append(r.failedWrites()).append("</td><td class=\"l\">")
           .append(verdict(r.passed()))
           .append(r.misses().isEmpty() ? "" : " " + esc(String.join("; ", r.misses())))

@@ -1,6 +1,8 @@
 package br.prontuario.edge.drill.scenario;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a drill needs from the cluster it exercises. Two implementations: the local cluster
@@ -14,6 +16,12 @@ public interface ClusterControl {
 
   /** The node holding the PostgreSQL leader (the active node), or null when there is none. */
   String leader();
+
+  /**
+   * Each node's edge-node, reached directly (not through the entry point): where the load retries
+   * a write the entry point did not acknowledge. Empty when the drill may only use the entry point.
+   */
+  List<URI> nodeApps();
 
   /** The node that is not {@code node}. */
   String other(String node);

@@ -1,8 +1,10 @@
 package br.prontuario.edge.drill.scenario;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A deployment reached only through its failover controller (production): it can tell the active
@@ -26,6 +28,12 @@ public final class ControllerOnlyControl implements ClusterControl {
   @Override
   public String leader() {
     return controller.activeNode().orElse(null);
+  }
+
+  /** Production: clinicians' entry point only; the nodes' apps are not the drill's to reach. */
+  @Override
+  public List<URI> nodeApps() {
+    return List.of();
   }
 
   @Override

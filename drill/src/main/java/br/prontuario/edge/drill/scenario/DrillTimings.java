@@ -27,7 +27,7 @@ public record DrillTimings(Duration baseline, Duration maxRecovery, Duration tai
     // a failback run first waits for the cloud, then restarts the nodes and merges under load
     return scenario.startsInEmergency()
         ? budget.plus(baseline).plus(maxRecovery).plus(Fault.NODES_RESTART).plus(FAILBACK)
-        : budget;
+        : budget.plus(scenario.fault().injectDuration());
   }
 
   /** Merging and re-seeding the cloud standby by base backup. */

@@ -67,6 +67,35 @@ enum Fault {
       return target;
     }
   },
+  /**
+   * Issue 19's sequence: the synchronous standby's node and the witness frozen together (etcd
+   * loses its quorum, the entry point and the controller stop), the witness thawed after 30 s and
+   * the node 20 s later. Returns once both are thawed; clients keep retrying at the nodes' apps.
+   * Healing fails back if the cloud took over meanwhile ("nothing to fail back" otherwise).
+   */
+  FREEZE_WITNESS_AND_STANDBY {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      String standby = cluster.other(leader);
+      cluster.freeze(standby);
+      cluster.freeze(WITNESS);
+      sleep(WITNESS_FROZEN);
+      cluster.thaw(WITNESS);
+      sleep(STANDBY_FROZEN_LONGER);
+      cluster.thaw(standby);
+      return standby;
+    }
+
+    @Override
+    void heal(ClusterControl cluster, String node) {
+      String notServing = cluster.awaitNodesServing(NODES_RESTART);
+      if (notServing != null) {
+        throw new IllegalStateException("the nodes did not serve again after the thaw: "
+            + notServing);
+      }
+      cluster.failback();
+    }
+  },
   /** Both nodes down: the cloud takes over. Healing is a whole failback. */
   KILL_BOTH {
     @Override
@@ -97,6 +126,10 @@ enum Fault {
     }
   };
 
+  static final String WITNESS = "witness";
+  static final Duration WITNESS_FROZEN = Duration.ofSeconds(30);
+  static final Duration STANDBY_FROZEN_LONGER = Duration.ofSeconds(20);
+
   /** Restarted nodes: PostgreSQL rejoins and both edge-node apps start, on a loaded machine. */
   static final Duration NODES_RESTART = Duration.ofMinutes(3);
 
@@ -105,6 +138,21 @@ enum Fault {
    * (processes gone, switchover done); RTO counts from the moment it was called.
    */
   abstract String inject(ClusterControl cluster, String leader);
+
+  /** How long inject itself takes beyond signalling (the freeze timeline). */
+  Duration injectDuration() {
+    return this == FREEZE_WITNESS_AND_STANDBY ? WITNESS_FROZEN.plus(STANDBY_FROZEN_LONGER)
+        : Duration.ZERO;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during the freeze timeline", e);
+    }
+  }
 
   /** Undoes the fault after recovery was observed, so the next run starts from a whole cluster. */
   void heal(ClusterControl cluster, String node) {}

@@ -6,10 +6,12 @@ import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.site.patroni.PatroniReply;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,6 +46,12 @@ public final class LocalClusterControl implements ClusterControl {
     } catch (RuntimeException unreachable) {
       return null;
     }
+  }
+
+  @Override
+  public List<URI> nodeApps() {
+    return Arrays.stream(NodeName.values()).filter(NodeName::isDataNode)
+        .map(n -> URI.create(cluster.layout().appUrl(n))).toList();
   }
 
   @Override

@@ -18,7 +18,14 @@ public enum Scenario {
   /** Read back from the cloud before failing back: the RPO is what the cloud lacks. */
   DUAL_FAILURE_CLOUD("dual-failure-cloud", false, Target.BOTH_NODES_LOST, Fault.KILL_BOTH),
   /** Starts in an emergency (both nodes killed, cloud serving); measured from the nodes' restart. */
-  FAILBACK("failback", false, Target.FAILBACK, Fault.FAIL_BACK);
+  FAILBACK("failback", false, Target.FAILBACK, Fault.FAIL_BACK),
+  /**
+   * Issue 19: after a switchover to node-b, node-a (the sync standby) and the witness frozen.
+   * Nothing acknowledged may be lost or stored twice, wherever it was written (the both-nodes RTO
+   * bound, RPO 0: the failback target), and the active node must end with the leader.
+   */
+  WITNESS_AND_STANDBY_FREEZE("witness-and-standby-freeze", false, Target.FAILBACK,
+      Fault.FREEZE_WITNESS_AND_STANDBY);
 
   private final String id;
   private final boolean safeForProduction;
@@ -54,6 +61,16 @@ public enum Scenario {
 
   Fault fault() {
     return fault;
+  }
+
+  /** The node the PostgreSQL leader must be on before the run (a planned switchover first). */
+  Optional<String> leaderBefore() {
+    return this == WITNESS_AND_STANDBY_FREEZE ? Optional.of("node-b") : Optional.empty();
+  }
+
+  /** After healing, the controller's active node must be the PostgreSQL leader's node. */
+  boolean checksActiveNodeIsLeader() {
+    return this == WITNESS_AND_STANDBY_FREEZE;
   }
 
   /** The run begins with both nodes down and the cloud serving. */

@@ -62,9 +62,10 @@ final class SingleRun {
     if (notHealthy != null) {
       throw new AbortedRun("cluster not healthy before run " + number + ": " + notHealthy);
     }
-    String leader = cluster.leader();
+    String leader = leaderFor(scenario, number);
     String runId = "drill-" + clock.instant().getEpochSecond() + "-" + number;
-    LoadGenerator generator = new LoadGenerator(load.plan(timings.loadBudget(scenario)), runId, clock);
+    LoadGenerator generator = new LoadGenerator(
+        load.plan(timings.loadBudget(scenario)).withNodeApps(cluster.nodeApps()), runId, clock);
     Instant startedAt = clock.instant();
     generator.start();
     try (LeaderWatch watch = new LeaderWatch(cluster, clock, leader)) {
@@ -104,14 +105,46 @@ final class SingleRun {
         heal(scenario, hit, number);
         verification = readBack(result);
       }
+      if (scenario.checksActiveNodeIsLeader()) {
+        activeNodeProblem().ifPresent(problems::add);
+      }
       List<ControllerEvent> events = new ArrayList<>(watch.promotions());
       controller.ifPresent(c -> events.addAll(c.eventsSince(startedAt)));
       return new RunObservations(scenario.id(), number, startedAt, faultAt, endedAt,
-          result.attempts(), result.acked(), verification.foundNoteIds(), verification.complete(),
+          result.attempts(), result.acked(), verification.foundNoteIds(), verification.stored(),
+          verification.complete(),
           events, problems);
     } finally {
       generator.stop();
     }
+  }
+
+  /** The leader the scenario starts from: a planned switchover first when it needs another. */
+  private String leaderFor(Scenario scenario, int number) throws AbortedRun {
+    String leader = cluster.leader();
+    Optional<String> wanted = scenario.leaderBefore();
+    if (wanted.isEmpty() || wanted.get().equals(leader)) {
+      return leader;
+    }
+    progress.accept("run " + number + ": planned switchover to " + wanted.get() + " first");
+    inject(Fault.SWITCHOVER, leader);
+    String notHealthy = awaitStablyHealthy();
+    if (notHealthy != null || !wanted.get().equals(cluster.leader())) {
+      throw new AbortedRun("the switchover to " + wanted.get() + " before run " + number
+          + " did not settle: " + (notHealthy != null ? notHealthy : "leader " + cluster.leader()));
+    }
+    return wanted.get();
+  }
+
+  /** Clinicians must end where the primary is: the controller's active node = the leader's. */
+  private Optional<String> activeNodeProblem() {
+    String leader = cluster.leader();
+    Optional<String> active = controller.flatMap(ControllerApi::activeNode);
+    if (controller.isEmpty() || active.equals(Optional.ofNullable(leader))) {
+      return Optional.empty();
+    }
+    return Optional.of("active node " + active.orElse("unknown") + " is not the leader's node "
+        + leader);
   }
 
   /**

@@ -96,6 +96,28 @@ class RunMeasurerTest {
   }
 
   @Test
+  void aWriteStoredTwiceFailsTheRunAsDuplicatedEvenWithNothingLost() {
+    RunMeasurement m = new SyntheticRun()
+        .ok(1, 1.1, true).fault(2).ok(3, 3.5, true).storedTwice().ok(4, 4.1, true)
+        .measure(Target.BOTH_NODES_LOST);
+
+    assertThat(m.lostAcknowledgedWrites()).isZero();
+    assertThat(m.duplicatedWrites()).isEqualTo(1);
+    assertThat(m.duplicateNoteIds()).containsExactly("copy-of-2");
+    assertThat(m.passed()).isFalse();
+    assertThat(m.misses()).contains("1 writes stored twice");
+  }
+
+  @Test
+  void writesStoredOnceAreNotDuplicated() {
+    RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2).ok(3, 3.5, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.duplicatedWrites()).isZero();
+    assertThat(m.passed()).isTrue();
+  }
+
+  @Test
   void rpoIsTheWindowFromTheFirstLostWriteToTheFault() {
     RunMeasurement m = new SyntheticRun()
         .ok(1, 1.0, true).ok(20, 20.0, false).ok(40, 40.0, false)

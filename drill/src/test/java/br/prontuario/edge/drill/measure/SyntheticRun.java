@@ -2,6 +2,7 @@ package br.prontuario.edge.drill.measure;
 
 import br.prontuario.edge.drill.load.AckedWrite;
 import br.prontuario.edge.drill.load.Attempt;
+import br.prontuario.edge.drill.load.StoredNote;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ final class SyntheticRun {
   private final List<Attempt> attempts = new ArrayList<>();
   private final List<AckedWrite> acked = new ArrayList<>();
   private final Set<String> found = new HashSet<>();
+  private final List<StoredNote> stored = new ArrayList<>();
   private final List<ControllerEvent> events = new ArrayList<>();
   private Double faultAt;
   private final List<String> problems = new ArrayList<>();
@@ -39,7 +41,14 @@ final class SyntheticRun {
     acked.add(new AckedWrite("p1", id, 1, sequence, "k" + sequence, at(sent), at(done)));
     if (kept) {
       found.add(id);
+      stored.add(new StoredNote("p1", id, "note #" + sequence));
     }
+    return this;
+  }
+
+  /** The last acknowledged write is stored once more: a second record for the same note. */
+  SyntheticRun storedTwice() {
+    stored.add(new StoredNote("p1", "copy-of-" + sequence, "note #" + sequence));
     return this;
   }
 
@@ -80,7 +89,7 @@ final class SyntheticRun {
 
   RunObservations observations() {
     return new RunObservations("primary-crash", 1, T0, faultAt == null ? null : at(faultAt),
-        at(60), attempts, acked, found, verified, events, problems);
+        at(60), attempts, acked, found, stored, verified, events, problems);
   }
 
   RunMeasurement measure(Target target) {

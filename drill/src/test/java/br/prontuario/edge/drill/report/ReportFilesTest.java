@@ -37,7 +37,7 @@ class ReportFilesTest {
         new AckedWrite("p", "n1", 1, 1, "k1", start.plusMillis(100), start.plusMillis(150)),
         new AckedWrite("p", "n2", 1, 2, "k2", start.plusSeconds(9), start.plusMillis(9300)));
     RunObservations o = new RunObservations(scenario, 1, start, start.plusSeconds(2),
-        start.plusSeconds(12), attempts, acked, Set.of("n1", "n2"), true,
+        start.plusSeconds(12), attempts, acked, Set.of("n1", "n2"), List.of(), true,
         List.of(new ControllerEvent(start.plusSeconds(7), ControllerEvent.Phase.DETECTION,
             "node-a <down> & \"gone\"")), List.of());
     RunMeasurement run = new RunMeasurer(Duration.ofSeconds(1)).measure(o, Target.PRIMARY_FAILURE);

@@ -36,6 +36,18 @@ class ScenarioTest {
   }
 
   @Test
+  void witnessAndStandbyFreezeStartsOnNodeBAndEndsWithTheActiveNodeOnTheLeader() {
+    Scenario s = Scenario.find("witness-and-standby-freeze").orElseThrow();
+    assertThat(s.leaderBefore()).contains("node-b");
+    assertThat(s.checksActiveNodeIsLeader()).isTrue();
+    assertThat(s.target().maxRpo()).isZero();
+    assertThat(DrillRunner.vet(s, false)).isInstanceOf(DrillOutcome.Refused.class);
+    assertThat(Scenario.PRIMARY_CRASH.leaderBefore()).isEmpty();
+    assertThat(DrillTimings.defaults().loadBudget(s))
+        .isGreaterThan(DrillTimings.defaults().loadBudget(Scenario.PRIMARY_CRASH).plusSeconds(49));
+  }
+
+  @Test
   void scenariosAreFoundByTheirCommandLineName() {
     assertThat(Scenario.find("primary-freeze")).contains(Scenario.PRIMARY_FREEZE);
     assertThat(Scenario.find("PRIMARY_FREEZE")).isEmpty();

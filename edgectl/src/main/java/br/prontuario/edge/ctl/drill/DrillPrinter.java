@@ -35,6 +35,7 @@ final class DrillPrinter {
     o.put("run", run.run());
     o.put("rtoSeconds", run.rtoSeconds());
     o.put("lostAcknowledgedWrites", run.lostAcknowledgedWrites());
+    o.put("duplicatedWrites", run.duplicatedWrites());
     o.put("rpoSeconds", run.rpoSeconds());
     o.put("passed", run.passed());
     o.put("detectionSeconds", run.detectionSeconds());
@@ -54,6 +55,7 @@ final class DrillPrinter {
     row(out, "RTO (s)", s.rtoSeconds());
     row(out, "RPO (s)", s.rpoSeconds());
     row(out, "lost acknowledged writes", s.lostAcknowledgedWrites());
+    row(out, "duplicated writes", s.duplicatedWrites());
     row(out, "detection (s)", s.detectionSeconds());
     row(out, "promotion (s)", s.promotionSeconds());
     for (RunMeasurement r : report.runs()) {
@@ -67,9 +69,11 @@ final class DrillPrinter {
   static String historyLine(DrillReport r) {
     Stats rto = r.summary().rtoSeconds();
     return String.format(Locale.ROOT, "%s  %-24s runs %3d  passed %3d  RTO median %s p95 %s max %s"
-            + "  lost max %s  %s", r.startedAt(), r.scenario(), r.summary().runs(),
+            + "  lost max %s  duplicated max %s  %s", r.startedAt(), r.scenario(),
+        r.summary().runs(),
         r.summary().passedRuns(), num(rto.median()), num(rto.p95()), num(rto.max()),
-        num(r.summary().lostAcknowledgedWrites().max()), r.summary().passed() ? "PASS" : "FAIL");
+        num(r.summary().lostAcknowledgedWrites().max()),
+        num(r.summary().duplicatedWrites().max()), r.summary().passed() ? "PASS" : "FAIL");
   }
 
   static String historyJson(DrillReport r) {
