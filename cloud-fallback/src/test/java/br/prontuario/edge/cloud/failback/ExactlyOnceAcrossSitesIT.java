@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.cloud.support.CloudFallbackTest;
-import br.prontuario.edge.cloud.support.Http;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import br.prontuario.edge.common.idempotency.EdgeSite;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.cloud.replication.EdgeDatabase;
 import br.prontuario.edge.cloud.replication.EdgeDatabases;
-import br.prontuario.edge.localcluster.postgres.SharedPostgres;
+import br.prontuario.edge.testsupport.servers.SharedPostgres;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.time.Clock;
@@ -71,7 +71,7 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
     Write ack = new Write("alert", "/api/v1/patients/" + patient + "/alerts/" + alert
         + "/acknowledgement", "{}", newKey(), "clinical_entries", null);
     for (Write write : List.of(Write.of("notes", patient), Write.of("alerts", patient), ack)) {
-      Http.Reply unkeyed = http.send(http.request(write.path(), token(Role.NURSE))
+      TestHttp.Reply unkeyed = http.send(http.request(write.path(), token(Role.NURSE))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(write.body())).build());
       assertThat(unkeyed.status()).as(write.path()).isEqualTo(400);
@@ -112,7 +112,7 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
   @ValueSource(strings = {"notes", "alerts"})
   void aKeyFirstUsedInTheCloudReplaysTheMergedResponseOnTheEdge(String records) {
     Write write = Write.of(records, patient);
-    Http.Reply atCloud = cloudPost(write);
+    TestHttp.Reply atCloud = cloudPost(write);
     UUID cloudId = write.cloudId(atCloud);
 
     assertThat(mergedIds(merge())).contains(cloudId.toString());
@@ -120,7 +120,7 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
 
     assertThat(atEdge.replayed()).isTrue();
     assertThat(atEdge.status()).isEqualTo(atCloud.status());
-    assertThat(atEdge.body()).isEqualTo(atCloud.raw().body());
+    assertThat(atEdge.body()).isEqualTo(atCloud.body());
     assertThat(atEdge.location()).isEqualTo(atCloud.header("Location"));
     assertThat(write.stored(edge)).containsExactly(cloudId);
   }
@@ -131,14 +131,14 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
         "{\"kind\":\"fall-risk\",\"message\":\"Risco de queda\",\"status\":\"active\"}");
     Write ack = new Write("alert", "/api/v1/patients/" + patient + "/alerts/" + alert
         + "/acknowledgement", "{}", newKey(), null, null);
-    Http.Reply atCloud = cloudPost(ack);
+    TestHttp.Reply atCloud = cloudPost(ack);
     UUID ackId = ack.cloudId(atCloud);
 
     assertThat(mergedIds(merge())).contains(ackId.toString());
     EdgeSite.Reply atEdge = edgePost(ack, () -> {});
 
     assertThat(atEdge.replayed()).isTrue();
-    assertThat(atEdge.body()).isEqualTo(atCloud.raw().body());
+    assertThat(atEdge.body()).isEqualTo(atCloud.body());
     assertThat(edge.queryForList("SELECT id FROM clinical_entries WHERE root_id = ?"
         + " ORDER BY version", UUID.class, alert)).containsExactly(alert, ackId);
   }
@@ -191,7 +191,7 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
   @ValueSource(strings = {"notes", "alerts"})
   void aMergeHoldingTheKeyMakesAConcurrentEdgeRetryReplay(String records) throws Exception {
     Write write = Write.of(records, patient);
-    Http.Reply atCloud = cloudPost(write);
+    TestHttp.Reply atCloud = cloudPost(write);
     UUID cloudId = write.cloudId(atCloud);
     CompletableFuture<JsonNode> merging;
     CompletableFuture<EdgeSite.Reply> atEdge;
@@ -210,7 +210,7 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
     EdgeSite.Reply reply = atEdge.get(60, TimeUnit.SECONDS);
     assertThat(mergedIds(report)).contains(cloudId.toString());
     assertThat(reply.replayed()).isTrue();
-    assertThat(reply.body()).isEqualTo(atCloud.raw().body());
+    assertThat(reply.body()).isEqualTo(atCloud.body());
     assertThat(write.stored(edge)).containsExactly(cloudId);
   }
 
@@ -251,14 +251,14 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
       return table.equals("notes") ? "note" : "alerts";
     }
 
-    UUID cloudId(Http.Reply reply) {
+    UUID cloudId(TestHttp.Reply reply) {
       assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
       return UUID.fromString(reply.json().get(cloudField).get("id").asString());
     }
 
     UUID edgeId(EdgeSite.Reply reply) {
       assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-      return UUID.fromString(Http.JSON.readTree(reply.body()).get("id").asString());
+      return UUID.fromString(TestHttp.JSON.readTree(reply.body()).get("id").asString());
     }
 
     /** The edge's records of this write: those carrying its text or message. */
@@ -271,7 +271,7 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
     }
   }
 
-  private Http.Reply cloudPost(Write write) {
+  private TestHttp.Reply cloudPost(Write write) {
     return http.send(http.request(write.path(), token(Role.NURSE))
         .header("Content-Type", "application/json").header("Idempotency-Key", write.key())
         .POST(HttpRequest.BodyPublishers.ofString(write.body())).build());
@@ -290,7 +290,7 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
   private JsonNode merge() {
     copyEdgeHistory();
     MergeReport report = new CloudMerge(jdbc, edgePool, Clock.systemUTC()).merge("it-ops-user");
-    return Http.JSON.valueToTree(report);
+    return TestHttp.JSON.valueToTree(report);
   }
 
   /** The cloud database is shared by every API test: copy what any of them wrote as the edge. */
