@@ -74,8 +74,7 @@ class CloudFailoverIT {
           cloud.jdbcUrl(database), db.username(), db.password()));
       try (ConfigurableApplicationContext app = cloudFallback(cloud, db, database)) {
         Http direct = new Http(cloud.ports().app());
-        Http viaEntry = new Http(Integer.parseInt(cluster.layout().entrypoint()
-            .replaceFirst(".*:", "")));
+        Http viaEntry = new Http(cluster.layout().entrypoint(), cluster.tls().caCertificate());
         String physician = app.getBean(JwtService.class)
             .issue("dr.plantao", EnumSet.of(Role.PHYSICIAN)).token();
 

@@ -16,12 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
   private final String base;
 
   public Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, null);
+  }
+
+  /** Through an https entry point that presents the cluster's CA ({@code caCertificate}). */
+  public Http(String baseUrl, java.nio.file.Path caCertificate) {
+    this.base = baseUrl;
+    this.client = br.prontuario.edge.localcluster.tls.ClusterTrust.httpClient(caCertificate)
+        .connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public record Reply(int status, HttpResponse<String> raw) {

@@ -38,7 +38,7 @@ public final class LoadGenerator {
       t.setDaemon(true);
       return t;
     });
-    EdgeApi api = new EdgeApi(plan.entrypoint(), plan.username(), plan.password(),
+    EdgeApi api = new EdgeApi(plan.entrypoint(), plan.caCertificate(), plan.username(), plan.password(),
         plan.requestTimeout());
     for (int i = 1; i <= plan.clients(); i++) {
       pool.submit(new ClinicalClient(i, runId, api, plan, recorder, clock, this::keepGoing));

@@ -9,10 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a drill needs from {@code DIR/cluster.json} (written by {@code edgectl up}): the entry URL,
- * the demo credentials, the JWT secret and the controller URL. A file marked
+ * the CA certificate an https entry point presents, the demo credentials, the JWT secret and the
+ * controller URL. A file marked
  * {@code "environment": "production"} describes a production deployment: only safe drills then.
  */
-public record ClusterFile(Path dir, URI entrypoint, String username, String password,
+public record ClusterFile(Path dir, URI entrypoint, Path caCertificate, String username, String password,
     String jwtSecret, URI controllerUrl, boolean production) {
 
   public static final String DEMO_USER = "demo";
@@ -35,7 +36,8 @@ public record ClusterFile(Path dir, URI entrypoint, String username, String pass
       throw new IllegalArgumentException(file + " has no entrypoint");
     }
     String controller = text(json.path("controller"), "url");
-    return new ClusterFile(dir, URI.create(entry),
+    String ca = text(json.path("tls"), "caCertificate");
+    return new ClusterFile(dir, URI.create(entry), ca == null ? null : Path.of(ca),
         firstNonNull(text(json.path("demo"), "username"), DEMO_USER), demoPassword(dir, json),
         text(json, "jwtSecret"), controller == null ? null : URI.create(controller),
         "production".equals(text(json, "environment")));

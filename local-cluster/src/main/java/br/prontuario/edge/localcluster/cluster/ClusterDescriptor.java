@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record ClusterDescriptor(
     String entrypoint,
+    List<String> entrypoints,
+    Tls tls,
     Database database,
     String jwtSecret,
     Demo demo,
@@ -31,6 +33,12 @@ public record ClusterDescriptor(
       String superuserPassword) {}
 
   public record Demo(String username, String password) {}
+
+  /**
+   * The CA certificate clients must trust for the https entry point (Java clients:
+   * {@code ClusterTrust}), and the plain-HTTP URL that redirects to it.
+   */
+  public record Tls(String caCertificate, String redirectUrl) {}
 
   /** The failover controller's URL once another module launches it on the witness; else null. */
   public record Controller(String url) {}
@@ -54,7 +62,8 @@ public record ClusterDescriptor(
     String controllerUrl = ExtraComponent.saved(cluster.stateDir(), NodeName.WITNESS).stream()
         .filter(e -> e.component().equals("failover-controller")).map(ExtraComponent::url)
         .findFirst().orElse(null);
-    return new ClusterDescriptor(layout.entrypoint(),
+    return new ClusterDescriptor(layout.entrypoint(), layout.entrypoints(),
+        new Tls(cluster.tls().caCertificate().toString(), layout.redirectUrl()),
         new Database(layout.jdbcUrl(config.postgres().database()), config.postgres().appUser(),
             secrets.appPassword(), br.prontuario.edge.localcluster.patroni.PatroniConfig.SUPERUSER,
             secrets.superuserPassword()),
