@@ -23,12 +23,19 @@ const scope = new URL(self.registration.scope);
 const shellPaths = new Set(SHELL.map(p => new URL(p, scope).pathname));
 const configPath = new URL(CONFIG, scope).pathname;
 
+/** The network, or a failure after 4 s: a frozen node must not hang the app's opening. */
+function network(request) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 4000);
+  return fetch(request, {signal: controller.signal}).finally(() => clearTimeout(timer));
+}
+
 self.addEventListener('fetch', event => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== scope.origin) return;
   if (url.pathname === configPath) {
     // network first: a changed list of entry points wins; the copy serves when offline
-    event.respondWith(fetch(event.request).then(response => {
+    event.respondWith(network(event.request).then(response => {
       if (response.ok) {
         const copy = response.clone();
         caches.open(VERSION).then(c => c.put(CONFIG, copy));
@@ -39,7 +46,7 @@ self.addEventListener('fetch', event => {
   }
   if (!shellPaths.has(url.pathname)) return; // /api and everything else: straight to the network
   // shell: network first so a new version is picked up, the cached copy when unreachable
-  event.respondWith(fetch(event.request).then(response => {
+  event.respondWith(network(event.request).then(response => {
     if (response.ok) {
       const copy = response.clone();
       caches.open(VERSION).then(c => c.put(event.request, copy));

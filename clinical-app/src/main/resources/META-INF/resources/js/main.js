@@ -55,7 +55,7 @@ function banner() {
     el.textContent = 'Sem conexão com o servidor — reconectando…';
   } else {
     el.className = 'banner banner-normal';
-    el.textContent = 'Modo normal — conectado ao hospital';
+    el.textContent = 'Modo normal · conectado';
   }
   el.dataset.mode = serviceMode() === 'emergency' ? 'emergency' : (isReachable() ? 'normal' : 'reconnecting');
 }
@@ -68,8 +68,8 @@ function who() {
     return;
   }
   const role = ROLES[user.roles[0]] || '';
-  el.replaceChildren(h('a', {href: '#/ajustes', class: 'button secondary', 'aria-label': `Ajustes de ${user.username}`},
-    `${user.username}${role ? ' · ' + role : ''}`));
+  el.replaceChildren(h('a', {href: '#/ajustes', class: 'button secondary'},
+    `⚙ ${user.username}${role ? ' · ' + role : ''}`));
 }
 
 /** Logout: the server revokes the refresh token; this phone forgets tokens and pending writes. */

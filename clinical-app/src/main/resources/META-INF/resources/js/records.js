@@ -33,22 +33,28 @@ export async function searchPatients(query) {
 const items = page => (page && Array.isArray(page.items) ? page.items : []);
 const entry = e => ({id: e.id, version: e.version, recordedAt: e.recordedAt, recordedBy: e.recordedBy, ...(e.data || {})});
 
-/** The chart: {patient, alerts, allergies, problems, vitals, notes, emergency}. */
+/**
+ * The chart: {patient, alerts, allergies, problems, vitals, notes, emergency}. The patient must
+ * load; a list that fails is null (its section says so) so that one failed read does not hide the
+ * rest of the chart or the writes still pending on this phone.
+ */
 export async function loadChart(patientId) {
   if (serviceMode() === 'emergency') return emergencyChart(patientId);
   const base = `/api/v1/patients/${patientId}`;
-  const [patient, alerts, allergies, problems, vitals, notes] = await Promise.all([
-    get(base), get(`${base}/alerts?limit=100`), get(`${base}/allergies?limit=100`),
-    get(`${base}/problems?limit=100`), get(`${base}/vital-signs?limit=100`), get(`${base}/notes?limit=50`)]);
+  const lists = ['alerts', 'allergies', 'problems', 'vital-signs', 'notes'].map(kind => get(`${base}/${kind}?limit=100`));
+  const patient = await get(base);
+  const [alerts, allergies, problems, vitals, notes] = (await Promise.allSettled(lists))
+    .map(r => (r.status === 'fulfilled' ? items(r.value.data) : null));
   if (serviceMode() === 'emergency') return emergencyChart(patientId);
+  const active = list => list && list.map(entry).filter(e => e.status === 'active');
   return {
     emergency: false,
     patient: patient.data,
-    alerts: items(alerts.data).map(entry).filter(a => a.status === 'active'),
-    allergies: items(allergies.data).map(entry).filter(a => a.status === 'active'),
-    problems: items(problems.data).map(entry).filter(p => p.status === 'active'),
-    vitals: latestPerType(items(vitals.data).map(entry)),
-    notes: items(notes.data),
+    alerts: active(alerts),
+    allergies: active(allergies),
+    problems: active(problems),
+    vitals: vitals && latestPerType(vitals.map(entry)),
+    notes,
   };
 }
 

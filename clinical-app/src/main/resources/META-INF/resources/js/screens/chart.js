@@ -1,4 +1,4 @@
-import {NetworkError} from '../api.js';
+import {connectionEvents, isReachable, NetworkError} from '../api.js';
 import {age, formatDate, formatDateTime, h, message, mount} from '../dom.js';
 import {unavailable} from '../features.js';
 import {NETWORK_MESSAGE, NOTE_TYPES, problemMessage, SEVERITY, SEX, VITAL_TYPES} from '../messages.js';
@@ -10,17 +10,28 @@ let listening = null;
 
 export async function showChart(patientId) {
   const here = `#/paciente/${patientId}`;
+  const pending = h('div', {id: 'pending'});
+  if (listening) outboxEvents.removeEventListener('change', listening);
+  listening = e => {
+    if (location.hash !== here) return;
+    if (e.detail.state === 'salvo') showChart(patientId);
+    else renderPending(patientId, pending);
+  };
+  outboxEvents.addEventListener('change', listening);
   mount(h('p', {class: 'loading'}, 'Abrindo prontuário…'));
   let chart;
   try {
     chart = await loadChart(patientId);
   } catch (e) {
-    if (e instanceof NetworkError) return mount(h('h1', {}, 'Prontuário'), message('error', NETWORK_MESSAGE), retry(patientId));
-    if (e instanceof ReadError) return mount(h('h1', {}, 'Prontuário'), message('error', problemMessage(e.status, e.problem)), retry(patientId));
-    throw e;
+    if (!(e instanceof NetworkError) && !(e instanceof ReadError)) throw e;
+    // the chart cannot be read now, but what this phone still has to send is shown
+    mount(h('h1', {}, 'Prontuário'),
+      message('error', e instanceof NetworkError ? NETWORK_MESSAGE : problemMessage(e.status, e.problem)),
+      h('button', {class: 'block', onclick: () => showChart(patientId)}, 'Tentar de novo'),
+      h('h2', {}, 'Registros guardados neste aparelho'), pending);
+    return renderPending(patientId, pending);
   }
   if (location.hash !== here) return;
-  const pending = h('div', {id: 'pending'});
   mount(
     header(chart.patient),
     section('Alertas críticos', 'alerts', chart.alerts, a => h('div', {class: 'alert-critical', role: 'alert'}, '⚠ ', a.message),
@@ -33,22 +44,20 @@ export async function showChart(patientId) {
     chart.emergency ? null : vitalsSection(chart.vitals),
     h('h2', {id: 'notes-title'}, 'Notas'),
     pending,
-    h('ul', {class: 'list', id: 'notes', 'aria-labelledby': 'notes-title'}, chart.notes.length
-      ? chart.notes.map(n => noteCard(patientId, n)) : h('li', {class: 'none'}, 'Nenhuma nota ainda.')),
+    h('ul', {class: 'list', id: 'notes', 'aria-labelledby': 'notes-title'}, !chart.notes ? h('li', {}, unreadable())
+      : chart.notes.length ? chart.notes.map(n => noteCard(patientId, n)) : h('li', {class: 'none'}, 'Nenhuma nota ainda.')),
     actions(patientId),
   );
   renderPending(patientId, pending);
-  if (listening) outboxEvents.removeEventListener('change', listening);
-  listening = e => {
-    if (location.hash !== here) return;
-    if (e.detail.state === 'salvo') showChart(patientId);
-    else renderPending(patientId, pending);
-  };
-  outboxEvents.addEventListener('change', listening);
-}
-
-function retry(patientId) {
-  return h('button', {class: 'block', onclick: () => showChart(patientId)}, 'Tentar de novo');
+  const incomplete = [chart.alerts, chart.allergies, chart.problems, chart.vitals, chart.notes].includes(null);
+  if (incomplete) {
+    const again = () => {
+      if (!isReachable()) return;
+      connectionEvents.removeEventListener('change', again);
+      if (location.hash === here) showChart(patientId);
+    };
+    connectionEvents.addEventListener('change', again);
+  }
 }
 
 function header(p) {
@@ -60,13 +69,17 @@ function header(p) {
 function section(title, id, list, render, empty) {
   return h('section', {'aria-labelledby': `${id}-title`, id},
     h('h2', {id: `${id}-title`}, title),
-    list.length ? list.map(render) : h('p', {class: 'none'}, empty));
+    !list ? unreadable() : list.length ? list.map(render) : h('p', {class: 'none'}, empty));
+}
+
+function unreadable() {
+  return message('error', 'Não foi possível carregar esta parte agora; ela volta sozinha quando a conexão voltar.');
 }
 
 function vitalsSection(vitals) {
   return h('section', {'aria-labelledby': 'vitals-title', id: 'vitals'},
     h('h2', {id: 'vitals-title'}, 'Sinais vitais (últimos)'),
-    vitals.length ? h('div', {class: 'vitals'}, vitals.map(v => {
+    !vitals ? unreadable() : vitals.length ? h('div', {class: 'vitals'}, vitals.map(v => {
       const [name, unit] = VITAL_TYPES[v.type] || [v.type, ''];
       return h('div', {class: 'vital'}, h('span', {class: 'meta'}, name),
         h('b', {}, `${String(v.value).replace('.', ',')} ${unit}`), h('span', {class: 'meta'}, formatDateTime(v.measuredAt)));
@@ -117,9 +130,9 @@ function actions(patientId) {
     reasons.length ? h('p', {class: 'disabled-reason', id: 'actions-reason'}, 'Modo de emergência: ditado, sinais vitais e alergias voltam quando o hospital reconectar.') : null,
     h('nav', {class: 'actions', 'aria-label': 'Ações do prontuário'},
       item(null, 'nota', '✎', 'Nota'),
-      item('dictation', 'ditado', '🎙', 'Ditar'),
+      item('dictation', 'ditado', '●', 'Ditar'),
       item('vitals', 'sinais', '♥', 'Sinais'),
       item('allergy', 'alergia', '⚠', 'Alergia'),
-      item(null, 'chat', '💬', 'Chat')),
+      item(null, 'chat', '?', 'Chat')),
   ];
 }

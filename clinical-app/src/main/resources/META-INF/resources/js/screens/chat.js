@@ -1,5 +1,5 @@
 import {call, NetworkError, serviceMode} from '../api.js';
-import {backToChart, h, message, mount} from '../dom.js';
+import {add, backToChart, h, message, mount} from '../dom.js';
 import {NETWORK_MESSAGE, problemMessage} from '../messages.js';
 import {newKey} from '../outbox.js';
 
@@ -74,7 +74,7 @@ function handle(block, patientId, text, answer) {
   if (event === 'token') text.append(payload.text || '');
   else if (event === 'done') {
     const cited = payload.sourceNoteIds || [];
-    answer.append(
+    add(answer,
       cited.length ? h('p', {class: 'meta'}, 'Notas citadas: ', cited.map((id, i) =>
         [i ? ', ' : '', h('a', {href: `#/paciente/${patientId}/nota/${id}`}, `nota ${i + 1}`)])) : null,
       payload.disclaimer ? h('p', {class: 'disclaimer'}, payload.disclaimer) : null);

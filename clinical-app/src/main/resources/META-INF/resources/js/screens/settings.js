@@ -1,5 +1,5 @@
 import {call, NetworkError} from '../api.js';
-import {h, message, mount} from '../dom.js';
+import {add, h, message, mount} from '../dom.js';
 import {unavailable} from '../features.js';
 import {NETWORK_MESSAGE, ROLES} from '../messages.js';
 import {cameraInput, faceMessage} from '../photo.js';
@@ -27,7 +27,7 @@ export async function showSettings() {
 
 async function renderLogout(el) {
   const pending = await pendingCount();
-  el.append(
+  add(el,
     pending ? message('error', `${pending} registro(s) ainda não confirmado(s) pelo servidor serão APAGADOS deste aparelho ao sair.`) : null,
     h('button', {class: 'block danger', id: 'logout', onclick: async () => {
       if (pending && !el.querySelector('#logout-confirm')) {
@@ -62,7 +62,7 @@ async function renderFace(el, status) {
       status.replaceChildren(message('error', NETWORK_MESSAGE));
     }
   }}, 'Enviar fotos e cadastrar');
-  el.append(
+  add(el,
     h('p', {}, enrolled?.enrolled ? `Cadastrado (${enrolled.embeddings} foto(s)).` : 'Você ainda não cadastrou o rosto.'),
     h('p', {class: 'hint'}, `Tire de 1 a ${MAX_PHOTOS} fotos de frente, com boa luz, só você na foto. A imagem do rosto fica cifrada no servidor; você pode apagá-la quando quiser.`),
     h('button', {class: 'block secondary', id: 'enrol-photo-take', onclick: async () => {
