@@ -3,6 +3,7 @@ package br.prontuario.edge.cloud.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import br.prontuario.edge.app.ClinicalAppFiles;
 import br.prontuario.edge.common.security.ClinicalSecurity;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.ProblemSecurityHandlers;
@@ -14,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Emergency mode's role rules, in one place: clinicians (physician, nurse) use the emergency
  * functions, auditors read the audit trail, IT staff run the replication and failback endpoints.
- * The same tokens and roles as edge-node (clinical-common). Anything unlisted is denied.
+ * The same tokens and roles as edge-node (clinical-common); the same app, whose files are public.
+ * Anything unlisted is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class CloudSecurityConfig {
@@ -34,6 +36,8 @@ class CloudSecurityConfig {
         .requestMatchers(POST, "/api/v1/auth/login", "/api/v1/auth/refresh",
             "/api/v1/auth/logout").permitAll()
         .requestMatchers(GET, "/health/live", "/health/ready", "/metrics").permitAll()
+        // the clinicians' app (clinical-app) and its config: no patient data, open like login
+        .requestMatchers(GET, ClinicalAppFiles.PUBLIC_FILES).permitAll()
         .requestMatchers("/error").permitAll()
         .requestMatchers(GET, "/api/v1/patients", PATIENT + "/summary", PATIENT + "/alerts",
             PATIENT + "/notes").hasAnyRole(PHYSICIAN, NURSE)

@@ -74,8 +74,7 @@ class CloudFailoverIT {
           cloud.jdbcUrl(database), db.username(), db.password()));
       try (ConfigurableApplicationContext app = cloudFallback(cloud, db, database)) {
         TestHttp direct = new TestHttp(cloud.ports().app());
-        TestHttp viaEntry = new TestHttp(Integer.parseInt(cluster.layout().entrypoint()
-            .replaceFirst(".*:", "")));
+        TestHttp viaEntry = new TestHttp(cluster.layout().entrypoint(), cluster.tls().caCertificate());
         String physician = app.getBean(JwtService.class)
             .issue("dr.plantao", EnumSet.of(Role.PHYSICIAN)).token();
 

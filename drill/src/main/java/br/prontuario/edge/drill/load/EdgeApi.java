@@ -1,12 +1,14 @@
 package br.prontuario.edge.drill.load;
 
 import java.io.IOException;
+import br.prontuario.edge.localcluster.tls.ClusterTrust;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,8 +32,9 @@ public final class EdgeApi {
   private final Duration timeout;
   private final AtomicReference<String> token = new AtomicReference<>();
 
-  public EdgeApi(URI base, String username, String password, Duration timeout) {
-    this.http = HttpClient.newBuilder()
+  /** {@code caCertificate}: the cluster CA an https entry point presents (null: the JDK's trust). */
+  public EdgeApi(URI base, Path caCertificate, String username, String password, Duration timeout) {
+    this.http = ClusterTrust.httpClient(caCertificate)
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(timeout)
         .build();

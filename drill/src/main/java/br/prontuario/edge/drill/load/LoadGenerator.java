@@ -40,8 +40,8 @@ public final class LoadGenerator {
       return t;
     });
     // one API per target, shared by the clients: one login per target, not one per client
-    List<EdgeApi> targets = plan.targets().stream().map(uri -> new EdgeApi(uri, plan.username(),
-        plan.password(), plan.requestTimeout())).toList();
+    List<EdgeApi> targets = plan.targets().stream().map(uri -> new EdgeApi(uri,
+        plan.caCertificate(), plan.username(), plan.password(), plan.requestTimeout())).toList();
     for (int i = 1; i <= plan.clients(); i++) {
       pool.submit(new ClinicalClient(i, runId, new Targets(targets), plan, recorder, clock,
           this::keepGoing));

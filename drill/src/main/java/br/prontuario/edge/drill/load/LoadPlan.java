@@ -1,6 +1,7 @@
 package br.prontuario.edge.drill.load;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
 /**
  * How much clinical load to put through the entry point, and for how long at most.
  *
+ * @param caCertificate the cluster CA that an https entry point presents; null = the JDK's trust
  * @param interval each client sends one note per interval (a steady rate of clients/interval)
  * @param maxDuration the generator stops by itself after this long
  * @param maxWrites the generator stops by itself after this many write attempts in total
@@ -15,9 +17,9 @@ import java.util.List;
  * @param nodeApps each node's edge-node, reached directly: where a client retries a write the
  *     entry point did not acknowledge (with the same Idempotency-Key), as the app does
  */
-public record LoadPlan(URI entrypoint, String username, String password, int clients,
-    Duration interval, Duration maxDuration, int maxWrites, Duration requestTimeout, int readEvery,
-    List<URI> nodeApps) {
+public record LoadPlan(URI entrypoint, Path caCertificate, String username, String password,
+    int clients, Duration interval, Duration maxDuration, int maxWrites, Duration requestTimeout,
+    int readEvery, List<URI> nodeApps) {
 
   public static final int MAX_CLIENTS = 64;
 
@@ -39,16 +41,16 @@ public record LoadPlan(URI entrypoint, String username, String password, int cli
   }
 
   /** A plan with the drill's defaults: 5 notes a second per client, 2 s request timeout. */
-  public static LoadPlan of(URI entrypoint, String username, String password, int clients,
-      Duration maxDuration) {
-    return new LoadPlan(entrypoint, username, password, clients, Duration.ofMillis(200),
-        maxDuration, 100_000, Duration.ofSeconds(2), 10, List.of());
+  public static LoadPlan of(URI entrypoint, Path caCertificate, String username, String password,
+      int clients, Duration maxDuration) {
+    return new LoadPlan(entrypoint, caCertificate, username, password, clients,
+        Duration.ofMillis(200), maxDuration, 100_000, Duration.ofSeconds(2), 10, List.of());
   }
 
   /** This plan, retrying at the nodes' edge-nodes too. */
   public LoadPlan withNodeApps(List<URI> apps) {
-    return new LoadPlan(entrypoint, username, password, clients, interval, maxDuration, maxWrites,
-        requestTimeout, readEvery, apps);
+    return new LoadPlan(entrypoint, caCertificate, username, password, clients, interval,
+        maxDuration, maxWrites, requestTimeout, readEvery, apps);
   }
 
   /** Where writes go: the entry point first, then each node's edge-node. */

@@ -10,11 +10,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a drill needs from {@code DIR/cluster.json} (written by {@code edgectl up}, read by
- * {@link ClusterDescriptor#read}): the entry URL, the demo credentials, the JWT secret and the
+ * {@link ClusterDescriptor#read}): the entry URL, the CA certificate an https entry point
+ * presents, the demo credentials, the JWT secret and the
  * controller URL. A file marked {@code "environment": "production"} describes a production
  * deployment: only safe drills then.
  */
-public record ClusterFile(Path dir, URI entrypoint, String username, String password,
+public record ClusterFile(Path dir, URI entrypoint, Path caCertificate, String username, String password,
     String jwtSecret, URI controllerUrl, boolean production) {
 
   public static final String DEMO_USER = "demo";
@@ -27,7 +28,8 @@ public record ClusterFile(Path dir, URI entrypoint, String username, String pass
     }
     ClusterDescriptor.Demo demo = cluster.demo();
     String controller = cluster.controllerUrl();
-    return new ClusterFile(dir, URI.create(cluster.entrypoint()),
+    String ca = cluster.tls() == null ? null : cluster.tls().caCertificate();
+    return new ClusterFile(dir, URI.create(cluster.entrypoint()), ca == null ? null : Path.of(ca),
         demo == null || demo.username() == null ? DEMO_USER : demo.username(),
         demo != null && demo.password() != null ? demo.password() : demoPassword(dir),
         cluster.jwtSecret(), controller == null ? null : URI.create(controller),

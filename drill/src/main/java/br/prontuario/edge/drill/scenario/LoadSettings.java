@@ -2,10 +2,11 @@ package br.prontuario.edge.drill.scenario;
 
 import br.prontuario.edge.drill.load.LoadPlan;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Where and how hard the drill's clinical load goes. */
-public record LoadSettings(URI entrypoint, String username, String password, int clients) {
+public record LoadSettings(URI entrypoint, Path caCertificate, String username, String password, int clients) {
 
   public LoadSettings {
     if (clients < 1 || clients > LoadPlan.MAX_CLIENTS) {
@@ -14,6 +15,6 @@ public record LoadSettings(URI entrypoint, String username, String password, int
   }
 
   LoadPlan plan(Duration maxDuration) {
-    return LoadPlan.of(entrypoint, username, password, clients, maxDuration);
+    return LoadPlan.of(entrypoint, caCertificate, username, password, clients, maxDuration);
   }
 }

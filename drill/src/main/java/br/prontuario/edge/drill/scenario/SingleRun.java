@@ -249,7 +249,7 @@ final class SingleRun {
   }
 
   private NoteVerifier.Verification readBack(LoadResult result) {
-    EdgeApi api = new EdgeApi(load.entrypoint(), load.username(), load.password(),
+    EdgeApi api = new EdgeApi(load.entrypoint(), load.caCertificate(), load.username(), load.password(),
         Duration.ofSeconds(5));
     return new NoteVerifier(api, clock, timings.verification()).readBack(result.patientIds());
   }

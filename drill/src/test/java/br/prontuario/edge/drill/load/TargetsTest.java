@@ -37,6 +37,6 @@ class TargetsTest {
   }
 
   private static EdgeApi api(String base) {
-    return new EdgeApi(URI.create(base), "demo", "x", Duration.ofSeconds(2));
+    return new EdgeApi(URI.create(base), null, "demo", "x", Duration.ofSeconds(2));
   }
 }

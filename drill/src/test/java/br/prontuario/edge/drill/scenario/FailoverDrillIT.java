@@ -63,7 +63,8 @@ class FailoverDrillIT {
     DrillTimings timings = new DrillTimings(Duration.ofSeconds(3), Duration.ofSeconds(90),
         Duration.ofSeconds(2), Duration.ofMinutes(3), Duration.ofSeconds(60), Duration.ofSeconds(5));
     DrillOutcome outcome = new DrillRunner(control, Optional.empty(),
-        new LoadSettings(java.net.URI.create(cluster.layout().entrypoint()), demo.username(),
+        new LoadSettings(java.net.URI.create(cluster.layout().entrypoint()), cluster.tls().caCertificate(),
+            demo.username(),
             demo.password(), 2),
         timings, Clock.systemUTC(), progress::add).run(scenario, 1);
     assertThat(outcome).as("outcome; progress %s", progress).isInstanceOf(DrillOutcome.Completed.class);

@@ -7,6 +7,8 @@ import static org.springframework.http.HttpMethod.PUT;
 import br.prontuario.edge.common.security.ClinicalSecurity;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.ProblemSecurityHandlers;
+import br.prontuario.edge.node.app.AppProperties;
+import br.prontuario.edge.node.app.AppWebSecurity;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +32,10 @@ class EdgeSecurityConfig {
   private static final String CLINICAL_KINDS = "{kind:encounters|vital-signs|allergies|problems|alerts}";
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, JwtService jwt, ProblemSecurityHandlers handlers)
-      throws Exception {
+  SecurityFilterChain api(HttpSecurity http, JwtService jwt, ProblemSecurityHandlers handlers,
+      AppProperties app) throws Exception {
     ClinicalSecurity.apply(http, jwt, handlers);
+    AppWebSecurity.apply(http, app);
     http.authorizeHttpRequests(a -> a
         // the async dispatch that completes an already authorised streaming answer (chat SSE)
         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
@@ -42,6 +45,8 @@ class EdgeSecurityConfig {
         .requestMatchers(GET, "/health/live", "/health/ready", "/metrics", "/v3/api-docs",
             "/v3/api-docs/**").permitAll()
         .requestMatchers("/error").permitAll()
+        // the clinicians' app (clinical-app) and its config: no patient data, open like login
+        .requestMatchers(GET, AppWebSecurity.PUBLIC_FILES).permitAll()
         // patients: registration by clinicians and admin staff; auditors read
         .requestMatchers(POST, "/api/v1/patients").hasAnyRole(PHYSICIAN, NURSE, ADMIN)
         .requestMatchers(GET, "/api/v1/patients").hasAnyRole(PHYSICIAN, NURSE, ADMIN, AUDITOR)

@@ -4,6 +4,7 @@ import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,13 @@ public final class UpCommand implements Callable<Integer> {
     descriptor.write(cluster.stateDir());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     out.printf("Prontuário Edge is up (%d s).%n", took.toSeconds());
-    out.printf("  entry point:  %s%n", descriptor.entrypoint());
+    out.printf("  entry point:  %s   (%s redirects there)%n", descriptor.entrypoint(),
+        descriptor.tls().redirectUrl());
+    out.printf("  CA:           %s   (trust it: curl --cacert, or the browser/phone)%n",
+        descriptor.tls().caCertificate());
+    out.printf("  iPhone:       send it ca.crt (AirDrop/mail, or %s%s where reachable), install the profile, "
+        + "then Settings → General → About → Certificate Trust Settings → turn it on%n",
+        descriptor.tls().redirectUrl(), HaproxyConfig.CA_PATH);
     out.printf("  demo login:   user %s, password %s%n", descriptor.demo().username(),
         descriptor.demo().password());
     out.printf("  status:       bin/edgectl status%s   (add --json for machines)%n", options.dirHint());

@@ -64,7 +64,7 @@ public final class DrillCommand implements Callable<Integer> {
         Path.of(System.getProperty("edge.home", ".")).toAbsolutePath().normalize());
     PrintWriter err = spec.commandLine().getErr();
     DrillRunner runner = new DrillRunner(control, controller,
-        new LoadSettings(cluster.entrypoint(), cluster.username(), cluster.password(), clients),
+        new LoadSettings(cluster.entrypoint(), cluster.caCertificate(), cluster.username(), cluster.password(), clients),
         DrillTimings.defaults(), clock, line -> {
           err.println("drill: " + line);
           err.flush();

@@ -44,7 +44,8 @@ public final class ProductionRenderer {
       }
     }
     written.add(text(target, target.resolve(NodeName.WITNESS.id()).resolve("haproxy.cfg"),
-        HaproxyConfig.render(layout, config.haproxy(), prod.tlsCertificate())));
+        HaproxyConfig.render(layout, config.haproxy(), HaproxyConfig.Site.PRODUCTION,
+            new HaproxyConfig.Tls(prod.tlsCertificate(), null))));
     return written;
   }
 

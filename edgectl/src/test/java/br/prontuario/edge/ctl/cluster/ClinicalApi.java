@@ -14,11 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class ClinicalApi {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http;
   private final String baseUrl;
 
-  ClinicalApi(String baseUrl) {
+  /** {@code caCertificate}: the cluster CA for an https URL; null for a node's plain-HTTP port. */
+  ClinicalApi(String baseUrl, java.nio.file.Path caCertificate) {
     this.baseUrl = baseUrl;
+    this.http = br.prontuario.edge.localcluster.tls.ClusterTrust.httpClient(caCertificate)
+        .connectTimeout(Duration.ofSeconds(2)).build();
   }
 
   record Response(int status, JsonNode body) {}

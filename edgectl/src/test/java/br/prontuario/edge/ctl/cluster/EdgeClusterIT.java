@@ -55,7 +55,7 @@ class EdgeClusterIT {
     cluster = ClusterDescriptor.read(dir);
     assertThat(out).contains(cluster.entrypoint()).contains("user demo")
         .contains(cluster.demo().password()).contains("edgectl status");
-    entry = new ClinicalApi(cluster.entrypoint());
+    entry = new ClinicalApi(cluster.entrypoint(), Path.of(cluster.tls().caCertificate()));
   }
 
   @AfterAll
@@ -69,7 +69,8 @@ class EdgeClusterIT {
   @Order(1)
   void statusShowsALeaderASyncStandbyAndTwoReadyEdgeNodes() throws Exception {
     JsonNode status = status();
-    assertThat(status.path("entrypoint").asString()).isEqualTo(cluster.entrypoint());
+    assertThat(status.path("entrypoint").asString()).isEqualTo(cluster.entrypoint()).startsWith("https://");
+    assertThat(status.path("entrypoints").get(0).asString()).isEqualTo(cluster.entrypoint());
     assertThat(node(status, "node-a").path("db").asString()).isEqualTo("leader");
     assertThat(node(status, "node-b").path("db").asString()).isEqualTo("sync_standby");
     assertThat(node(status, "node-a").path("app").asString()).isEqualTo("ready");
@@ -104,7 +105,7 @@ class EdgeClusterIT {
   @Test
   @Order(3)
   void killingNodeAWhileLeaderLeavesNodeBsEdgeNodeWritingAndLosesNoAcknowledgedNote() throws Exception {
-    ClinicalApi nodeB = new ClinicalApi(cluster.nodes().get(1).appUrl());
+    ClinicalApi nodeB = new ClinicalApi(cluster.nodes().get(1).appUrl(), null);
     long appPidBefore = pid(NodeName.NODE_B);
     String token = nodeB.login("demo", cluster.demo().password());
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();

@@ -49,7 +49,11 @@ class ProductionRendererTest {
         .contains("server node-a 10.20.0.11:8080 check", "server node-b 10.20.0.12:8080 check")
         .contains("inter 5s downinter 1s fastinter 1s fall 3 rise 2", "timeout check 2s",
             "option httpchk GET /health/ready")
-        .contains("backup disabled").contains("stats socket ipv4@127.0.0.1:9999 level admin");
+        .contains("backup disabled").contains("stats socket ipv4@127.0.0.1:9999 level admin")
+        .contains("Strict-Transport-Security \"max-age=31536000\"")
+        // port 80 only redirects; production hands out no CA (the hospital's comes through MDM)
+        .contains("bind 10.20.0.13:80\n  http-request redirect scheme https code 301")
+        .doesNotContain("/ca.crt");
     assertThat(Files.readString(target.resolve("node-b/sentinel.conf")))
         .contains("sentinel monitor edge 10.20.0.11 6379 2", "down-after-milliseconds edge 5000");
   }

@@ -244,7 +244,7 @@ class FailoverControllerClusterIT {
   void bothNodesLostTheCloudServesAndNoClinicianIsBackOnTheEdgeBeforeItsWritesAre() {
     ControllerApiClient acting = acting(); // the one left after the takeover
     var d = cluster.descriptor();
-    EdgeApi api = new EdgeApi(URI.create(d.entrypoint()), d.demo().username(), d.demo().password(),
+    EdgeApi api = new EdgeApi(URI.create(d.entrypoint()), Path.of(d.tls().caCertificate()), d.demo().username(), d.demo().password(),
         Duration.ofSeconds(5));
     String patient = api.createPatient("Paciente Nuvem", "1980-02-03", "female",
         "e2e-cloud-" + System.nanoTime()).text("id");
@@ -304,13 +304,13 @@ class FailoverControllerClusterIT {
 
   private LoadGenerator load() {
     var d = cluster.descriptor();
-    return new LoadGenerator(LoadPlan.of(URI.create(d.entrypoint()), d.demo().username(), d.demo().password(), 2,
+    return new LoadGenerator(LoadPlan.of(URI.create(d.entrypoint()), Path.of(d.tls().caCertificate()), d.demo().username(), d.demo().password(), 2,
         Duration.ofMinutes(5)), "e2e-" + System.nanoTime(), Clock.systemUTC());
   }
 
   private void assertNoAcknowledgedWriteLost(LoadResult result) {
     var d = cluster.descriptor();
-    EdgeApi api = new EdgeApi(URI.create(d.entrypoint()), d.demo().username(), d.demo().password(),
+    EdgeApi api = new EdgeApi(URI.create(d.entrypoint()), Path.of(d.tls().caCertificate()), d.demo().username(), d.demo().password(),
         Duration.ofSeconds(5));
     NoteVerifier.Verification verification =
         new NoteVerifier(api, Clock.systemUTC(), Duration.ofSeconds(60)).readBack(result.patientIds());

@@ -41,6 +41,8 @@ public final class EdgeNodeApp {
         "--spring.data.redis.sentinel.master=" + config.redis().masterName(),
         "--spring.data.redis.sentinel.nodes=" + String.join(",", layout.sentinelAddresses()),
         "--edge.node.name=" + node.id(),
+        // the app (served at /) learns every entry URL and moves to the next when one is down
+        "--edge.app.entrypoints=" + String.join(",", layout.entrypoints()),
         "--edge.demo.enabled=true"));
     Map<String, Object> secret = new LinkedHashMap<>();
     secret.put("spring.datasource.password", secrets.appPassword());

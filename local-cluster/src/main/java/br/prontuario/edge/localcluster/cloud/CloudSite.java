@@ -87,6 +87,8 @@ public final class CloudSite {
     command.addAll(JAVA_OPTIONS);
     command.addAll(List.of("-jar", jar.toString(),
         "--server.port=" + ports.app(),
+        // the app it serves in emergency mode knows the same entry URLs as on the edge
+        "--edge.app.entrypoints=" + String.join(",", cluster.layout().entrypoints()),
         "--spring.datasource.url=" + plane.jdbcUrl(database),
         "--spring.datasource.username=" + descriptor.database().username(),
         "--spring.data.redis.host=127.0.0.1",

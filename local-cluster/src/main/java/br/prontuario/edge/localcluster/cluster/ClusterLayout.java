@@ -26,13 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
 public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints haproxy) {
 
   public static final String LOOPBACK = "127.0.0.1";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  // layouts written before the redirect port existed have none: read as 0 and filled in
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
   /** One host of the topology and its processes' ports. */
   public record NodeEndpoints(String host, NodePorts ports) {}
 
-  /** The entry point, the stats page and the runtime API the failover controller drives. */
-  public record HaproxyEndpoints(String host, int entryPort, int statsPort, int runtimeApiPort) {}
+  /**
+   * The entry point (HTTPS), its plain-HTTP redirect port, the stats page and the runtime API the
+   * failover controller drives.
+   */
+  public record HaproxyEndpoints(String host, int entryPort, int statsPort, int runtimeApiPort,
+      int redirectPort) {}
 
   public NodeEndpoints node(NodeName node) {
     return nodes.get(node.id());
@@ -46,8 +52,22 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     return node(node).ports();
   }
 
+  /** The clinicians' entry URL: HTTPS, TLS terminated by HAProxy. */
   public String entrypoint() {
-    return "http://" + haproxy.host() + ":" + haproxy.entryPort();
+    return "https://" + haproxy.host() + ":" + haproxy.entryPort();
+  }
+
+  /**
+   * Every entry URL the app may use, preferred first. Today one HAProxy; a second entry (another
+   * witness, a DNS name) would be appended here and the app moves to it when the first is down.
+   */
+  public List<String> entrypoints() {
+    return List.of(entrypoint());
+  }
+
+  /** Plain HTTP on the entry host: answers only with a redirect to {@link #entrypoint()}. */
+  public String redirectUrl() {
+    return "http://" + haproxy.host() + ":" + haproxy.redirectPort();
   }
 
   public String statsUrl() {
@@ -127,7 +147,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     }
     var h = config.haproxy();
     return new ClusterLayout(nodes, new HaproxyEndpoints(LOOPBACK, pick(h.entryPort(), free),
-        pick(h.statsPort(), free), pick(h.runtimeApiPort(), free)));
+        pick(h.statsPort(), free), pick(h.runtimeApiPort(), free), pick(h.redirectPort(), free)));
   }
 
   /** The production hosts with the standard ports; the app port is the edge-node's 8080. */
@@ -140,7 +160,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
           data ? config.patroni().restApiPort() : 0, data ? config.postgres().port() : 0,
           data ? config.redis().port() : 0, config.redis().sentinelPort(), data ? 8080 : 0)));
     }
-    return new ClusterLayout(nodes, new HaproxyEndpoints(config.production().witness(), 443, 8404, 9999));
+    return new ClusterLayout(nodes, new HaproxyEndpoints(config.production().witness(), 443, 8404, 9999, 80));
   }
 
   /** The layout an earlier {@code up} chose for this folder, or a new one saved there. */
@@ -148,7 +168,16 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     Path file = stateDir.resolve("layout.json");
     try {
       if (Files.isRegularFile(file)) {
-        return JSON.readValue(file.toFile(), ClusterLayout.class);
+        ClusterLayout saved = JSON.readValue(file.toFile(), ClusterLayout.class);
+        if (saved.haproxy().redirectPort() != 0) {
+          return saved;
+        }
+        var h = saved.haproxy();
+        ClusterLayout upgraded = new ClusterLayout(saved.nodes(), new HaproxyEndpoints(h.host(),
+            h.entryPort(), h.statsPort(), h.runtimeApiPort(),
+            pick(config.haproxy().redirectPort(), FreePorts::next)));
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), upgraded);
+        return upgraded;
       }
       ClusterLayout layout = local(config);
       Files.createDirectories(stateDir);

@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * A snapshot of the cluster as {@code edgectl status} shows it. {@code db} is leader,
  * sync_standby, replica or down; {@code redis} master, replica or down; {@code app} ready,
- * not-ready or down; {@code lagBytes} is null when unknown.
+ * not-ready or down; {@code lagBytes} is null when unknown. {@code entrypoints} lists every entry
+ * URL, preferred first ({@code entrypoint} is the first).
  */
 public record ClusterStatus(
     String entrypoint,
+    List<String> entrypoints,
     List<NodeStatus> nodes,
     WitnessStatus witness,
     Map<String, String> haproxyServers) {

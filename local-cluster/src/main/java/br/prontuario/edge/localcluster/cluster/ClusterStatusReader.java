@@ -46,7 +46,7 @@ final class ClusterStatusReader {
     var witnessStatus = new ClusterStatus.WitnessStatus(etcd,
         pingable(layout.host(witness), layout.ports(witness).sentinel()) ? "up" : "down",
         servers.isEmpty() ? "down" : "up", running(witness));
-    return new ClusterStatus(layout.entrypoint(), nodes, witnessStatus, servers);
+    return new ClusterStatus(layout.entrypoint(), layout.entrypoints(), nodes, witnessStatus, servers);
   }
 
   /** The cluster as the first data node whose Patroni answers sees it. */

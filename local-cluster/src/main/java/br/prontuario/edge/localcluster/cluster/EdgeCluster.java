@@ -18,6 +18,7 @@ import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.redis.RedisNode;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class EdgeCluster {
   private final Path repositoryRoot;
   private final ClusterLayout layout;
   private final ClusterSecrets secrets;
+  private final ClusterCertificates.TlsFiles tls;
   private final ProcessRegistry registry;
   private final boolean withApps;
   private final ClusterLauncher launcher;
@@ -56,6 +58,7 @@ public final class EdgeCluster {
     this.layout = ClusterLayout.loadOrCreate(this.stateDir, config);
     letServiceUserTraverse(this.stateDir);
     this.secrets = ClusterSecrets.loadOrCreate(this.stateDir);
+    this.tls = ClusterCertificates.ensure(this.stateDir);
     this.registry = new ProcessRegistry(this.stateDir);
     this.withApps = withApps;
     this.launcher = new ClusterLauncher(this);
@@ -81,6 +84,11 @@ public final class EdgeCluster {
 
   public ClusterSecrets secrets() {
     return secrets;
+  }
+
+  /** The entry point's certificate authority and server certificate, in {@code DIR/tls/}. */
+  public ClusterCertificates.TlsFiles tls() {
+    return tls;
   }
 
   public Path stateDir() {
@@ -223,7 +231,7 @@ public final class EdgeCluster {
       case REDIS -> RedisNode.startServer(node, layout, dir);
       case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), dir);
       case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(), dir);
-      case HAPROXY -> HaproxyServer.start(layout, config.haproxy(), dir);
+      case HAPROXY -> HaproxyServer.start(layout, config.haproxy(), tls, dir);
       default -> throw new IllegalArgumentException("unknown component " + component);
     };
     registry.record(node, component, process.handle());

@@ -22,7 +22,9 @@ final class LocalDescriptor {
     String controllerUrl = ExtraComponent.saved(cluster.stateDir(), NodeName.WITNESS).stream()
         .filter(e -> e.component().equals("failover-controller")).map(ExtraComponent::url)
         .findFirst().orElse(null);
-    return new ClusterDescriptor(layout.entrypoint(), null,
+    return new ClusterDescriptor(layout.entrypoint(), layout.entrypoints(),
+        new ClusterDescriptor.Tls(cluster.tls().caCertificate().toString(), layout.redirectUrl()),
+        null,
         new ClusterDescriptor.Database(layout.jdbcUrl(config.postgres().database()),
             config.postgres().appUser(), secrets.appPassword(), PatroniConfig.SUPERUSER,
             secrets.superuserPassword()),

@@ -2,12 +2,16 @@ package br.prontuario.edge.localcluster.config;
 
 import java.time.Duration;
 
-/** The clinicians' entry point and how it decides that an edge-node may receive traffic. */
+/**
+ * The clinicians' entry point (HTTPS on {@code entryPort}; {@code redirectPort} is plain HTTP that
+ * only redirects there) and how it decides that an edge-node may receive traffic. */
 public record HaproxySettings(
-    int entryPort, int statsPort, int runtimeApiPort, HealthCheck check, String cloudBackup) {
+    int entryPort, int redirectPort, int statsPort, int runtimeApiPort, HealthCheck check,
+    String cloudBackup) {
 
   public HaproxySettings {
     Check.port(entryPort, "haproxy.entryPort");
+    Check.port(redirectPort, "haproxy.redirectPort");
     Check.port(statsPort, "haproxy.statsPort");
     Check.port(runtimeApiPort, "haproxy.runtimeApiPort");
     Check.present(check, "haproxy.check");

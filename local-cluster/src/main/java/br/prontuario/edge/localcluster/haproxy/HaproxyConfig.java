@@ -7,13 +7,19 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import java.util.StringJoiner;
 
 /**
- * {@code haproxy.cfg} for the entry point, local or production: one frontend, a backend of the two
- * edge-nodes checked on their readiness endpoint, a {@code cloud} backup slot that starts in
+ * {@code haproxy.cfg} for the entry point, local or production: an HTTPS frontend (TLS terminated
+ * here, HSTS), a plain-HTTP frontend that only redirects to it, a backend of the two edge-nodes
+ * checked on their readiness endpoint over plain HTTP, a {@code cloud} backup slot that starts in
  * maintenance (the failover controller enables it through the runtime API), a stats page.
  */
 public final class HaproxyConfig {
 
   public static final String FRONTEND = "edge";
+  public static final String REDIRECT_FRONTEND = "edge_http";
+  /** Where the local redirect port hands out the cluster's CA certificate (for phones to install). */
+  public static final String CA_PATH = "/ca.crt";
+  /** One year: browsers then refuse plain HTTP to this host even before the redirect. */
+  static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
   public static final String BACKEND = "edge_nodes";
   public static final String CLOUD_SERVER = "cloud";
   /** Where the placeholder cloud slot points while no cloud address is configured (discard port). */
@@ -21,9 +27,15 @@ public final class HaproxyConfig {
 
   private HaproxyConfig() {}
 
-  /** Local: logs to stdout, plain HTTP. Production: syslog, TLS with {@code tlsCertificate}. */
-  public static String render(ClusterLayout layout, HaproxySettings settings, String tlsCertificate) {
-    boolean local = tlsCertificate == null;
+  /** Where the file is for: the local cluster (logs to stdout, the CA handed out) or production. */
+  public enum Site { LOCAL, PRODUCTION }
+
+  /**
+   * @param tls the TLS certificate and where its CA is: locally both in {@code DIR/tls/}; in
+   *     production the CA is the hospital's and is not handed out by HAProxy
+   */
+  public static String render(ClusterLayout layout, HaproxySettings settings, Site site, Tls tls) {
+    boolean local = site == Site.LOCAL;
     var h = layout.haproxy();
     var check = settings.check();
     StringJoiner c = new StringJoiner("\n", "", "\n");
@@ -51,8 +63,20 @@ public final class HaproxyConfig {
     c.add("  option redispatch 1");
     c.add("");
     c.add("frontend " + FRONTEND);
-    c.add("  bind " + h.host() + ":" + h.entryPort() + (local ? "" : " ssl crt " + tlsCertificate));
+    c.add("  bind " + h.host() + ":" + h.entryPort() + " ssl crt " + tls.certificate() + " alpn h2,http/1.1");
+    c.add("  http-after-response set-header Strict-Transport-Security \"max-age=" + HSTS_MAX_AGE_SECONDS + "\"");
     c.add("  default_backend " + BACKEND);
+    c.add("");
+    c.add("# plain HTTP: nothing but the redirect to HTTPS" + (local ? " (and the local CA for phones)" : ""));
+    c.add("frontend " + REDIRECT_FRONTEND);
+    c.add("  bind " + h.host() + ":" + h.redirectPort());
+    if (local && tls.caCertificate() != null) {
+      c.add("  http-request return status 200 content-type application/x-x509-ca-cert file "
+          + tls.caCertificate() + " if { path " + CA_PATH + " }");
+    }
+    c.add(h.entryPort() == 443 ? "  http-request redirect scheme https code 301"
+        : "  http-request redirect location https://%[req.hdr(host),field(1,:)]:" + h.entryPort()
+            + "%[capture.req.uri] code 301");
     c.add("");
     c.add("backend " + BACKEND);
     c.add("  balance roundrobin");
@@ -78,4 +102,7 @@ public final class HaproxyConfig {
     c.add("  stats refresh 5s");
     return c.toString();
   }
+
+  /** The server certificate + key (PEM, HAProxy's {@code crt}) and, locally, the CA to hand out. */
+  public record Tls(String certificate, String caCertificate) {}
 }

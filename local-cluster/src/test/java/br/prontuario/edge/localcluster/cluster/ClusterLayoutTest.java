@@ -29,7 +29,8 @@ class ClusterLayoutTest {
         ports.addAll(List.of(p.patroniRest(), p.postgres(), p.redis(), p.app()));
       }
     }
-    ports.addAll(List.of(first.haproxy().entryPort(), first.haproxy().statsPort(), first.haproxy().runtimeApiPort()));
+    ports.addAll(List.of(first.haproxy().entryPort(), first.haproxy().statsPort(), first.haproxy().runtimeApiPort(),
+        first.haproxy().redirectPort()));
     assertThat(ports).doesNotHaveDuplicates().allMatch(p -> p > 0);
     assertThat(ClusterLayout.loadOrCreate(stateDir, CONFIG)).isEqualTo(first);
   }

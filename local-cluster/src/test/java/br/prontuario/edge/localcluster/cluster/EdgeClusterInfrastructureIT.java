@@ -1,6 +1,7 @@
 package br.prontuario.edge.localcluster.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
@@ -9,6 +10,11 @@ import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.site.haproxy.HaproxyRuntimeApi;
 import br.prontuario.edge.site.resp.RespClient;
+import br.prontuario.edge.localcluster.tls.ClusterTrust;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -84,6 +90,33 @@ class EdgeClusterInfrastructureIT {
 
   @Test
   @Order(2)
+  void theEntryPointSpeaksHttpsWithTheClusterCaAndPlainHttpOnlyRedirects() throws Exception {
+    var https = ClusterTrust.httpClient(cluster.tls().caCertificate()).build();
+    // no apps in this cluster: HAProxy itself answers 503, over TLS, with HSTS (on its own answers too)
+    HttpResponse<String> entry = https.send(
+        HttpRequest.newBuilder(URI.create(cluster.layout().entrypoint() + "/health/ready")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(entry.statusCode()).isEqualTo(503);
+    assertThat(entry.headers().firstValue("strict-transport-security")).hasValue("max-age=31536000");
+    assertThatThrownBy(() -> HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(cluster.layout().entrypoint())).build(),
+        HttpResponse.BodyHandlers.discarding()))
+        .as("the JDK's own trust store does not know the cluster CA").isInstanceOf(javax.net.ssl.SSLException.class);
+
+    HttpResponse<String> plain = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(cluster.layout().redirectUrl() + "/api/v1/patients?q=ana")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).isEqualTo(301);
+    assertThat(plain.headers().firstValue("location"))
+        .hasValue(cluster.layout().entrypoint() + "/api/v1/patients?q=ana");
+    HttpResponse<String> ca = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(cluster.layout().redirectUrl() + HaproxyConfig.CA_PATH)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ca.body()).isEqualTo(Files.readString(cluster.tls().caCertificate()));
+  }
+
+  @Test
+  @Order(3)
   void killingNodeAWhileLeaderPromotesNodeBAndLosesNoAcknowledgedWrite() throws Exception {
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicLong next = new AtomicLong(1000);
@@ -116,7 +149,7 @@ class EdgeClusterInfrastructureIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void restartedNodeARejoinsAsAReplicaNeverASecondPrimary() throws Exception {
     cluster.start(NodeName.NODE_A);
     Set<String> rolesSeen = ConcurrentHashMap.newKeySet();

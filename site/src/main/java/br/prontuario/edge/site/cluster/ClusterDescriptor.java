@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record ClusterDescriptor(
     String entrypoint,
+    List<String> entrypoints,
+    Tls tls,
     @JsonInclude(JsonInclude.Include.NON_NULL) String environment,
     Database database,
     String jwtSecret,
@@ -39,12 +41,20 @@ public record ClusterDescriptor(
 
   public ClusterDescriptor {
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    entrypoints = entrypoints == null
+        ? (entrypoint == null ? List.of() : List.of(entrypoint)) : List.copyOf(entrypoints);
   }
 
   public record Database(String jdbcUrl, String username, String password, String superuser,
       String superuserPassword) {}
 
   public record Demo(String username, String password) {}
+
+  /**
+   * The CA certificate clients must trust for the https entry point (Java clients:
+   * {@code ClusterTrust}), and the plain-HTTP URL that redirects to it.
+   */
+  public record Tls(String caCertificate, String redirectUrl) {}
 
   /** The failover controller's URL once another module launches it on the witness; else null. */
   public record Controller(String url) {}

@@ -15,7 +15,9 @@ class ClusterDescriptorTest {
 
   @Test
   void readsWhatEdgectlUpWritesBackIntoTheSameRecord() {
-    ClusterDescriptor written = new ClusterDescriptor("http://127.0.0.1:18080", null,
+    ClusterDescriptor written = new ClusterDescriptor("https://127.0.0.1:18080",
+        List.of("https://127.0.0.1:18080", "https://127.0.0.1:18090"),
+        new ClusterDescriptor.Tls("/tmp/c/tls/ca.crt", "http://127.0.0.1:18081"), null,
         new ClusterDescriptor.Database("jdbc:postgresql://x/db", "app", "pw", "postgres", "su"),
         "c2VjcmV0", new ClusterDescriptor.Demo("demo", "demo-pw"),
         new ClusterDescriptor.Controller(null),

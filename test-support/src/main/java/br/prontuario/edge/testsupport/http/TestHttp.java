@@ -1,5 +1,6 @@
 package br.prontuario.edge.testsupport.http;
 
+import br.prontuario.edge.localcluster.tls.ClusterTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TestHttp {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
   // bounds one exchange so a hung server fails the test instead of blocking it; generous because
   // some endpoints (local inference, a bulkhead holding requests) answer slowly under load
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -30,6 +31,13 @@ public final class TestHttp {
 
   public TestHttp(int port) {
     this.base = "http://127.0.0.1:" + port;
+    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** Through an https entry point that presents the cluster's CA ({@code caCertificate}). */
+  public TestHttp(String baseUrl, Path caCertificate) {
+    this.base = baseUrl;
+    this.client = ClusterTrust.httpClient(caCertificate).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** A response; its body parsed as JSON on demand. */

@@ -1,0 +1,194 @@
+package br.prontuario.edge.controller.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.prontuario.edge.drill.load.ApiResponse;
+import br.prontuario.edge.drill.load.EdgeApi;
+import br.prontuario.edge.localcluster.cloud.CloudSite;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+
+/**
+ * The clinicians' app in a real browser (Chromium as an iPhone) against the real local cluster
+ * over HTTPS: the whole topology, the cloud site and one failover controller, started once for
+ * the class to bound the suite's time. The scenarios run in order, each leaving the cluster as
+ * the next expects: (1) normal use, (2) the active node dies under a note being saved,
+ * (3) both nodes down → emergency mode in the cloud (last: the cluster is not failed back).
+ * Screenshots go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClinicianAppClusterIT {
+
+  private static final Duration FAILOVER = Duration.ofSeconds(150);
+  private static final Duration SCREEN = Duration.ofSeconds(30);
+  private static final String PATIENT = "Benedita Navegadora";
+  private static final Map<String, String> FAST_PROBES = Map.of(
+      "edge.controller.probe.interval", "2s",
+      "edge.controller.probe.timeout", "1500ms",
+      "edge.controller.probe.failure-threshold", "3");
+
+  private EdgeCluster cluster;
+  private IphoneBrowser phone;
+  private EdgeApi api;
+  private String patientId;
+
+  @BeforeAll
+  void startClusterAndPhone() throws Exception {
+    Path module = Path.of(System.getProperty("user.dir"));
+    Path repo = module.getParent();
+    // short on purpose: PostgreSQL's Unix socket path below it must stay < 108 bytes
+    Path state = Files.createTempDirectory("edge-app-");
+    cluster = EdgeCluster.at(state, ClusterConfigLoader.loadFromRepository(repo), repo);
+    cluster.start();
+    CloudSite.start(cluster, repo, Duration.ofSeconds(180));
+    Map<String, String> settings = new HashMap<>(FAST_PROBES);
+    settings.putAll(CloudSite.controllerSettings(cluster));
+    FailoverControllerProcess.launch(cluster, repo, FailoverControllerProcess.COMPONENT, "controller-1",
+        settings, Duration.ofSeconds(120));
+    var demo = cluster.descriptor().demo();
+    api = new EdgeApi(URI.create(cluster.layout().entrypoint()), cluster.tls().caCertificate(),
+        demo.username(), demo.password(), Duration.ofSeconds(10));
+    // a fresh cluster may still answer 503 for a moment (Sentinel, pools); one key = one patient
+    String key = UUID.randomUUID().toString();
+    ApiResponse[] created = new ApiResponse[1];
+    await("the patient created").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+        .until(() -> (created[0] = api.createPatient(PATIENT, "1961-07-14", "female", key)).ok());
+    patientId = created[0].createdId();
+    phone = IphoneBrowser.open(cluster.tls().serverCertificate(), state.resolve("chromium"),
+        module.resolve("target/screenshots"));
+  }
+
+  @AfterAll
+  void stopEverything() {
+    if (phone != null) {
+      phone.close();
+    }
+    if (cluster != null) {
+      cluster.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aPhysicianLogsInFindsThePatientAndWritesANoteOverHttps() {
+    phone.get(cluster.layout().entrypoint() + "/");
+    phone.await(By.id("username"), SCREEN);
+    assertThat(phone.script("return location.protocol + ' ' + window.isSecureContext")).isEqualTo("https: true");
+    phone.screenshot("1-login");
+    phone.type(By.id("username"), cluster.descriptor().demo().username());
+    phone.type(By.id("password"), cluster.descriptor().demo().password());
+    phone.tap(By.id("login-submit"));
+
+    phone.type(By.id("search"), "benedita nav");
+    phone.tap(By.id("search-submit"));
+    phone.tap(By.cssSelector("a[href='#/paciente/" + patientId + "']"));
+    assertThat(phone.await(By.id("patient-name"), SCREEN).getText()).isEqualTo(PATIENT);
+    phone.screenshot("1-chart");
+
+    writeNote("Paciente estável, deambulando. (1)");
+    awaitSaved("Paciente estável, deambulando. (1)", SCREEN);
+    assertThat(phone.bannerMode()).isEqualTo("normal");
+    phone.screenshot("1-note-saved");
+    assertThat(notesWithText("Paciente estável, deambulando. (1)")).isEqualTo(1);
+  }
+
+  @Test
+  @Order(2)
+  void aNoteTappedWhileTheActiveNodeDiesIsOnTheChartExactlyOnceAfterTheFailover() {
+    NodeName active = cluster.leader().orElseThrow();
+    String text = "Nota escrita durante a queda do servidor (2).";
+    phone.get(cluster.layout().entrypoint() + "/#/paciente/" + patientId);
+    phone.await(By.id("patient-name"), SCREEN);
+    phone.recordBanner();
+
+    // hung first (its sockets still accept the request), then killed: the note is never acknowledged there
+    cluster.freeze(active);
+    writeNote(text);
+    // the app's request times out against the hung node: the note waits in the outbox, retried
+    await().atMost(Duration.ofSeconds(60)).until(() -> phone.bannerModes().contains("reconnecting"));
+    phone.screenshot("2-pending-reconnecting");
+    cluster.kill(active);
+
+    awaitSaved(text, FAILOVER);
+    await().atMost(SCREEN).until(() -> "normal".equals(phone.bannerMode()));
+    phone.screenshot("2-saved-after-failover");
+    assertThat(phone.bannerModes()).startsWith("normal").contains("reconnecting").endsWith("normal");
+    assertThat(phone.all(By.xpath("//ul[@id='notes']//div[@class='note-text'][.='" + text + "']"))).hasSize(1);
+    assertThat(notesWithText(text)).as("the server holds the note exactly once").isEqualTo(1);
+  }
+
+  @Test
+  @Order(3)
+  void withBothNodesDownTheCloudServesTheAppInEmergencyModeWithItsLimitedFeatures() {
+    for (NodeName node : new NodeName[] {NodeName.NODE_A, NodeName.NODE_B}) {
+      if (cluster.status().node(node.id()).running().size() > 0) {
+        cluster.kill(node);
+      }
+    }
+    phone.get(cluster.layout().entrypoint() + "/#/paciente/" + patientId);
+    phone.recordBanner();
+    // the controller activates the cloud; the app keeps retrying until it answers in emergency mode
+    await().atMost(FAILOVER).pollInterval(Duration.ofSeconds(3)).until(() -> {
+      if (!"emergency".equals(phone.bannerMode())) {
+        phone.get(cluster.layout().entrypoint() + "/#/paciente/" + patientId);
+        phone.recordBanner();
+      }
+      return "emergency".equals(phone.bannerMode()) && !phone.all(By.id("patient-name")).isEmpty();
+    });
+    assertThat(phone.bannerText()).startsWith("MODO DE EMERGÊNCIA — nuvem, funções reduzidas");
+    assertThat(phone.await(By.id("patient-name"), SCREEN).getText()).isEqualTo(PATIENT);
+    // dictation, vital signs and allergies are disabled there, with the one-line reason
+    assertThat(phone.all(By.cssSelector("nav.actions button[disabled]"))).hasSize(3);
+    assertThat(phone.await(By.id("actions-reason"), SCREEN).getText()).contains("Modo de emergência");
+    assertThat(phone.all(By.cssSelector("nav.actions a[href$='/nota']"))).hasSize(1);
+    phone.screenshot("3-emergency-chart");
+  }
+
+  private void writeNote(String text) {
+    phone.tap(By.cssSelector("nav.actions a[href$='/nota']"));
+    phone.type(By.id("note-text"), text);
+    phone.tap(By.id("note-save"));
+  }
+
+  /**
+   * The note on the chart's timeline and no longer waiting in the outbox. A chart that could not
+   * load while the servers were down offers "Tentar de novo": tapped as a clinician would.
+   */
+  private void awaitSaved(String text, Duration timeout) {
+    await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+      if (phone.all(By.id("notes")).isEmpty()) {
+        phone.all(By.xpath("//button[.='Tentar de novo']")).forEach(b -> b.click());
+        return false;
+      }
+      return phone.all(By.cssSelector("#pending [data-state='pendente']")).isEmpty()
+          && phone.all(By.xpath("//ul[@id='notes']//div[@class='note-text'][.='" + text + "']")).size() == 1;
+    });
+  }
+
+  private long notesWithText(String text) {
+    ApiResponse notes = api.listNotes(patientId, 200, null);
+    assertThat(notes.ok()).as("list notes: %s", notes).isTrue();
+    return StreamSupport.stream(notes.body().path("items").spliterator(), false)
+        .filter(n -> text.equals(n.path("text").asString())).count();
+  }
+}

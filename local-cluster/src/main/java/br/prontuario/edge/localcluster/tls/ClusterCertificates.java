@@ -1,0 +1,188 @@
+package br.prontuario.edge.localcluster.tls;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+
+/**
+ * The local cluster's HTTPS material in {@code DIR/tls/}: a certificate authority
+ * ({@code ca.crt}, {@code ca.key}) created on the first {@code up} and kept, and a server
+ * certificate it signs for 127.0.0.1, localhost and this machine's name ({@code server.crt},
+ * {@code server.key}, and {@code server.pem} = both, for HAProxy). Private keys are mode 600.
+ * The server certificate is re-issued from the same CA when it nears its end or the machine's name
+ * changed, so a phone that trusts the CA keeps trusting the entry point.
+ */
+public final class ClusterCertificates {
+
+  public static final String FOLDER = "tls";
+  private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
+  private ClusterCertificates() {}
+
+  /** Where the files of one cluster folder are. */
+  public record TlsFiles(Path dir) {
+    public Path caCertificate() {
+      return dir.resolve("ca.crt");
+    }
+
+    Path caKey() {
+      return dir.resolve("ca.key");
+    }
+
+    public Path serverCertificate() {
+      return dir.resolve("server.crt");
+    }
+
+    public Path serverKey() {
+      return dir.resolve("server.key");
+    }
+
+    /** Certificate then key in one file: what HAProxy's {@code crt} takes. */
+    public Path serverPem() {
+      return dir.resolve("server.pem");
+    }
+  }
+
+  public static TlsFiles in(Path stateDir) {
+    return new TlsFiles(stateDir.toAbsolutePath().resolve(FOLDER));
+  }
+
+  /** Creates what is missing (or due) and returns the files; idempotent. */
+  public static TlsFiles ensure(Path stateDir) {
+    TlsFiles files = in(stateDir);
+    try {
+      Files.createDirectories(files.dir());
+      CertificateIssuer.Issued ca = Files.isRegularFile(files.caKey())
+          && Files.isRegularFile(files.caCertificate())
+          ? readAuthority(files)
+          : writeAuthority(files);
+      if (!serverStillGood(files.serverCertificate())) {
+        writeServer(files, CertificateIssuer.server(ca, dnsNames(), List.of("127.0.0.1")));
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the TLS files in " + files.dir(), e);
+    }
+  }
+
+  /** localhost first, then this machine's name (and its mDNS form, which phones on the Wi-Fi resolve). */
+  static List<String> dnsNames() {
+    List<String> names = new ArrayList<>(List.of("localhost"));
+    try {
+      String host = InetAddress.getLocalHost().getHostName();
+      if (!host.isBlank() && !host.equals("localhost") && !host.matches("[0-9.:]+")) {
+        names.add(host);
+        if (!host.contains(".")) {
+          names.add(host + ".local");
+        }
+      }
+    } catch (IOException unresolvable) {
+      // a machine without a resolvable name: 127.0.0.1 and localhost still work
+    }
+    return names;
+  }
+
+  private static CertificateIssuer.Issued writeAuthority(TlsFiles files) throws IOException {
+    CertificateIssuer.Issued ca = CertificateIssuer.authority("Prontuário Edge local CA "
+        + dnsNames().get(dnsNames().size() - 1));
+    writeSecret(files.caKey(), pem(ca.keys().getPrivate()));
+    Files.writeString(files.caCertificate(), pem(ca.certificate()));
+    return ca;
+  }
+
+  private static void writeServer(TlsFiles files, CertificateIssuer.Issued server) throws IOException {
+    String key = pem(server.keys().getPrivate());
+    String certificate = pem(server.certificate());
+    writeSecret(files.serverKey(), key);
+    writeSecret(files.serverPem(), certificate + key);
+    Files.writeString(files.serverCertificate(), certificate);
+  }
+
+  private static boolean serverStillGood(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    X509Certificate certificate = readCertificate(file);
+    boolean fresh = certificate.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE));
+    return fresh && subjectNames(certificate).containsAll(dnsNames());
+  }
+
+  private static Set<String> subjectNames(X509Certificate certificate) {
+    Set<String> names = new HashSet<>();
+    try {
+      Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
+      if (sans != null) {
+        sans.forEach(san -> names.add(String.valueOf(san.get(1))));
+      }
+    } catch (CertificateParsingException e) {
+      return Set.of();
+    }
+    return names;
+  }
+
+  /** Created empty with mode 600 first, so the key is never readable by others, not even briefly. */
+  private static void writeSecret(Path file, String content) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, content);
+  }
+
+  private static String pem(X509Certificate certificate) throws IOException {
+    return pemOf(certificate);
+  }
+
+  /** PKCS#8 ("PRIVATE KEY"), with the curve named: what OpenSSL, HAProxy and the JDK all read. */
+  private static String pem(PrivateKey key) throws IOException {
+    return pemOf(new JcaPKCS8Generator(key, null));
+  }
+
+  private static String pemOf(Object object) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      writer.writeObject(object);
+    }
+    return out.toString();
+  }
+
+  static X509Certificate readCertificate(Path file) throws IOException {
+    try (PEMParser parser = new PEMParser(new StringReader(Files.readString(file)))) {
+      return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());
+    } catch (java.security.cert.CertificateException | ClassCastException e) {
+      throw new IOException(file + " is not a PEM certificate", e);
+    }
+  }
+
+  private static CertificateIssuer.Issued readAuthority(TlsFiles files) throws IOException {
+    X509Certificate certificate = readCertificate(files.caCertificate());
+    try (PEMParser parser = new PEMParser(new StringReader(Files.readString(files.caKey())))) {
+      var key = new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) parser.readObject());
+      return new CertificateIssuer.Issued(certificate, new KeyPair(certificate.getPublicKey(), key));
+    } catch (ClassCastException e) {
+      throw new IOException(files.caKey() + " is not a PKCS#8 PEM key", e);
+    }
+  }
+}

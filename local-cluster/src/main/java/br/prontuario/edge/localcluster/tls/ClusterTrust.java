@@ -1,0 +1,48 @@
+package br.prontuario.edge.localcluster.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The one place where Java clients (the drill's load, edgectl, tests) learn to trust a cluster's
+ * entry point: an {@link SSLContext} that trusts the cluster's CA certificate, and an
+ * {@link HttpClient.Builder} using it. With no CA (a plain-http URL, or a production entry point
+ * with a publicly trusted certificate) the JDK's default trust applies.
+ */
+public final class ClusterTrust {
+
+  private ClusterTrust() {}
+
+  /** Trusts exactly {@code caCertificate} (PEM or DER). */
+  public static SSLContext sslContext(Path caCertificate) {
+    try (InputStream in = Files.newInputStream(caCertificate)) {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      store.setCertificateEntry("cluster-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the cluster CA " + caCertificate, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(caCertificate + " is not a usable CA certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /** An HTTP client builder trusting {@code caCertificate}, or the JDK's defaults when it is null. */
+  public static HttpClient.Builder httpClient(Path caCertificate) {
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    return caCertificate == null ? builder : builder.sslContext(sslContext(caCertificate));
+  }
+}

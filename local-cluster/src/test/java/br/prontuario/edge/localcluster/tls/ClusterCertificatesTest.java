@@ -1,0 +1,75 @@
+package br.prontuario.edge.localcluster.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterCertificatesTest {
+
+  @TempDir Path stateDir;
+
+  @Test
+  void theServerCertificateChainsToTheClusterCaForLoopbackAndLocalhost() throws Exception {
+    var files = ClusterCertificates.ensure(stateDir);
+    X509Certificate ca = ClusterCertificates.readCertificate(files.caCertificate());
+    X509Certificate server = ClusterCertificates.readCertificate(files.serverCertificate());
+
+    var params = new PKIXParameters(Set.of(new TrustAnchor(ca, null)));
+    params.setRevocationEnabled(false);
+    CertPathValidator.getInstance("PKIX").validate(
+        CertificateFactory.getInstance("X.509").generateCertPath(List.of(server)), params);
+    assertThat(server.getSubjectAlternativeNames()).contains(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
+    assertThat(server.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+    assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
+    // iOS refuses server certificates valid for longer than 825 days
+    assertThat(Duration.between(server.getNotBefore().toInstant(), server.getNotAfter().toInstant()))
+        .isLessThanOrEqualTo(Duration.ofDays(825));
+  }
+
+  @Test
+  void privateKeysAreReadableByTheOwnerOnly() throws Exception {
+    var files = ClusterCertificates.ensure(stateDir);
+    for (Path secret : List.of(files.serverKey(), files.serverPem(), files.dir().resolve("ca.key"))) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).as(secret.toString())
+          .isEqualTo("rw-------");
+    }
+    assertThat(Files.readString(files.serverPem())).contains("BEGIN CERTIFICATE", "BEGIN PRIVATE KEY");
+  }
+
+  @Test
+  void aSecondUpReusesTheCaAndTheServerCertificate() throws Exception {
+    var first = ClusterCertificates.ensure(stateDir);
+    String ca = Files.readString(first.caCertificate());
+    String server = Files.readString(first.serverPem());
+
+    var second = ClusterCertificates.ensure(stateDir);
+
+    assertThat(Files.readString(second.caCertificate())).isEqualTo(ca);
+    assertThat(Files.readString(second.serverPem())).isEqualTo(server);
+  }
+
+  @Test
+  void aMissingServerCertificateIsReissuedByTheSameCa() throws Exception {
+    var files = ClusterCertificates.ensure(stateDir);
+    String ca = Files.readString(files.caCertificate());
+    Files.delete(files.serverCertificate());
+
+    ClusterCertificates.ensure(stateDir);
+
+    assertThat(Files.readString(files.caCertificate())).isEqualTo(ca);
+    X509Certificate server = ClusterCertificates.readCertificate(files.serverCertificate());
+    server.verify(ClusterCertificates.readCertificate(files.caCertificate()).getPublicKey());
+  }
+}
