@@ -107,7 +107,7 @@ class DrillCommandTest {
         t0.plusSeconds(10),
         List.of(new Attempt(Attempt.Kind.WRITE, 1, 1, t0.plusSeconds(3), t0.plusSeconds(6), 201, true)),
         List.of(new AckedWrite("p", "n1", 1, 1, "k", t0.plusSeconds(3), t0.plusSeconds(6))),
-        Set.of("n1"), true, List.of(), List.of());
+        Set.of("n1"), List.of(), true, List.of(), List.of());
     RunMeasurement run = new RunMeasurer(Duration.ofSeconds(1)).measure(o, Target.PRIMARY_FAILURE);
     return new DrillReport("primary-crash", false, t0, t0.plusSeconds(10), 1,
         Target.PRIMARY_FAILURE, List.of(run), DrillSummary.of("primary-crash", List.of(run)));
