@@ -49,15 +49,17 @@ final class EdgeKeys {
    * SameWrite, so a cloud version that replaces it can follow the edge's record instead.
    */
   Optional<UUID> edgeTwin(UUID cloudEntry) {
-    List<String[]> keys = cloud.query("SELECT recorded_by, idempotency_key FROM clinical_entries"
-        + " WHERE id = ? AND idempotency_key IS NOT NULL",
-        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, cloudEntry);
+    List<PrincipalKey> keys = cloud.query("SELECT recorded_by, idempotency_key"
+        + " FROM clinical_entries WHERE id = ? AND idempotency_key IS NOT NULL",
+        (rs, i) -> new PrincipalKey(rs.getString(1), rs.getString(2)), cloudEntry);
     return keys.stream().findFirst()
-        .flatMap(k -> IdempotencyRecords.find(edge, k[0], k[1]))
+        .flatMap(k -> IdempotencyRecords.find(edge, k.principal(), k.key()))
         .flatMap(r -> createdId(r.location()))
         .filter(id -> Boolean.TRUE.equals(edge.queryForObject(
             "SELECT EXISTS (SELECT 1 FROM clinical_entries WHERE id = ?)", Boolean.class, id)));
   }
+
+  private record PrincipalKey(String principal, String key) {}
 
   /** A create's Location ends with the new record's id (edge-node and cloud-fallback alike). */
   static Optional<UUID> createdId(String location) {
