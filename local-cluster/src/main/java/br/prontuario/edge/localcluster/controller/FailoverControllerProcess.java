@@ -4,11 +4,7 @@ import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.process.FreePorts;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import br.prontuario.edge.site.http.PlainHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,23 +61,14 @@ public final class FailoverControllerProcess {
   }
 
   private static void awaitReady(String url, ManagedProcess process, Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    PlainHttp http = new PlainHttp(Duration.ofSeconds(2));
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("failover-controller exited; log " + process.log() + ":\n" + process.tail());
       }
-      try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url + "/health/ready"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
+      if (http.get(url + "/health/ready").is(200)) {
+        return;
       }
       try {
         Thread.sleep(250);

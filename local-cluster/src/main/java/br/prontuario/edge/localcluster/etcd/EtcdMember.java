@@ -7,10 +7,8 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.process.Pause;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import br.prontuario.edge.site.http.HttpReply;
+import br.prontuario.edge.site.http.PlainHttp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +18,7 @@ import java.util.Map;
 /** Launches one etcd member of the three (node-a, node-b, witness) from its config file. */
 public final class EtcdMember {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private static final PlainHttp HTTP = new PlainHttp(Duration.ofSeconds(2));
 
   private EtcdMember() {}
 
@@ -55,15 +52,8 @@ public final class EtcdMember {
 
   /** The raw /health answer, or a short reason it could not be read. */
   public static String health(String clientUrl) {
-    try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(clientUrl + "/health"))
-          .timeout(Duration.ofSeconds(2)).build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    } catch (java.io.IOException e) {
-      return "unreachable: " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
+    HttpReply reply = HTTP.get(clientUrl + "/health");
+    return reply instanceof HttpReply.Answered answered ? answered.body()
+        : "unreachable: " + ((HttpReply.NoAnswer) reply).reason();
   }
 }
