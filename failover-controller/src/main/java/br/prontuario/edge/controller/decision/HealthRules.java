@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * How often nodes are probed and when a node counts as failed (seed 004: every 5 s, 2 s timeout,
  * down after 3 consecutive failures).
  *
- * @param interval time between two probe rounds
+ * @param interval time between the starts of two probe rounds (never less, even after a pause)
  * @param timeout a probe slower than this counts as one failure
  * @param failureThreshold consecutive failures of a signal before it counts as failed
  * @param switchoverCooldown how long to wait for Patroni before asking for a switchover again

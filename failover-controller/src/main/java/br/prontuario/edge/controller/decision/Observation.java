@@ -8,8 +8,9 @@ import java.util.Optional;
  * Everything one probe round saw: each node, and the cluster as Patroni's DCS lists it.
  *
  * @param at when the round's probes had answered (wall clock, for the history)
- * @param monotonicNanos when the round started, on the monotonic clock ({@code System.nanoTime}):
- *     how far apart failures are, whatever the wall clock or a paused process did meanwhile
+ * @param monotonicNanos when the round's failures count from, on the monotonic clock
+ *     ({@code System.nanoTime}): its start, or for a round the controller's own pause stretched,
+ *     one probe timeout before it ended; how far apart failures are, whatever the wall clock did
  */
 public record Observation(Instant at, long monotonicNanos, List<NodeProbe> nodes, List<ClusterMember> members) {
 

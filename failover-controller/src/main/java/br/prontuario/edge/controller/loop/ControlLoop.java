@@ -59,7 +59,7 @@ public final class ControlLoop implements AutoCloseable {
     this.leadership = leadership;
     this.recorder = recorder;
     this.metrics = metrics;
-    this.pacer = new RoundPacer(rules.interval(), System::nanoTime);
+    this.pacer = new RoundPacer(rules.interval(), rules.timeout(), System::nanoTime);
   }
 
   public void start() {
@@ -69,9 +69,9 @@ public final class ControlLoop implements AutoCloseable {
 
   /** One round, then the next one interval after this one started (see {@link RoundPacer}). */
   private void pacedRound() {
-    long started = pacer.roundStarts();
+    pacer.roundStarts();
     try {
-      round(started);
+      round();
     } catch (RuntimeException e) {
       log.error("control round failed; next round in {}", pacer.untilNextRound(), e);
     }
@@ -82,8 +82,8 @@ public final class ControlLoop implements AutoCloseable {
     }
   }
 
-  void round(long startedNanos) {
-    Observation observation = prober.probe(startedNanos);
+  void round() {
+    Observation observation = prober.probe(pacer::failuresCountFrom);
     Decision decision = engine.evaluate(observation);
     metrics.observe(observation, engine.health());
     boolean acting = leadership.isLeader();

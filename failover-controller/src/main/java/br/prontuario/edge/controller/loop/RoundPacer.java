@@ -13,12 +13,17 @@ import java.util.function.LongSupplier;
 final class RoundPacer {
 
   private final long intervalNanos;
+  private final long timeoutNanos;
   private final LongSupplier monotonicNanos;
   private long lastStart;
 
-  /** @param monotonicNanos {@code System::nanoTime} in production; wall-clock jumps do not reach it */
-  RoundPacer(Duration interval, LongSupplier monotonicNanos) {
+  /**
+   * @param timeout the probes' timeout
+   * @param monotonicNanos {@code System::nanoTime} in production; wall-clock jumps do not reach it
+   */
+  RoundPacer(Duration interval, Duration timeout, LongSupplier monotonicNanos) {
     this.intervalNanos = interval.toNanos();
+    this.timeoutNanos = timeout.toNanos();
     this.monotonicNanos = monotonicNanos;
   }
 
@@ -26,6 +31,17 @@ final class RoundPacer {
   long roundStarts() {
     lastStart = monotonicNanos.getAsLong();
     return lastStart;
+  }
+
+  /**
+   * When the failures of the round that started last count from, read once its probes answered:
+   * its start, unless the round outlasted a probe's timeout. Then the controller itself was
+   * paused during it, its probes may have failed only because of that, and they were sent no
+   * earlier than one timeout before now; dating them from before the pause would let two more
+   * failures make a node "down" right after the controller resumes.
+   */
+  long failuresCountFrom() {
+    return Math.max(lastStart, monotonicNanos.getAsLong() - timeoutNanos);
   }
 
   /** What is left of the interval since the last round started; zero if it has passed. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
 
 /**
  * One probe round: every node's app and Patroni in parallel (so a hung node costs one timeout,
@@ -36,8 +37,11 @@ public final class ClusterProber {
     this.clock = clock;
   }
 
-  /** @param startedNanos when the round started on the monotonic clock (the failure-span rule's time) */
-  public Observation probe(long startedNanos) {
+  /**
+   * @param failuresCountFrom read once the probes answered: the monotonic time the round's
+   *     failures count from (the failure-span rule's time)
+   */
+  public Observation probe(LongSupplier failuresCountFrom) {
     CompletableFuture<Optional<String>> redisMaster =
         CompletableFuture.supplyAsync(sentinel::masterAddress, executor);
     List<CompletableFuture<NodeProbe>> nodes = topology.nodes().stream()
@@ -49,7 +53,7 @@ public final class ClusterProber {
         .toList();
     List<NodeProbe> probes = nodes.stream().map(CompletableFuture::join).toList();
     List<List<ClusterMember>> answered = views.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
-    return new Observation(clock.instant(), startedNanos, probes, freshest(answered, probes));
+    return new Observation(clock.instant(), failuresCountFrom.getAsLong(), probes, freshest(answered, probes));
   }
 
   /**

@@ -14,7 +14,7 @@ class RoundPacerTest {
   private static final Duration INTERVAL = Duration.ofSeconds(5);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
-  private final RoundPacer pacer = new RoundPacer(INTERVAL, clock::monotonicNanos);
+  private final RoundPacer pacer = new RoundPacer(INTERVAL, Duration.ofSeconds(2), clock::monotonicNanos);
 
   @Test
   void aRoundThatWaitsOutAProbeTimeoutDoesNotPushTheNextOneBack() {
@@ -22,6 +22,22 @@ class RoundPacerTest {
     clock.advance(Duration.ofSeconds(2));
 
     assertThat(pacer.untilNextRound()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aRoundsFailuresCountFromItsStart() {
+    long started = pacer.roundStarts();
+    clock.advance(Duration.ofMillis(1_500));
+
+    assertThat(pacer.failuresCountFrom()).isEqualTo(started);
+  }
+
+  @Test
+  void aRoundFrozenMidwayDatesItsFailuresFromOneTimeoutBeforeItEnded() {
+    long started = pacer.roundStarts();
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(pacer.failuresCountFrom()).isEqualTo(started + Duration.ofSeconds(28).toNanos());
   }
 
   @Test
