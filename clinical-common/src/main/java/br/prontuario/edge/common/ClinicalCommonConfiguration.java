@@ -1,5 +1,6 @@
 package br.prontuario.edge.common;
 
+import br.prontuario.edge.common.app.AppProperties;
 import br.prontuario.edge.common.idempotency.IdempotencyProperties;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.SecurityProperties;
@@ -12,11 +13,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What a clinical app imports to get problem+json, correlation ids, JWT security helpers, login,
- * audit chain and idempotency. The app supplies its own SecurityFilterChain with role rules.
+ * audit chain, idempotency, and the clinicians' app's config endpoint and security
+ * ({@code app/}: the app itself is the clinical-app jar). The app supplies its own SecurityFilterChain with role rules.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-@EnableConfigurationProperties({SecurityProperties.class, IdempotencyProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, IdempotencyProperties.class,
+    AppProperties.class})
 public class ClinicalCommonConfiguration {
 
   @Bean

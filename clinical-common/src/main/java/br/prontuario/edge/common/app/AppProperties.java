@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.app;
+package br.prontuario.edge.common.app;
 
 import jakarta.validation.constraints.AssertTrue;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.app;
+package br.prontuario.edge.common.app;
 
 import java.util.List;
 import org.springframework.http.HttpMethod;
@@ -7,7 +7,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * What serving the clinicians' app adds to the API's security chain: the app's files and its
+ * What serving the clinicians' app adds to an app's security chain (edge-node, cloud-fallback): the app's files and its
  * config are public (no patient data in them), a Content-Security-Policy that allows this origin
  * and the configured entry points only, and CORS for exactly those entry points.
  */

@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.app;
+package br.prontuario.edge.common.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.app;
+package br.prontuario.edge.common.app;
 
 import java.util.List;
 import org.springframework.http.CacheControl;
