@@ -1,5 +1,6 @@
 package br.prontuario.edge.node.inference.face;
 
+import br.prontuario.edge.common.problem.ApiProblem;
 import br.prontuario.edge.node.inference.model.InferenceGate;
 import br.prontuario.edge.node.inference.model.ModelRegistry;
 import br.prontuario.edge.node.inference.model.ModelState;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,7 +45,7 @@ class FaceService {
   int enrol(String username, List<byte[]> photos) {
     FaceRecognizer recognizer = recognizer();
     if (photos == null || photos.size() < properties.minPhotos() || photos.size() > properties.maxPhotos()) {
-      throw new FaceInputException("an enrolment needs " + properties.minPhotos() + " to " + properties.maxPhotos() + " photos");
+      throw ApiProblem.badRequest("an enrolment needs " + properties.minPhotos() + " to " + properties.maxPhotos() + " photos");
     }
     List<BufferedImage> images = new ArrayList<>();
     for (byte[] photo : photos) {
@@ -72,8 +74,13 @@ class FaceService {
     return best >= properties.threshold() ? new FaceVerification.Match(best) : new FaceVerification.NoMatch(best);
   }
 
+  /** A readable photo without exactly one face: the client's to fix, so 422 saying what to change. */
+  private static ApiProblem unusable(String detail) {
+    return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unusable photo", detail);
+  }
+
   private BufferedImage decode(byte[] photo) {
-    return PhotoDecoder.decode(photo, properties.maxPhotoBytes()).orElseThrow(() -> new FaceInputException(
+    return PhotoDecoder.decode(photo, properties.maxPhotoBytes()).orElseThrow(() -> ApiProblem.badRequest(
         "each photo must be a JPEG or PNG image of at most " + properties.maxPhotoBytes() + " bytes and 2048 pixels a side"));
   }
 
@@ -84,10 +91,10 @@ class FaceService {
       return one.embedding();
     }
     if (reading instanceof FaceReading.SeveralFaces several) {
-      throw new UnusablePhotoException(
+      throw unusable(
           several.count() + " faces found in " + which + "; only the person logging in may be in the photo");
     }
-    throw new UnusablePhotoException(
+    throw unusable(
         "no face found in " + which + "; take it facing the camera, in good light, with the whole face in the frame");
   }
 
