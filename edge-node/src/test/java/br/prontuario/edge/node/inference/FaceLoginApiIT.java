@@ -99,6 +99,20 @@ class FaceLoginApiIT extends InferenceIT {
   }
 
   @Test
+  void photoRequestsMayExceedTheJsonLimitUpToEightMebibytes() {
+    String demo = token("demo", Role.PHYSICIAN);
+
+    Api.Reply oneMebibyteAndAHalf = enrol(demo, new byte[1_500_000]);
+    Api.Reply nine = enrol(demo, new byte[7_000_000]);
+
+    // past the 1 MiB JSON limit: read, then refused as not an image
+    assertThat(oneMebibyteAndAHalf.status()).isEqualTo(400);
+    assertThat(oneMebibyteAndAHalf.json().get("detail").asText()).contains("JPEG or PNG");
+    // 7 MB of bytes is over 9 MiB once base64-encoded
+    assertThat(nine.status()).isEqualTo(413);
+  }
+
+  @Test
   void rateLimitsFaceLoginAttemptsPerUsername() {
     for (int i = 0; i < 5; i++) {
       assertThat(faceLogin("mallory", SOMEONE_ELSE).status()).isEqualTo(401);
