@@ -14,7 +14,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 public final class AppWebSecurity {
 
   /** The app's static files (clinical-app's META-INF/resources) and its config. */
-  public static final String[] PUBLIC_FILES = br.prontuario.edge.app.ClinicalAppFiles.PUBLIC_FILES;
+  public static final String[] PUBLIC_FILES = {"/", "/index.html", "/app.css", "/sw.js",
+      "/manifest.webmanifest", "/js/**", "/icons/**", "/app/config.json", "/favicon.ico"};
 
   private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type",
       "Idempotency-Key", "If-Match", "X-Correlation-Id");

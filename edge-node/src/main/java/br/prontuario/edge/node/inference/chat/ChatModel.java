@@ -28,11 +28,11 @@ public final class ChatModel implements AutoCloseable {
 
   public Generation generate(String prompt, int maxTokens, Sampling sampling, Consumer<String> onText,
       BooleanSupplier cancelled) throws OrtException {
-    return loop.generate(tokenizer.encode(prompt), maxTokens, sampling, onText, cancelled);
+    return loop.generate(tokenizer.encodePrompt(prompt), maxTokens, sampling, onText, cancelled);
   }
 
   public int promptTokens(String prompt) {
-    return tokenizer.encode(prompt).length;
+    return tokenizer.encodePrompt(prompt).length;
   }
 
   @Override

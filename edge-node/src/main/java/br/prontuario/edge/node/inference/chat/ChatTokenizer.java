@@ -19,8 +19,17 @@ final class ChatTokenizer implements AutoCloseable {
         .build();
   }
 
+  /** A piece of text, no special tokens added (stop-token lookup, counting). */
   long[] encode(String text) {
     return tokenizer.encode(text, false, false).getIds();
+  }
+
+  /**
+   * A whole prompt with the special tokens the model's {@code tokenizer.json} post-processor adds:
+   * for Gemma 3 (MedGemma) the leading {@code <bos>} (id 2), without which answers degrade.
+   */
+  long[] encodePrompt(String prompt) {
+    return tokenizer.encode(prompt, true, false).getIds();
   }
 
   String decode(List<Long> tokens) {

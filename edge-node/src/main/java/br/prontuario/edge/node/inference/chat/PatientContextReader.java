@@ -53,13 +53,13 @@ class PatientContextReader {
         "coalesce(data->>'substance','') || ' (' || coalesce(data->>'severity','') || coalesce(', ' || (data->>'reaction'), '') || ', ' || coalesce(data->>'status','') || ')'"));
     section(text, "Problemas", entries(patientId, "problems",
         "coalesce(data->>'description','') || coalesce(' [CID ' || (data->>'cid10') || ']', '') || ' (' || coalesce(data->>'status','') || ')'"));
-    List<UUID> sources = new ArrayList<>();
+    List<PatientContext.ContextNote> sources = new ArrayList<>();
     List<Note> prescriptions = notes(patientId, "AND type = 'prescricao'", 3);
     section(text, "Medicações (prescrições recentes)", prescriptions.stream().map(Note::cited).toList());
     List<Note> recent = relevant(notes(patientId, "AND type <> 'prescricao'", CANDIDATES), question);
     section(text, "Notas", recent.stream().map(Note::cited).toList());
-    prescriptions.forEach(n -> sources.add(n.id()));
-    recent.forEach(n -> sources.add(n.id()));
+    prescriptions.forEach(n -> sources.add(new PatientContext.ContextNote(n.id(), n.body())));
+    recent.forEach(n -> sources.add(new PatientContext.ContextNote(n.id(), n.body())));
     return new PatientContext(patientId, text.toString().strip(), List.copyOf(sources));
   }
 

@@ -1,7 +1,6 @@
 package br.prontuario.edge.node.inference.dictation;
 
-import br.prontuario.edge.common.problem.ProblemWriter;
-import br.prontuario.edge.node.inference.model.InferenceProblems;
+import br.prontuario.edge.common.problem.ApiProblem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,28 +30,27 @@ class DictationController {
   }
 
   @PostMapping(path = "/api/v1/dictations", consumes = MediaType.ALL_VALUE)
-  ResponseEntity<?> dictate(
+  ResponseEntity<DictationDraft> dictate(
       @RequestBody(required = false) byte[] audio,
       @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
       @RequestParam(required = false) String language,
       @RequestParam(required = false) UUID patientId) {
     if (!isWav(contentType)) {
-      return unsupported("this Content-Type is not accepted");
+      throw unsupported("this Content-Type is not accepted");
     }
     String whisperLanguage = whisperLanguage(language == null ? dictation.properties().language() : language);
     if (whisperLanguage == null) {
-      return InferenceProblems.respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "Invalid language",
-          "language must be a code like pt, pt-BR or en"), null);
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid language", "language must be a code like pt, pt-BR or en");
     }
     dictation.requireModel();
     WavAudio.Decoding decoding = WavAudio.decode(audio == null ? new byte[0] : audio,
         dictation.properties().maxAudio().toMillis());
     if (decoding instanceof WavAudio.Unsupported unsupported) {
-      return unsupported(unsupported.reason());
+      throw unsupported(unsupported.reason());
     }
     if (decoding instanceof WavAudio.TooLong) {
-      return InferenceProblems.respond(ProblemWriter.problem(HttpStatus.CONTENT_TOO_LARGE, "Recording too long",
-          "recordings up to " + dictation.properties().maxAudio().toMinutes() + " min are accepted"), null);
+      throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Recording too long",
+          "recordings up to " + dictation.properties().maxAudio().toMinutes() + " min are accepted");
     }
     WavAudio.Decoded decoded = (WavAudio.Decoded) decoding;
     return ResponseEntity.ok(dictation.transcribe(decoded, whisperLanguage, patientId));
@@ -77,13 +74,10 @@ class DictationController {
     return LANGUAGE.matcher(base).matches() ? base : null;
   }
 
-  private static ResponseEntity<ProblemDetail> unsupported(String reason) {
-    ProblemDetail problem = ProblemWriter.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported audio",
+  private static ApiProblem unsupported(String reason) {
+    ApiProblem problem = new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported audio",
         reason + "; send " + String.join(", ", WavAudio.ACCEPTED));
-    problem.setProperty("accepted", List.copyOf(WavAudio.ACCEPTED));
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .header(HttpHeaders.ACCEPT, String.join(", ", WAV_TYPES))
-        .body(problem);
+    problem.getBody().setProperty("accepted", List.copyOf(WavAudio.ACCEPTED));
+    return problem.withHeader(HttpHeaders.ACCEPT, String.join(", ", WAV_TYPES));
   }
 }

@@ -39,10 +39,10 @@ class FaceController {
     this.throttle = throttle;
   }
 
-  /** Crops are base64 JPEG/PNG images of the face as cropped on the phone. */
-  record EnrolmentRequest(@NotEmpty @Size(max = 20) List<byte[]> crops) {}
+  /** Photos are base64 JPEG/PNG images with exactly one face each; the server finds and aligns it. */
+  record EnrolmentRequest(@NotEmpty @Size(max = 10) List<byte[]> photos) {}
 
-  record FaceLoginRequest(@NotBlank @Size(max = 64) String username, byte[] crop) {}
+  record FaceLoginRequest(@NotBlank @Size(max = 64) String username, byte[] photo) {}
 
   record Enrolment(boolean enrolled, int embeddings) {}
 
@@ -51,7 +51,7 @@ class FaceController {
   @PostMapping("/api/v1/auth/face/enrolment")
   ResponseEntity<Enrolment> enrol(@Valid @RequestBody EnrolmentRequest body) {
     ClinicalPrincipal me = ClinicalPrincipal.require();
-    int stored = faces.enrol(me.username(), body.crops());
+    int stored = faces.enrol(me.username(), body.photos());
     audit.record("face.enrol", null, me.username(), null, null);
     return ResponseEntity.status(HttpStatus.CREATED).body(new Enrolment(true, stored));
   }
@@ -75,7 +75,7 @@ class FaceController {
   TokenResponse login(@Valid @RequestBody FaceLoginRequest body, HttpServletRequest request) {
     // the same Redis-backed throttle and lockout as password login, shared by both nodes
     throttle.admit(request.getRemoteAddr(), body.username());
-    FaceVerification outcome = faces.verify(body.username(), body.crop());
+    FaceVerification outcome = faces.verify(body.username(), body.photo());
     if (!(outcome instanceof FaceVerification.Match)) {
       throttle.recordFailure(body.username());
       // same answer for unknown user, no enrolment and no match: nothing to probe

@@ -4,9 +4,13 @@ import br.prontuario.edge.node.inference.model.ModelFiles;
 import br.prontuario.edge.node.inference.model.ModelLoader;
 import org.springframework.stereotype.Component;
 
-/** Loads the "face" model: file {@code model}, an ONNX face-embedding network. */
+/**
+ * Loads the "face" model: files {@code detector} ({@code fr_detect.onnx}), {@code landmarks}
+ * ({@code fr_landmark.onnx}) and {@code embedder} ({@code fr_feature.onnx}), as
+ * {@code edgectl models install} pins them.
+ */
 @Component
-class FaceModelLoader implements ModelLoader<FaceEmbedder> {
+class FaceModelLoader implements ModelLoader<FaceRecognizer> {
 
   static final String NAME = "face";
 
@@ -21,9 +25,9 @@ class FaceModelLoader implements ModelLoader<FaceEmbedder> {
     return NAME;
   }
 
-
   @Override
-  public FaceEmbedder load(ModelFiles files) throws Exception {
-    return new FaceEmbedder(files.require("model"), files.sha256("model"), properties.threads());
+  public FaceRecognizer load(ModelFiles files) throws Exception {
+    return new FaceRecognizer(files.require("detector"), files.require("landmarks"), files.require("embedder"),
+        files.sha256("embedder"), properties.threads());
   }
 }

@@ -1,5 +1,6 @@
 package br.prontuario.edge.node.inference.face;
 
+import br.prontuario.edge.common.problem.ApiProblem;
 import br.prontuario.edge.node.inference.model.InferenceGate;
 import br.prontuario.edge.node.inference.model.ModelRegistry;
 import br.prontuario.edge.node.inference.model.ModelState;
@@ -11,10 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Face enrolment and verification. Crops are embedded and dropped; only AES-GCM-encrypted
+ * Face enrolment and verification. Photos are embedded and dropped; only AES-GCM-encrypted
  * embeddings tagged with the model's checksum are stored.
  */
 @Service
@@ -40,38 +42,60 @@ class FaceService {
     }
   }
 
-  int enrol(String username, List<byte[]> crops) {
-    FaceEmbedder embedder = embedder();
-    if (crops == null || crops.size() < properties.minCrops() || crops.size() > properties.maxCrops()) {
-      throw new FaceInputException("an enrolment needs " + properties.minCrops() + " to " + properties.maxCrops() + " face crops");
+  int enrol(String username, List<byte[]> photos) {
+    FaceRecognizer recognizer = recognizer();
+    if (photos == null || photos.size() < properties.minPhotos() || photos.size() > properties.maxPhotos()) {
+      throw ApiProblem.badRequest("an enrolment needs " + properties.minPhotos() + " to " + properties.maxPhotos() + " photos");
     }
     List<BufferedImage> images = new ArrayList<>();
-    for (byte[] crop : crops) {
-      images.add(CropDecoder.decode(crop, properties.maxCropBytes())
-          .orElseThrow(() -> new FaceInputException("each crop must be a JPEG or PNG image of at most " + properties.maxCropBytes() + " bytes")));
+    for (byte[] photo : photos) {
+      images.add(decode(photo));
     }
     List<byte[]> sealed = new ArrayList<>();
-    for (BufferedImage image : images) {
-      sealed.add(cipher.encrypt(gate.call(FaceModelLoader.NAME, () -> embedder.embed(image)), username));
+    for (int i = 0; i < images.size(); i++) {
+      sealed.add(cipher.encrypt(oneFace(recognizer, images.get(i), images.size() > 1 ? "photo " + (i + 1) : "the photo"), username));
     }
-    embeddings.replaceAll(username, sealed, embedder.fingerprint());
+    embeddings.replaceAll(username, sealed, recognizer.fingerprint());
     return sealed.size();
   }
 
-  FaceVerification verify(String username, byte[] crop) {
-    FaceEmbedder embedder = embedder();
-    BufferedImage image = CropDecoder.decode(crop, properties.maxCropBytes())
-        .orElseThrow(() -> new FaceInputException("the crop must be a JPEG or PNG image of at most " + properties.maxCropBytes() + " bytes"));
-    List<byte[]> stored = embeddings.findAll(username, embedder.fingerprint());
+  FaceVerification verify(String username, byte[] photo) {
+    FaceRecognizer recognizer = recognizer();
+    BufferedImage image = decode(photo);
+    List<byte[]> stored = embeddings.findAll(username, recognizer.fingerprint());
+    float[] probe = oneFace(recognizer, image, "the photo");
     if (stored.isEmpty()) {
       return new FaceVerification.NotEnrolled();
     }
-    float[] probe = gate.call(FaceModelLoader.NAME, () -> embedder.embed(image));
     double best = -1;
     for (byte[] sealed : stored) {
       best = Math.max(best, Embeddings.cosine(probe, decrypt(sealed, username)));
     }
     return best >= properties.threshold() ? new FaceVerification.Match(best) : new FaceVerification.NoMatch(best);
+  }
+
+  /** A readable photo without exactly one face: the client's to fix, so 422 saying what to change. */
+  private static ApiProblem unusable(String detail) {
+    return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unusable photo", detail);
+  }
+
+  private BufferedImage decode(byte[] photo) {
+    return PhotoDecoder.decode(photo, properties.maxPhotoBytes()).orElseThrow(() -> ApiProblem.badRequest(
+        "each photo must be a JPEG or PNG image of at most " + properties.maxPhotoBytes() + " bytes and 2048 pixels a side"));
+  }
+
+  /** The embedding of the one face in the photo; none or several is the client's to fix (422). */
+  private float[] oneFace(FaceRecognizer recognizer, BufferedImage image, String which) {
+    FaceReading reading = gate.call(FaceModelLoader.NAME, () -> recognizer.read(image));
+    if (reading instanceof FaceReading.OneFace one) {
+      return one.embedding();
+    }
+    if (reading instanceof FaceReading.SeveralFaces several) {
+      throw unusable(
+          several.count() + " faces found in " + which + "; only the person logging in may be in the photo");
+    }
+    throw unusable(
+        "no face found in " + which + "; take it facing the camera, in good light, with the whole face in the frame");
   }
 
   int forget(String username) {
@@ -92,11 +116,11 @@ class FaceService {
     }
   }
 
-  private FaceEmbedder embedder() {
+  private FaceRecognizer recognizer() {
     if (cipher == null) {
       throw new ModelUnavailableException(new ModelStatus(FaceModelLoader.NAME, ModelState.MISSING,
           "no encryption key configured for biometric data"));
     }
-    return registry.require(FaceModelLoader.NAME, FaceEmbedder.class);
+    return registry.require(FaceModelLoader.NAME, FaceRecognizer.class);
   }
 }

@@ -1,28 +1,32 @@
 package br.prontuario.edge.node.inference.face;
 
+import br.prontuario.edge.localcluster.models.ModelSources;
 import br.prontuario.edge.node.inference.model.LargeStack;
+import br.prontuario.edge.node.inference.model.RealModels;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Face-embedding latency on a given model (not a test). */
+/** Face-login latency on the real models: detect, landmarks, align, embed one portrait (not a test). */
 public final class FaceBenchmark {
 
   public record Result(int dimensions, double p50Ms, double p95Ms, double meanMs) {}
 
   private FaceBenchmark() {}
 
-  public static Result run(Path model, int threads, int runs) throws Exception {
-    try (FaceEmbedder embedder = LargeStack.call("face", () -> new FaceEmbedder(model, "bench", threads))) {
-      BufferedImage crop = CropDecoder.decode(SyntheticFaces.crop(SyntheticFaces.Person.ANA, 1), 1 << 20).orElseThrow();
-      int dimensions = embedder.embed(crop).length;
+  public static Result run(int threads, int runs) throws Exception {
+    var files = RealModels.files(ModelSources.FACE);
+    try (FaceRecognizer recognizer = LargeStack.call("face", () -> new FaceRecognizer(files.get("detector"),
+        files.get("landmarks"), files.get("embedder"), "bench", threads))) {
+      BufferedImage astronaut = RealFaces.calibrationPhotos().get(6);
+      BufferedImage portrait = Portraits.around(astronaut, recognizer.faces(astronaut).get(0).box(), Portraits.NONE);
+      int dimensions = ((FaceReading.OneFace) recognizer.read(portrait)).embedding().length;
       for (int i = 0; i < 5; i++) {
-        embedder.embed(crop);
+        recognizer.read(portrait);
       }
       double[] ms = new double[runs];
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
-        embedder.embed(crop);
+        recognizer.read(portrait);
         ms[i] = (System.nanoTime() - start) / 1e6;
       }
       Arrays.sort(ms);

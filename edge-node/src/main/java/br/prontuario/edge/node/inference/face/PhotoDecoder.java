@@ -9,12 +9,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** Decodes a face crop (JPEG or PNG from the phone), refusing oversized or pixel-bomb images. */
-final class CropDecoder {
+/** Decodes a face photo (JPEG or PNG from the phone), refusing oversized or pixel-bomb images. */
+final class PhotoDecoder {
 
   private static final int MAX_SIDE = 2048;
 
-  private CropDecoder() {}
+  private PhotoDecoder() {}
 
   static Optional<BufferedImage> decode(byte[] bytes, int maxBytes) {
     if (bytes == null || bytes.length == 0 || bytes.length > maxBytes) {

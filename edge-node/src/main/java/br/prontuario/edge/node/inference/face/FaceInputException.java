@@ -1,9 +1,0 @@
-package br.prontuario.edge.node.inference.face;
-
-/** A client sent crops that cannot be used (too few, too many, not an image): 400. */
-public final class FaceInputException extends RuntimeException {
-
-  public FaceInputException(String message) {
-    super(message);
-  }
-}
