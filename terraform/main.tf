@@ -62,7 +62,7 @@ resource "google_artifact_registry_repository" "images" {
 }
 
 # The on-prem controller's identity: it may only reach the cluster API; Kubernetes RBAC
-# (k8s/cloud/cloud-fallback.yaml, Role fallback-activator) narrows it to scaling one Deployment.
+# (k8s/base/activator-rbac.yaml, Role fallback-activator) narrows it to scaling one Deployment.
 resource "google_service_account" "failover_controller" {
   account_id   = "failover-controller"
   display_name = "Prontuário Edge failover controller (on-prem)"
