@@ -1,13 +1,11 @@
 package br.prontuario.edge.deploy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -67,33 +65,6 @@ final class Manifests {
     String[] command = new String[args.length + 1];
     command[0] = "kubectl";
     System.arraycopy(args, 0, command, 1, args.length);
-    try {
-      Path err = Files.createTempFile("kubectl", ".err");
-      try {
-        Process process = start(new ProcessBuilder(command).redirectError(err.toFile()));
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-          throw new IllegalStateException("kubectl " + String.join(" ", args) + " failed: "
-              + Files.readString(err));
-        }
-        return out;
-      } finally {
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("kubectl " + String.join(" ", args) + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while kubectl ran", e);
-    }
-  }
-
-  private static Process start(ProcessBuilder builder) {
-    try {
-      return builder.start();
-    } catch (IOException e) {
-      throw new IllegalStateException("kubectl (with its built-in kustomize) is needed on the PATH"
-          + " to render k8s/overlays: " + e.getMessage(), e);
-    }
+    return Commands.run(repoRoot(), 60, command);
   }
 }
