@@ -92,6 +92,21 @@ class NetworkPoliciesTest {
     }
   }
 
+  @Test
+  void noServiceOfTheSiteHasAnAddressOutsideTheVpc() {
+    for (JsonNode service : Manifests.ofKind(objects, "Service")) {
+      String type = service.path("spec").path("type").asString("ClusterIP");
+      String name = service.path("metadata").path("name").asString();
+      assertThat(type).as(name).isIn("ClusterIP", "LoadBalancer");
+      if (type.equals("LoadBalancer")) {
+        assertThat(service.path("metadata").path("annotations")
+            .path("networking.gke.io/load-balancer-type").asString()).as(name).isEqualTo("Internal");
+      }
+    }
+    assertThat(Manifests.find(objects, "Service", "cloud-postgres").path("spec").path("type")
+        .asString("ClusterIP")).isEqualTo("ClusterIP");
+  }
+
   private NetworkPolicy policy(String name) {
     return policies.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst()
         .orElseThrow(() -> new AssertionError("no NetworkPolicy " + name));
