@@ -1,6 +1,6 @@
-# The emergency deployment: a private GKE Autopilot cluster in a Brazilian region, an Artifact
-# Registry for the images, and the identity the on-prem failover controller uses to scale the
-# cloud-fallback Deployment. Nothing here serves traffic until activation.
+# The emergency deployment: a private GKE Autopilot cluster in a Brazilian region and an Artifact
+# Registry for the images. The link to the hospital is vpn.tf, secrets secrets.tf, identities
+# identity.tf, the alert monitoring.tf. Nothing here serves clinicians until activation.
 
 resource "google_compute_network" "emergency" {
   name                    = "prontuario-emergency"
@@ -36,6 +36,17 @@ resource "google_container_cluster" "emergency" {
     services_secondary_range_name = "services"
   }
 
+  release_channel {
+    channel = "REGULAR"
+  }
+
+  # pods act as Google service accounts (identity.tf) without keys
+  workload_identity_config {
+    workload_pool = "${var.project_id}.svc.id.goog"
+  }
+
+  # nodes have no public address; what they reach outside Google goes through the VPN (or
+  # Cloud NAT, off by default: nat.tf)
   private_cluster_config {
     enable_private_nodes    = true
     enable_private_endpoint = false
@@ -61,37 +72,3 @@ resource "google_artifact_registry_repository" "images" {
   format        = "DOCKER"
 }
 
-# The on-prem controller's identity: it may only reach the cluster API; Kubernetes RBAC
-# (k8s/cloud/cloud-fallback.yaml, Role fallback-activator) narrows it to scaling one Deployment.
-resource "google_service_account" "failover_controller" {
-  account_id   = "failover-controller"
-  display_name = "Prontuário Edge failover controller (on-prem)"
-}
-
-resource "google_project_iam_member" "controller_cluster_viewer" {
-  project = var.project_id
-  role    = "roles/container.clusterViewer"
-  member  = "serviceAccount:${google_service_account.failover_controller.email}"
-}
-
-# Documented alternative to the Patroni standby cluster on GKE.
-resource "google_sql_database_instance" "standby" {
-  count            = var.use_cloud_sql ? 1 : 0
-  name             = "prontuario-standby"
-  region           = var.region
-  database_version = "POSTGRES_15"
-
-  settings {
-    tier              = "db-custom-2-7680"
-    availability_type = "REGIONAL"
-    ip_configuration {
-      ipv4_enabled    = false
-      private_network = google_compute_network.emergency.id
-    }
-    backup_configuration {
-      enabled                        = true
-      point_in_time_recovery_enabled = true
-    }
-  }
-  deletion_protection = true
-}

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** GKE activation against fabric8's mock API server in CRUD mode, with k8s/cloud's names. */
+/** GKE activation against fabric8's mock API server in CRUD mode, with k8s/base's names. */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesPatroniPromotionTest {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Against fabric8's Kubernetes mock server in CRUD mode, with the objects of k8s/edge and k8s/cloud. */
+/** Against fabric8's Kubernetes mock server in CRUD mode, with the objects of k8s/edge and k8s/base. */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesRouterTest {
 
