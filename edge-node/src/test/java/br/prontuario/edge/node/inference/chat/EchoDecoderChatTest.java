@@ -1,6 +1,7 @@
 package br.prontuario.edge.node.inference.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.prontuario.edge.node.inference.model.LargeStack;
 import br.prontuario.edge.node.inference.model.ModelFiles;
@@ -44,6 +45,23 @@ class EchoDecoderChatTest {
     Generation echo = model.generate(prompt, 8, Sampling.GREEDY, piece -> {}, () -> false);
 
     assertThat(echo.text()).isEqualTo("paciente tem febre e tosse hoje o paciente");
+  }
+
+  @Test
+  void aSplitExportRunsThroughItsEmbeddingsModelLikeMedGemma() throws Exception {
+    Path dir = Files.createTempDirectory("echo-split");
+    Path decoder = EchoDecoder.writeOnEmbeddings(dir, TinyModels.VOCAB.size());
+    Path embeddings = EchoDecoder.embeddings(dir, TinyModels.VOCAB.size());
+    Path tokenizer = TinyModels.tokenizer(dir);
+    ChatModelLoader loader = new ChatModelLoader(new ChatProperties(64, List.of("<eos>"), "{question}", 1, 5, "aviso"));
+
+    try (ChatModel split = LargeStack.call("chat", () -> loader.load(new ModelFiles("chat",
+        Map.of("model", decoder, "embeddings", embeddings, "tokenizer", tokenizer))))) {
+      assertThat(split.generate("paciente tem febre", 3, Sampling.GREEDY, piece -> {}, () -> false).text())
+          .isEqualTo("paciente tem febre");
+    }
+    assertThatThrownBy(() -> loader.load(new ModelFiles("chat", Map.of("model", decoder, "tokenizer", tokenizer))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'embeddings'");
   }
 
   @Test

@@ -14,8 +14,41 @@ public final class EchoDecoder {
   private EchoDecoder() {}
 
   public static Path write(Path dir, int vocab) throws IOException {
+    OnnxWriter onnx = new OnnxWriter()
+        .input("input_ids", OnnxWriter.INT64, 1L, "sequence")
+        .node("Cast", new String[] {"input_ids"}, new String[] {"ids"}, "to", (long) OnnxWriter.FLOAT);
+    return echo(onnx, vocab).writeTo(dir.resolve("echo.onnx"));
+  }
+
+  /**
+   * The same echo split the way MedGemma's export is: {@link #embeddings} turns ids into
+   * {@code inputs_embeds} (width 1: the id as a float) and this decoder takes those.
+   */
+  public static Path writeOnEmbeddings(Path dir, int vocab) throws IOException {
+    OnnxWriter onnx = new OnnxWriter()
+        .input("inputs_embeds", OnnxWriter.FLOAT, 1L, "sequence", 1L)
+        .longs("row_shape", new long[] {1, -1}, 2)
+        .node("Reshape", new String[] {"inputs_embeds", "row_shape"}, new String[] {"ids"});
+    return echo(onnx, vocab).writeTo(dir.resolve("decoder_model_merged.onnx"));
+  }
+
+  /** {@code embed_tokens.onnx} for {@link #writeOnEmbeddings}: id i → [i]. */
+  public static Path embeddings(Path dir, int vocab) throws IOException {
+    float[] table = new float[vocab];
+    for (int i = 0; i < vocab; i++) {
+      table[i] = i;
+    }
     return new OnnxWriter()
         .input("input_ids", OnnxWriter.INT64, 1L, "sequence")
+        .output("inputs_embeds", OnnxWriter.FLOAT, 1L, "sequence", 1L)
+        .floats("table", table, vocab, 1)
+        .node("Gather", new String[] {"table", "input_ids"}, new String[] {"inputs_embeds"}, "axis", 0L)
+        .writeTo(dir.resolve("embed_tokens.onnx"));
+  }
+
+  /** The graph from float ids {@code ids [1, S]} on. */
+  private static OnnxWriter echo(OnnxWriter onnx, int vocab) {
+    return onnx
         .input("past_key_values.0.key", OnnxWriter.FLOAT, 1L, 1L, "past", 2L)
         .input("past_key_values.0.value", OnnxWriter.FLOAT, 1L, 1L, "past", 2L)
         .output("logits", OnnxWriter.FLOAT, 1L, 1L, (long) vocab)
@@ -31,8 +64,7 @@ public final class EchoDecoder {
         .floats("hot", new float[] {0f, 10f}, 2)
         .longs("logits_shape", new long[] {1, 1, vocab}, 3)
         // this call's positions: (token id, 1 if one token was fed i.e. generated, else 0)
-        .node("Cast", new String[] {"input_ids"}, new String[] {"ids"}, "to", (long) OnnxWriter.FLOAT)
-        .node("Shape", new String[] {"input_ids"}, new String[] {"input_shape"})
+        .node("Shape", new String[] {"ids"}, new String[] {"input_shape"})
         .node("Gather", new String[] {"input_shape", "one"}, new String[] {"sequence"}, "axis", 0L)
         .node("Less", new String[] {"sequence", "two"}, new String[] {"single"})
         .node("Cast", new String[] {"single"}, new String[] {"generated"}, "to", (long) OnnxWriter.FLOAT)
@@ -53,7 +85,6 @@ public final class EchoDecoder {
         .node("Gather", new String[] {"id_list", "index"}, new String[] {"next_float"}, "axis", 0L)
         .node("Cast", new String[] {"next_float"}, new String[] {"next"}, "to", (long) OnnxWriter.INT64)
         .node("OneHot", new String[] {"next", "depth", "hot"}, new String[] {"one_hot"})
-        .node("Reshape", new String[] {"one_hot", "logits_shape"}, new String[] {"logits"})
-        .writeTo(dir.resolve("echo.onnx"));
+        .node("Reshape", new String[] {"one_hot", "logits_shape"}, new String[] {"logits"});
   }
 }
