@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One decoder-only language model exported with onnx-community's names: {@code input_ids},
+ * One decoder-only language model exported with onnx-community's names: {@code input_ids} (or
+ * {@code inputs_embeds} from a separate {@link TokenEmbedder}, as MedGemma's export is split),
  * optional {@code attention_mask}/{@code position_ids}, {@code past_key_values.N.key/value} in and
- * {@code logits}, {@code present.N.key/value} out. Layer count, heads and head size come from the
+ * {@code logits}, {@code present.N.key/value} out. External weights ({@code .onnx_data}) are read
+ * by ONNX Runtime from the model's folder. Layer count, heads and head size come from the
  * model's own input shapes. The session is thread-safe; each generation has its own {@link KvCache}.
  */
 final class OnnxDecoder implements AutoCloseable {
@@ -28,17 +30,27 @@ final class OnnxDecoder implements AutoCloseable {
   private final long headDim;
   private final boolean takesMask;
   private final boolean takesPositions;
+  private final TokenEmbedder embedder;
 
-  OnnxDecoder(Path model, int threads) throws OrtException {
+  /** {@code embedder} is required by, and only by, a decoder on {@code inputs_embeds}. */
+  OnnxDecoder(Path model, TokenEmbedder embedder, int threads) throws OrtException {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setIntraOpNumThreads(threads);
     this.session = env.createSession(model.toString(), options);
     Map<String, NodeInfo> inputs = session.getInputInfo();
     NodeInfo firstKey = inputs.get("past_key_values.0.key");
-    if (firstKey == null || !inputs.containsKey("input_ids")) {
+    boolean onEmbeddings = inputs.containsKey("inputs_embeds");
+    if (firstKey == null || !(inputs.containsKey("input_ids") || onEmbeddings)) {
       session.close();
-      throw new IllegalArgumentException("not a KV-cache decoder: needs input_ids and past_key_values.0.key");
+      throw new IllegalArgumentException("not a KV-cache decoder: needs input_ids (or inputs_embeds) and past_key_values.0.key");
     }
+    if (onEmbeddings != (embedder != null)) {
+      session.close();
+      throw new IllegalArgumentException(onEmbeddings
+          ? "this decoder takes inputs_embeds: pin its embed_tokens model as the 'embeddings' file"
+          : "this decoder takes input_ids: it has no use for an 'embeddings' file");
+    }
+    this.embedder = embedder;
     long[] shape = ((TensorInfo) firstKey.getInfo()).getShape();
     this.heads = shape[1];
     this.headDim = shape[3];
@@ -60,8 +72,13 @@ final class OnnxDecoder implements AutoCloseable {
     long past = cache.length();
     long total = past + tokens.length;
     Map<String, OnnxTensor> feed = new HashMap<>();
+    OrtSession.Result embeddings = null;
     try {
-      feed.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(tokens), new long[] {1, tokens.length}));
+      if (embedder == null) {
+        feed.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(tokens), new long[] {1, tokens.length}));
+      } else {
+        embeddings = embedder.embed(tokens);
+      }
       if (takesMask) {
         long[] mask = new long[(int) total];
         java.util.Arrays.fill(mask, 1L);
@@ -75,6 +92,9 @@ final class OnnxDecoder implements AutoCloseable {
         feed.put("position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(positions), new long[] {1, tokens.length}));
       }
       Map<String, OnnxTensor> inputs = new HashMap<>(feed);
+      if (embeddings != null) {
+        inputs.put("inputs_embeds", (OnnxTensor) embeddings.get("inputs_embeds").orElseThrow());
+      }
       inputs.putAll(cache.asInputs());
       OrtSession.Result result = session.run(inputs);
       float[] logits = lastRow((OnnxTensor) result.get("logits").orElseThrow());
@@ -82,6 +102,9 @@ final class OnnxDecoder implements AutoCloseable {
       return logits;
     } finally {
       feed.values().forEach(OnnxValue::close);
+      if (embeddings != null) {
+        embeddings.close();
+      }
     }
   }
 
@@ -98,5 +121,8 @@ final class OnnxDecoder implements AutoCloseable {
   @Override
   public void close() throws OrtException {
     session.close();
+    if (embedder != null) {
+      embedder.close();
+    }
   }
 }
