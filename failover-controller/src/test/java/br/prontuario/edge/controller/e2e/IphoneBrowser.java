@@ -95,6 +95,10 @@ final class IphoneBrowser implements AutoCloseable {
     driver.get(url);
   }
 
+  void reload() {
+    driver.navigate().refresh();
+  }
+
   WebElement await(By by, Duration timeout) {
     Awaitility.await().atMost(timeout).ignoreExceptions().until(() -> driver.findElement(by).isDisplayed());
     return driver.findElement(by);
