@@ -73,8 +73,12 @@ function handle(block, patientId, text, answer) {
   }
   if (event === 'token') text.append(payload.text || '');
   else if (event === 'done') {
-    const cited = payload.sourceNoteIds || [];
+    // only what the answer cites, never every note the model was shown (edge-node drops ids
+    // outside the patient's context)
+    const cited = payload.citations || [];
     add(answer,
+      payload.mode === 'EXTRACTIVE'
+        ? h('p', {class: 'meta'}, 'Resposta extrativa: frases copiadas das notas citadas, sem modelo generativo.') : null,
       cited.length ? h('p', {class: 'meta'}, 'Notas citadas: ', cited.map((id, i) =>
         [i ? ', ' : '', h('a', {href: `#/paciente/${patientId}/nota/${id}`}, `nota ${i + 1}`)])) : null,
       payload.disclaimer ? h('p', {class: 'disclaimer'}, payload.disclaimer) : null);
