@@ -7,7 +7,7 @@ import br.prontuario.edge.node.inference.chat.MiniLm;
 import br.prontuario.edge.node.inference.model.ManifestFixture;
 import br.prontuario.edge.node.inference.onnx.EchoDecoder;
 import br.prontuario.edge.node.inference.onnx.TinyModels;
-import br.prontuario.edge.node.support.Api;
+import br.prontuario.edge.testsupport.http.TestHttp;
 import br.prontuario.edge.node.support.EdgeNodeIT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +50,8 @@ class ChatGroundingIT extends EdgeNodeIT {
     note(patient, "paciente tem febre e tosse");
     note(other, "paciente hoje");
 
-    Api.Reply reply = api.post("/api/v1/chat", token(Role.PHYSICIAN),
-        Api.json(Map.of("question", "o paciente", "patientId", patient, "maxTokens", 400)));
+    TestHttp.Reply reply = api.post("/api/v1/chat", token(Role.PHYSICIAN),
+        TestHttp.json(Map.of("question", "o paciente", "patientId", patient, "maxTokens", 400)));
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     assertThat(reply.json().get("mode").asText()).isEqualTo("GENERATED");
@@ -61,6 +61,6 @@ class ChatGroundingIT extends EdgeNodeIT {
 
   private void note(String patient, String text) {
     assertThat(api.post("/api/v1/patients/" + patient + "/notes", token(Role.PHYSICIAN),
-        Api.json(Map.of("type", "evolucao", "text", text))).status()).isEqualTo(201);
+        TestHttp.json(Map.of("type", "evolucao", "text", text))).status()).isEqualTo(201);
   }
 }
