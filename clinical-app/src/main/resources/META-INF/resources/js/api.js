@@ -42,7 +42,11 @@ function setState(nextMode, nextReachable) {
 export async function call(method, path, options = {}) {
   let response = await attempt(method, path, options);
   if (response.status === 401 && options.auth !== false && session.refreshToken) {
-    if (await refresh()) response = await attempt(method, path, options);
+    const renewed = await refresh();
+    // a refresh that met an outage is not a rejection: ending the session would delete the
+    // outbox, so the caller sees a network failure and retries later
+    if (renewed === 'transient') throw new NetworkError('refresh unavailable');
+    if (renewed === 'ok') response = await attempt(method, path, options);
     if (response.status === 401) session.end('Sua sessão terminou. Entre de novo.');
   }
   if (options.stream && response.ok) return {status: response.status, ok: true, headers: response.headers, response};
@@ -107,15 +111,18 @@ async function body(response) {
   }
 }
 
+/** 'ok' with new tokens, 'rejected' when the server refused the refresh token, else 'transient'. */
 async function refresh() {
   refreshing ||= (async () => {
     try {
       const r = await attempt('POST', '/api/v1/auth/refresh', {auth: false, json: {refreshToken: session.refreshToken}});
-      if (!r.ok) return false;
+      if (r.status === 401 || r.status === 400) return 'rejected';
+      if (!r.ok) return 'transient';
       session.start(await r.json());
-      return true;
-    } catch {
-      return false;
+      return 'ok';
+    } catch (e) {
+      if (e instanceof NetworkError) return 'transient';
+      throw e;
     } finally {
       setTimeout(() => { refreshing = null; }, 0);
     }

@@ -16,18 +16,39 @@ async function get(path) {
   return {data: r.data, etag: r.headers.get('ETag')};
 }
 
-export async function searchPatients(query) {
+/**
+ * Runs a normal-mode read; when its answer revealed emergency mode (the entry point now reaching
+ * cloud-fallback), runs the emergency-mode read instead, whatever the normal one answered.
+ */
+async function eitherMode(normal, emergency) {
+  if (serviceMode() === 'emergency') return emergency();
+  try {
+    const result = await normal();
+    return serviceMode() === 'emergency' ? emergency() : result;
+  } catch (e) {
+    if (e instanceof ReadError && serviceMode() === 'emergency') return emergency();
+    throw e;
+  }
+}
+
+export function searchPatients(query) {
+  return eitherMode(() => searchNormal(query), () => searchEmergency(query));
+}
+
+async function searchEmergency(query) {
   const q = query.trim();
   const digits = q.replace(/[.\-\s/]/g, '');
-  if (serviceMode() === 'emergency') {
-    return (await get(`/api/v1/patients?q=${encodeURIComponent(/^\d+$/.test(digits) ? digits : q)}`)).data.patients || [];
-  }
+  return (await get(`/api/v1/patients?q=${encodeURIComponent(/^\d+$/.test(digits) ? digits : q)}`)).data.patients || [];
+}
+
+async function searchNormal(query) {
+  const q = query.trim();
+  const digits = q.replace(/[.\-\s/]/g, '');
   let param;
   if (/^\d{11}$/.test(digits)) param = `cpf=${digits}`;
   else if (/^\d{15}$/.test(digits)) param = `cns=${digits}`;
   else param = `name=${encodeURIComponent(q)}&limit=30`;
-  const items = (await get(`/api/v1/patients?${param}`)).data.items || [];
-  return serviceMode() === 'emergency' ? searchPatients(query) : items;
+  return (await get(`/api/v1/patients?${param}`)).data.items || [];
 }
 
 const items = page => (page && Array.isArray(page.items) ? page.items : []);
@@ -38,14 +59,17 @@ const entry = e => ({id: e.id, version: e.version, recordedAt: e.recordedAt, rec
  * load; a list that fails is null (its section says so) so that one failed read does not hide the
  * rest of the chart or the writes still pending on this phone.
  */
-export async function loadChart(patientId) {
-  if (serviceMode() === 'emergency') return emergencyChart(patientId);
+export function loadChart(patientId) {
+  return eitherMode(() => normalChart(patientId), () => emergencyChart(patientId));
+}
+
+async function normalChart(patientId) {
   const base = `/api/v1/patients/${patientId}`;
-  const lists = ['alerts', 'allergies', 'problems', 'vital-signs', 'notes'].map(kind => get(`${base}/${kind}?limit=100`));
+  const lists = Promise.allSettled(['alerts', 'allergies', 'problems', 'vital-signs', 'notes']
+    .map(kind => get(`${base}/${kind}?limit=100`)));
   const patient = await get(base);
-  const [alerts, allergies, problems, vitals, notes] = (await Promise.allSettled(lists))
+  const [alerts, allergies, problems, vitals, notes] = (await lists)
     .map(r => (r.status === 'fulfilled' ? items(r.value.data) : null));
-  if (serviceMode() === 'emergency') return emergencyChart(patientId);
   const active = list => list && list.map(entry).filter(e => e.status === 'active');
   return {
     emergency: false,
