@@ -62,6 +62,22 @@ record ControllerApiClient(String identity, String component, String url, String
     return results;
   }
 
+  /** The newest history event's sequence number (0 when none): marks where a scenario begins. */
+  long lastSequence() {
+    return history().stream().mapToLong(e -> e.path("sequence").asLong()).max().orElse(0);
+  }
+
+  /** The events recorded after {@code sequence}: what a scenario itself caused. */
+  List<JsonNode> historyAfter(long sequence) {
+    return history().stream().filter(e -> e.path("sequence").asLong() > sequence).toList();
+  }
+
+  List<String> resultsAfter(long sequence) {
+    List<String> results = new ArrayList<>();
+    historyAfter(sequence).forEach(e -> e.path("results").forEach(r -> results.add(r.asString())));
+    return results;
+  }
+
   HttpResponse<String> switchover(String to) {
     return send("POST", "/api/v1/switchover", "{\"to\":\"" + to + "\"}").orElseThrow();
   }
