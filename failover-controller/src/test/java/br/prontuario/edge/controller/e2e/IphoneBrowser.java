@@ -122,8 +122,10 @@ final class IphoneBrowser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js);
   }
 
+  /** normal, reconnecting or emergency; "none" when the page is not the app (e.g. HAProxy's 503). */
   String bannerMode() {
-    return String.valueOf(script("return document.getElementById('banner').dataset.mode || 'normal'"));
+    return String.valueOf(script("const b = document.getElementById('banner');"
+        + " return b ? (b.dataset.mode || 'normal') : 'none'"));
   }
 
   String bannerText() {
