@@ -77,8 +77,6 @@ function handle(block, patientId, text, answer) {
     // outside the patient's context)
     const cited = payload.citations || [];
     add(answer,
-      payload.mode === 'EXTRACTIVE'
-        ? h('p', {class: 'meta'}, 'Resposta extrativa: frases copiadas das notas citadas, sem modelo generativo.') : null,
       cited.length ? h('p', {class: 'meta'}, 'Notas citadas: ', cited.map((id, i) =>
         [i ? ', ' : '', h('a', {href: `#/paciente/${patientId}/nota/${id}`}, `nota ${i + 1}`)])) : null,
       payload.disclaimer ? h('p', {class: 'disclaimer'}, payload.disclaimer) : null);
