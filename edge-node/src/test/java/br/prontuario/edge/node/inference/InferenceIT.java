@@ -1,12 +1,12 @@
 package br.prontuario.edge.node.inference;
 
-import br.prontuario.edge.node.inference.chat.MiniLm;
-import br.prontuario.edge.node.inference.dictation.TinyWhisper;
 import br.prontuario.edge.localcluster.models.ModelSources;
+import br.prontuario.edge.node.inference.chat.MiniLm;
 import br.prontuario.edge.node.inference.model.ManifestFixture;
 import br.prontuario.edge.node.inference.model.RealModels;
 import br.prontuario.edge.node.inference.onnx.TinyModels;
 import br.prontuario.edge.node.support.EdgeNodeIT;
+import br.prontuario.edge.testsupport.speech.TinyWhisper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

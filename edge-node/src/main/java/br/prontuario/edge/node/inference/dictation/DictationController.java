@@ -1,6 +1,7 @@
 package br.prontuario.edge.node.inference.dictation;
 
 import br.prontuario.edge.common.problem.ApiProblem;
+import br.prontuario.edge.speech.WavAudio;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package br.prontuario.edge.node.inference.dictation;
 
+import br.prontuario.edge.speech.Segment;
 import java.util.List;
 import java.util.UUID;
 

@@ -2,6 +2,7 @@ package br.prontuario.edge.node.inference.dictation;
 
 import br.prontuario.edge.node.inference.model.ModelFiles;
 import br.prontuario.edge.node.inference.model.ModelLoader;
+import br.prontuario.edge.speech.WhisperTranscriber;
 import org.springframework.stereotype.Component;
 
 /** Loads the "dictation" model: file {@code model}, a whisper.cpp ggml file. */

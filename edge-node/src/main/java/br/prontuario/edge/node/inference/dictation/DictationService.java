@@ -2,7 +2,10 @@ package br.prontuario.edge.node.inference.dictation;
 
 import br.prontuario.edge.node.inference.model.InferenceGate;
 import br.prontuario.edge.node.inference.model.ModelRegistry;
-import java.util.ArrayList;
+import br.prontuario.edge.speech.ChunkedTranscription;
+import br.prontuario.edge.speech.Segment;
+import br.prontuario.edge.speech.WavAudio;
+import br.prontuario.edge.speech.WhisperTranscriber;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -28,14 +31,8 @@ class DictationService {
 
   DictationDraft transcribe(WavAudio.Decoded audio, String language, UUID patientId) {
     WhisperTranscriber whisper = registry.require(DictationModelLoader.NAME, WhisperTranscriber.class);
-    int chunkSamples = (int) (properties.chunk().toMillis() * WavAudio.WHISPER_RATE / 1000);
-    List<Segment> segments = new ArrayList<>();
-    for (AudioChunker.Chunk chunk : AudioChunker.split(audio.samples(), chunkSamples)) {
-      List<Segment> pieces = gate.call(DictationModelLoader.NAME, () -> whisper.transcribe(chunk.samples(), language));
-      for (Segment piece : pieces) {
-        segments.add(new Segment(piece.startMs() + chunk.startMs(), piece.endMs() + chunk.startMs(), piece.text()));
-      }
-    }
+    List<Segment> segments = ChunkedTranscription.transcribe(audio.samples(), properties.chunk().toMillis(),
+        samples -> gate.call(DictationModelLoader.NAME, () -> whisper.transcribe(samples, language)));
     return DictationDraft.of(patientId, language, audio.durationMs(), segments);
   }
 

@@ -1,5 +1,7 @@
 package br.prontuario.edge.node.inference.dictation;
 
+import br.prontuario.edge.testsupport.speech.TestAudio;
+
 /** WAV recordings for API tests outside this package. */
 public final class DictationAudio {
 

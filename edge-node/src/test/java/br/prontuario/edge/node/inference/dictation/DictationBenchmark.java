@@ -1,6 +1,11 @@
 package br.prontuario.edge.node.inference.dictation;
 
 import br.prontuario.edge.node.inference.model.LargeStack;
+import br.prontuario.edge.speech.AudioChunker;
+import br.prontuario.edge.speech.WavAudio;
+import br.prontuario.edge.speech.WhisperTranscriber;
+import br.prontuario.edge.testsupport.speech.TestAudio;
+import br.prontuario.edge.testsupport.speech.TinyWhisper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

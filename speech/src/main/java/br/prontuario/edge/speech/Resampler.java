@@ -1,14 +1,14 @@
-package br.prontuario.edge.node.inference.dictation;
+package br.prontuario.edge.speech;
 
 /**
  * Sample-rate conversion for speech: when downsampling, a moving-average low-pass first (so
  * 44.1/48 kHz recordings do not alias into the speech band), then linear interpolation.
  */
-final class Resampler {
+public final class Resampler {
 
   private Resampler() {}
 
-  static float[] toRate(float[] samples, int from, int to) {
+  public static float[] toRate(float[] samples, int from, int to) {
     if (from == to || samples.length == 0) {
       return samples;
     }

@@ -1,15 +1,15 @@
-package br.prontuario.edge.node.inference.dictation;
+package br.prontuario.edge.testsupport.speech;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** WAV files for tests: tones written as RIFF/WAVE with a chosen encoding. */
-final class TestAudio {
+public final class TestAudio {
 
   private TestAudio() {}
 
-  static float[] tone(double hz, int rate, double seconds) {
+  public static float[] tone(double hz, int rate, double seconds) {
     float[] samples = new float[(int) (rate * seconds)];
     for (int i = 0; i < samples.length; i++) {
       samples[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / rate));
@@ -18,7 +18,7 @@ final class TestAudio {
   }
 
   /** 16-bit PCM; every channel carries the same samples. */
-  static byte[] pcm16(float[] samples, int rate, int channels) {
+  public static byte[] pcm16(float[] samples, int rate, int channels) {
     ByteBuffer data = ByteBuffer.allocate(samples.length * channels * 2).order(ByteOrder.LITTLE_ENDIAN);
     for (float s : samples) {
       for (int c = 0; c < channels; c++) {
@@ -28,7 +28,7 @@ final class TestAudio {
     return wav(1, channels, rate, 16, data.array());
   }
 
-  static byte[] wav(int encoding, int channels, int rate, int bits, byte[] data) {
+  public static byte[] wav(int encoding, int channels, int rate, int bits, byte[] data) {
     ByteBuffer out = ByteBuffer.allocate(44 + data.length).order(ByteOrder.LITTLE_ENDIAN);
     out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data.length)
         .put("WAVE".getBytes(StandardCharsets.US_ASCII))
@@ -39,7 +39,7 @@ final class TestAudio {
     return out.array();
   }
 
-  static int zeroCrossings(float[] samples) {
+  public static int zeroCrossings(float[] samples) {
     int crossings = 0;
     for (int i = 1; i < samples.length; i++) {
       if ((samples[i - 1] < 0) != (samples[i] < 0)) {

@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.inference.dictation;
+package br.prontuario.edge.speech;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,24 +9,24 @@ import java.util.List;
  * Reads RIFF/WAVE PCM (8/16/24/32-bit integer or 32-bit float, any rate, mono or multi-channel)
  * into mono samples at 16 kHz, Whisper's only input. Anything else is an {@link Unsupported} result.
  */
-final class WavAudio {
+public final class WavAudio {
 
-  static final int WHISPER_RATE = 16_000;
-  static final List<String> ACCEPTED = List.of(
+  public static final int WHISPER_RATE = 16_000;
+  public static final List<String> ACCEPTED = List.of(
       "audio/wav (RIFF WAVE, PCM 8/16/24/32-bit or IEEE float 32-bit, any sample rate, mono or stereo; 16 kHz mono preferred)");
 
-  sealed interface Decoding {}
+  public sealed interface Decoding {}
 
-  record Decoded(float[] samples, int originalRate, int channels) implements Decoding {
-    long durationMs() {
+  public record Decoded(float[] samples, int originalRate, int channels) implements Decoding {
+    public long durationMs() {
       return samples.length * 1000L / WHISPER_RATE;
     }
   }
 
-  record Unsupported(String reason) implements Decoding {}
+  public record Unsupported(String reason) implements Decoding {}
 
   /** Longer than allowed: refused before resampling, so a long upload cannot balloon in memory. */
-  record TooLong(long durationMs) implements Decoding {}
+  public record TooLong(long durationMs) implements Decoding {}
 
   private static final int PCM = 1;
   private static final int IEEE_FLOAT = 3;
@@ -34,11 +34,11 @@ final class WavAudio {
 
   private WavAudio() {}
 
-  static Decoding decode(byte[] bytes) {
+  public static Decoding decode(byte[] bytes) {
     return decode(bytes, Long.MAX_VALUE);
   }
 
-  static Decoding decode(byte[] bytes, long maxDurationMs) {
+  public static Decoding decode(byte[] bytes, long maxDurationMs) {
     try {
       return parse(bytes, maxDurationMs);
     } catch (IndexOutOfBoundsException e) {

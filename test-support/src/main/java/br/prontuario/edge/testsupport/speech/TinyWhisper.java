@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.inference.dictation;
+package br.prontuario.edge.testsupport.speech;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

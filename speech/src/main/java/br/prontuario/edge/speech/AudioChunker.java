@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.inference.dictation;
+package br.prontuario.edge.speech;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,15 +7,15 @@ import java.util.List;
  * Cuts long audio into pieces of at most {@code maxSamples}, each ending at the quietest 100 ms of
  * its last fifth so that words are rarely split, and remembers where each piece starts.
  */
-final class AudioChunker {
+public final class AudioChunker {
 
-  record Chunk(float[] samples, long startMs) {}
+  public record Chunk(float[] samples, long startMs) {}
 
   private static final int WINDOW = WavAudio.WHISPER_RATE / 10;
 
   private AudioChunker() {}
 
-  static List<Chunk> split(float[] audio, int maxSamples) {
+  public static List<Chunk> split(float[] audio, int maxSamples) {
     List<Chunk> chunks = new ArrayList<>();
     int start = 0;
     while (start < audio.length) {

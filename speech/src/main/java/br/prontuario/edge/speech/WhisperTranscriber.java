@@ -1,4 +1,4 @@
-package br.prontuario.edge.node.inference.dictation;
+package br.prontuario.edge.speech;
 
 import io.github.givimad.whisperjni.WhisperContext;
 import io.github.givimad.whisperjni.WhisperFullParams;
@@ -29,7 +29,7 @@ public final class WhisperTranscriber implements AutoCloseable {
   }
 
   /** Loads a model file whose checksum was already verified; whisper.cpp answers null, not an exception, for a bad file. */
-  static WhisperTranscriber load(Path model, int threads) throws IOException {
+  public static WhisperTranscriber load(Path model, int threads) throws IOException {
     loadLibraryOnce();
     WhisperJNI whisper = new WhisperJNI();
     WhisperContext context = whisper.init(model);
@@ -48,7 +48,7 @@ public final class WhisperTranscriber implements AutoCloseable {
   }
 
   /** Transcribes 16 kHz mono samples; segment times are relative to the samples' start. */
-  List<Segment> transcribe(float[] samples, String language) {
+  public List<Segment> transcribe(float[] samples, String language) {
     WhisperFullParams params = new WhisperFullParams(WhisperSamplingStrategy.GREEDY);
     params.language = language;
     params.nThreads = threads;

@@ -1,7 +1,9 @@
-package br.prontuario.edge.node.inference.dictation;
+package br.prontuario.edge.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import br.prontuario.edge.testsupport.speech.TestAudio;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
-package br.prontuario.edge.node.inference.dictation;
+package br.prontuario.edge.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import br.prontuario.edge.testsupport.speech.TestAudio;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
