@@ -1,10 +1,7 @@
 package br.prontuario.edge.node.inference.chat;
 
-import br.prontuario.edge.node.inference.model.LargeStack;
-import br.prontuario.edge.node.inference.model.ModelFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** Chat throughput on a given decoder: tokens per second of the generation loop (not a test). */
 public final class ChatBenchmark {
@@ -20,7 +17,7 @@ public final class ChatBenchmark {
   public static Result run(Path model, Path tokenizer, String prompt, List<String> stopTokens, int tokens,
       int threads, int runs) throws Exception {
     ChatProperties properties = new ChatProperties(tokens, stopTokens, "{question}", threads, 0, "-");
-    try (ChatModel chat = LargeStack.call("chat", () -> new ChatModelLoader(properties).load(new ModelFiles("chat", Map.of("model", model, "tokenizer", tokenizer))))) {
+    try (ChatModel chat = TestChatModels.load(properties, model, tokenizer)) {
       chat.generate(prompt, tokens, Sampling.GREEDY, p -> {}, () -> false);
       long[] first = new long[1];
       long totalNanos = 0;

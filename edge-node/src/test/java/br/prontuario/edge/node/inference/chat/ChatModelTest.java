@@ -3,7 +3,6 @@ package br.prontuario.edge.node.inference.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import br.prontuario.edge.node.inference.model.LargeStack;
 import br.prontuario.edge.node.inference.model.ModelFiles;
 import br.prontuario.edge.node.inference.onnx.TinyModels;
 import java.nio.file.Files;
@@ -29,8 +28,7 @@ class ChatModelTest {
     ChatProperties properties = new ChatProperties(16, List.of("<eos>", "<end_of_turn>"), "{question}", 1, 5, "aviso");
     Path decoder = TinyModels.decoder(dir);
     Path tokenizer = TinyModels.tokenizer(dir);
-    model = LargeStack.call("chat", () -> new ChatModelLoader(properties).load(new ModelFiles("chat",
-        Map.of("model", decoder, "tokenizer", tokenizer))));
+    model = TestChatModels.load(properties, decoder, tokenizer);
   }
 
   @AfterAll

@@ -29,8 +29,7 @@ class EchoDecoderChatTest {
     Path decoder = EchoDecoder.write(dir, TinyModels.VOCAB.size());
     Path tokenizer = TinyModels.tokenizer(dir);
     ChatProperties properties = new ChatProperties(64, List.of("<eos>"), "{context}\n{question}", 1, 5, "aviso");
-    model = LargeStack.call("chat", () -> new ChatModelLoader(properties).load(new ModelFiles("chat",
-        Map.of("model", decoder, "tokenizer", tokenizer))));
+    model = TestChatModels.load(properties, decoder, tokenizer);
   }
 
   @AfterAll
