@@ -76,6 +76,7 @@ public final class ControllerApi {
     body.put("scenario", run.scenario());
     body.put("rtoSeconds", run.rtoSeconds());
     body.put("lostAcknowledgedWrites", run.lostAcknowledgedWrites());
+    body.put("duplicatedWrites", run.duplicatedWrites());
     body.put("rpoSeconds", run.rpoSeconds());
     body.put("passed", run.passed());
     body.put("finishedAt", clock.instant().toString());

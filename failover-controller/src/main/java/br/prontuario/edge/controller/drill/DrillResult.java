@@ -11,11 +11,14 @@ import java.time.Instant;
  *
  * @param rtoSeconds null when the scenario has no fault (health-check validation) or never
  *     recovered
+ * @param duplicatedWrites acknowledged notes stored more than once (one idempotency key, two
+ *     records); null from a drill client that predates the count
  */
 public record DrillResult(
     @NotNull @Pattern(regexp = SCENARIOS) String scenario,
     @PositiveOrZero Double rtoSeconds,
     @NotNull @Min(0) Integer lostAcknowledgedWrites,
+    @Min(0) Integer duplicatedWrites,
     @PositiveOrZero double rpoSeconds,
     boolean passed,
     Instant finishedAt) {

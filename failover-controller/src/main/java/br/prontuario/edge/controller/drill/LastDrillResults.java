@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The last drill result per scenario, exported as {@code last_drill_rto_seconds{scenario}} and
- * {@code last_drill_lost_writes{scenario}}. Only the known scenarios become label values, so a
+ * {@code last_drill_lost_writes{scenario}} and {@code last_drill_duplicated_writes{scenario}}. Only the known scenarios become label values, so a
  * caller cannot grow the series without bound.
  */
 @Component
@@ -47,6 +47,11 @@ public class LastDrillResults {
             .map(r -> (double) r.lostAcknowledgedWrites()).orElse(Double.NaN))
         .tag("scenario", scenario)
         .description("Acknowledged writes lost in the last drill run of this scenario")
+        .register(meters);
+    Gauge.builder("last.drill.duplicated.writes", last, m -> Optional.ofNullable(m.get(scenario))
+            .map(DrillResult::duplicatedWrites).map(Integer::doubleValue).orElse(Double.NaN))
+        .tag("scenario", scenario)
+        .description("Acknowledged writes stored twice in the last drill run of this scenario")
         .register(meters);
     Gauge.builder("last.drill.passed", last, m -> Optional.ofNullable(m.get(scenario))
             .map(r -> r.passed() ? 1.0 : 0.0).orElse(Double.NaN))

@@ -93,12 +93,13 @@ class ControllerApiTest {
   void drillResultsBecomeMetricsPerScenario() {
     Reply posted = call(port, "POST", "/api/v1/drills/results", Tokens.itOps(),
         "{\"scenario\":\"primary-crash\",\"rtoSeconds\":12.5,\"lostAcknowledgedWrites\":0,"
-            + "\"rpoSeconds\":0.0,\"passed\":true,\"finishedAt\":\"2026-11-25T03:00:00Z\"}");
+            + "\"duplicatedWrites\":1,\"rpoSeconds\":0.0,\"passed\":true,\"finishedAt\":\"2026-11-25T03:00:00Z\"}");
     Reply scrape = call(port, "GET", "/metrics", null, null);
 
     assertThat(posted.status()).isEqualTo(202);
     assertThat(scrape.body()).contains("last_drill_rto_seconds{scenario=\"primary-crash\"} 12.5");
     assertThat(scrape.body()).contains("last_drill_lost_writes{scenario=\"primary-crash\"} 0.0");
+    assertThat(scrape.body()).contains("last_drill_duplicated_writes{scenario=\"primary-crash\"} 1.0");
   }
 
   @Test

@@ -15,9 +15,9 @@ class LastDrillResultsTest {
 
   @Test
   void exportsTheLastRtoAndLostWritesPerScenario() {
-    results.record(new DrillResult("primary-crash", 14.0, 0, 0, true, Instant.EPOCH));
-    results.record(new DrillResult("primary-crash", 12.5, 0, 0, true, Instant.EPOCH));
-    results.record(new DrillResult("planned-switchover", 1.25, 2, 0.5, false, Instant.EPOCH));
+    results.record(new DrillResult("primary-crash", 14.0, 0, 0, 0, true, Instant.EPOCH));
+    results.record(new DrillResult("primary-crash", 12.5, 0, 0, 0, true, Instant.EPOCH));
+    results.record(new DrillResult("planned-switchover", 1.25, 2, 3, 0.5, false, Instant.EPOCH));
 
     String scrape = registry.scrape();
 
@@ -26,18 +26,22 @@ class LastDrillResultsTest {
     assertThat(scrape).contains("last_drill_rto_seconds{scenario=\"planned-switchover\"} 1.25");
     assertThat(scrape).contains("last_drill_lost_writes{scenario=\"planned-switchover\"} 2.0");
     assertThat(scrape).contains("last_drill_passed{scenario=\"planned-switchover\"} 0.0");
+    assertThat(scrape).contains("last_drill_duplicated_writes{scenario=\"primary-crash\"} 0.0");
+    assertThat(scrape).contains("last_drill_duplicated_writes{scenario=\"planned-switchover\"} 3.0");
   }
 
   @Test
   void aRunWithoutRtoExportsNaNRatherThanZero() {
-    results.record(new DrillResult("health-check-validation", null, 0, 0, true, Instant.EPOCH));
+    results.record(new DrillResult("health-check-validation", null, 0, null, 0, true, Instant.EPOCH));
 
     assertThat(registry.scrape()).contains("last_drill_rto_seconds{scenario=\"health-check-validation\"} NaN");
+    // a drill client that predates the duplicate count: unknown, not "none"
+    assertThat(registry.scrape()).contains("last_drill_duplicated_writes{scenario=\"health-check-validation\"} NaN");
   }
 
   @Test
   void unknownScenariosNeverBecomeLabels() {
-    assertThatThrownBy(() -> results.record(new DrillResult("x\"}", 1.0, 0, 0, true, Instant.EPOCH)))
+    assertThatThrownBy(() -> results.record(new DrillResult("x\"}", 1.0, 0, 0, 0, true, Instant.EPOCH)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(registry.scrape()).doesNotContain("last_drill");
   }
