@@ -19,6 +19,8 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * The slice of the edge-node API a drill uses, through the entry point. Logs in once, shares the
  * token between clients and logs in again on 401 (tokens expire; a new node may not know them).
+ * Targets of one load share one token, as the app shares its session across entry URLs: a first
+ * use of a node's edge-node in the middle of a failover must not start with a login there.
  */
 public final class EdgeApi {
 
@@ -30,10 +32,17 @@ public final class EdgeApi {
   private final String username;
   private final String password;
   private final Duration timeout;
-  private final AtomicReference<String> token = new AtomicReference<>();
+  private final AtomicReference<String> token;
 
   /** {@code caCertificate}: the cluster CA an https entry point presents (null: the JDK's trust). */
   public EdgeApi(URI base, Path caCertificate, String username, String password, Duration timeout) {
+    this(base, caCertificate, username, password, timeout, new AtomicReference<>());
+  }
+
+  /** As above, sharing {@code token} with the other targets of the same load. */
+  EdgeApi(URI base, Path caCertificate, String username, String password, Duration timeout,
+      AtomicReference<String> token) {
+    this.token = token;
     this.http = ClusterTrust.httpClient(caCertificate)
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(timeout)

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs C clinical clients on a bounded pool. Stops by itself after the plan's duration or write
@@ -39,9 +40,12 @@ public final class LoadGenerator {
       t.setDaemon(true);
       return t;
     });
-    // one API per target, shared by the clients: one login per target, not one per client
+    // one API per target, shared by the clients, and one token for all targets: the site's
+    // tokens are valid on every node, so a retry at a node's edge-node never waits on a login
+    AtomicReference<String> token = new AtomicReference<>();
     List<EdgeApi> targets = plan.targets().stream().map(uri -> new EdgeApi(uri,
-        plan.caCertificate(), plan.username(), plan.password(), plan.requestTimeout())).toList();
+        plan.caCertificate(), plan.username(), plan.password(), plan.requestTimeout(), token))
+        .toList();
     for (int i = 1; i <= plan.clients(); i++) {
       pool.submit(new ClinicalClient(i, runId, new Targets(targets), plan, recorder, clock,
           this::keepGoing));
