@@ -4,7 +4,7 @@ import static br.prontuario.edge.deploy.MockSite.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.controller.cloud.KubernetesPatroniPromotion;
-import br.prontuario.edge.controller.cloud.StandbyPromotion;
+import br.prontuario.edge.site.activation.StandbyPromotion;
 import br.prontuario.edge.controller.routing.KubernetesRouter;
 import br.prontuario.edge.controller.routing.RouteOutcome;
 import br.prontuario.edge.controller.routing.RoutingProperties;

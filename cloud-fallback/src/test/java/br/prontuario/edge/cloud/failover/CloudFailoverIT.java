@@ -10,6 +10,7 @@ import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
 import br.prontuario.edge.localcluster.cloud.CloudFailback;
+import br.prontuario.edge.localcluster.cloud.FailbackResult;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
@@ -17,6 +18,7 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.testsupport.http.TestHttp;
 import br.prontuario.edge.testsupport.servers.SharedRedis;
 import br.prontuario.edge.site.activation.ActivationOutcome;
+import br.prontuario.edge.site.failback.MergeReport;
 import br.prontuario.edge.site.activation.ForkPoint;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.haproxy.CloudRoute;
@@ -97,10 +99,10 @@ class CloudFailoverIT {
         writer.join();
 
         ActivationOutcome activated = cloud.activation(database, Clock.systemUTC())
-            .activate(() -> entry.routeToCloud("127.0.0.1", cloud.ports().app()),
+            .activate(() -> CloudSite.routeToCloud(entry, cloud.ports().app()),
                 Duration.ofSeconds(60));
         assertThat(activated).isInstanceOf(ActivationOutcome.Activated.class);
-        ForkPoint fork = ((ActivationOutcome.Activated) activated).fork();
+        ForkPoint fork = ((ActivationOutcome.Activated) activated).fork().orElseThrow();
         await().atMost(Duration.ofSeconds(60))
             .until(() -> viaEntry.get("/health/ready", null).status() == 200);
         Instant serving = Instant.now();
@@ -130,10 +132,11 @@ class CloudFailoverIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> cluster.leader().isPresent());
         CloudFailback failback = new CloudFailback(cloud, database, new CloudFailback.CloudApp(
             "http://127.0.0.1:" + cloud.ports().app(), CloudFallbackTest.SECRET), Clock.systemUTC());
-        CloudFailback.Result first = failback.run(entry, Duration.ofSeconds(120));
-        assertThat(first.merged()).isTrue();
+        FailbackResult.FailedBack first = failedBack(failback.run(entry, Duration.ofSeconds(120)));
         assertThat(first.recordedFork()).isEmpty();
-        assertThat(first.json()).contains(note.toString(), alert.toString());
+        assertThat(first.merged().notes()).contains(note.toString());
+        assertThat(first.merged().entries()).extracting(MergeReport.MergedEntry::id)
+            .contains(alert.toString());
 
         assertThat(count(edgeDb, "notes", note)).isEqualTo(1);
         assertThat(count(edgeDb, "clinical_entries", alert)).isEqualTo(1);
@@ -146,8 +149,8 @@ class CloudFailoverIT {
         await().atMost(Duration.ofSeconds(10))
             .until(() -> direct.get("/health/ready", null).status() == 503);
 
-        CloudFailback.Result second = failback.run(entry, Duration.ofSeconds(120));
-        assertThat(second.merged()).isFalse();
+        FailbackResult second = failback.run(entry, Duration.ofSeconds(120));
+        assertThat(second).isInstanceOf(FailbackResult.NothingToFailBack.class);
         assertThat(count(edgeDb, "notes", note)).isEqualTo(1);
         assertThat(count(edgeDb, "clinical_entries", alert)).isEqualTo(1);
 
@@ -162,11 +165,10 @@ class CloudFailoverIT {
             .until(() -> direct.get("/health/ready", null).status() == 200);
         UUID later = created(direct.post("/api/v1/patients/" + patient + "/notes", physician,
             Map.of("type", "evolucao", "text", "Segunda emergencia")), "note");
-        CloudFailback.Result third = failback.run(entry, Duration.ofSeconds(120));
-        assertThat(third.merged()).isTrue();
+        FailbackResult.FailedBack third = failedBack(failback.run(entry, Duration.ofSeconds(120)));
         assertThat(third.recordedFork()).isPresent();
-        assertThat(forkIdOf(third.json())).isNotEqualTo(forkIdOf(first.json()));
-        assertThat(third.json()).contains(later.toString()).doesNotContain(note.toString());
+        assertThat(forkIdOf(third)).isNotEqualTo(forkIdOf(first));
+        assertThat(third.merged().notes()).contains(later.toString()).doesNotContain(note.toString());
         assertThat(count(edgeDb, "notes", later)).isEqualTo(1);
         assertThat(count(edgeDb, "notes", note)).isEqualTo(1);
         assertThat(cloud.isStreamingStandby()).isTrue();
@@ -176,11 +178,18 @@ class CloudFailoverIT {
     }
   }
 
-  private static String forkIdOf(String failbackReport) {
-    String forkId = tools.jackson.databind.json.JsonMapper.shared().readTree(failbackReport)
+  /** The report written beside the fork point names the merge's fork id. */
+  private static String forkIdOf(FailbackResult.FailedBack failedBack) throws Exception {
+    String report = Files.readString(failedBack.report());
+    String forkId = tools.jackson.databind.json.JsonMapper.shared().readTree(report)
         .path("forkId").asString("");
-    assertThat(forkId).as(failbackReport).matches("[0-9a-f-]{36}");
+    assertThat(forkId).as(report).matches("[0-9a-f-]{36}").isEqualTo(failedBack.merged().forkId());
     return forkId;
+  }
+
+  private static FailbackResult.FailedBack failedBack(FailbackResult result) {
+    assertThat(result).isInstanceOf(FailbackResult.FailedBack.class);
+    return (FailbackResult.FailedBack) result;
   }
 
   private record Acked(UUID id, Instant at) {}

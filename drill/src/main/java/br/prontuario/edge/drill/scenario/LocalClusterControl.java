@@ -1,6 +1,7 @@
 package br.prontuario.edge.drill.scenario;
 
 import br.prontuario.edge.localcluster.cloud.CloudSite;
+import br.prontuario.edge.localcluster.cloud.FailbackResult;
 import br.prontuario.edge.localcluster.cluster.ClusterStatus;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
@@ -107,7 +108,9 @@ public final class LocalClusterControl implements ClusterControl {
       throw new IllegalStateException("this cluster has no cloud site (" + CloudSite.cloudDir(cluster)
           + "); start it with bin/edgectl up");
     }
-    CloudSite.failback(cluster, Duration.ofMinutes(3));
+    if (CloudSite.failback(cluster, Duration.ofMinutes(3)) instanceof FailbackResult.Stopped stopped) {
+      throw new IllegalStateException("failback stopped: " + stopped.reason());
+    }
   }
 
   @Override

@@ -43,7 +43,12 @@ public final class CloudActivateCommand implements Callable<Integer> {
     if (outcome instanceof ActivationOutcome.NotPromoted notPromoted) {
       throw new IllegalStateException(notPromoted.detail());
     }
-    ForkPoint fork = ((ActivationOutcome.Activated) outcome).fork();
+    if (outcome instanceof ActivationOutcome.NotRouted notRouted) {
+      throw new IllegalStateException("the cloud is promoted but clinicians were not routed to it: "
+          + notRouted.routing().detail() + "; run bin/edgectl cloud activate again");
+    }
+    // edgectl's activation records the fork point: it is always there
+    ForkPoint fork = ((ActivationOutcome.Activated) outcome).fork().orElseThrow();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("cloud activated in %.2f s: emergency mode serves through %s%n",
         fork.activationSeconds(), cluster.layout().entrypoint());

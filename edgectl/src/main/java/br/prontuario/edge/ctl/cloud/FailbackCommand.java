@@ -1,8 +1,8 @@
 package br.prontuario.edge.ctl.cloud;
 
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
-import br.prontuario.edge.localcluster.cloud.CloudFailback;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
+import br.prontuario.edge.localcluster.cloud.FailbackResult;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -28,15 +28,23 @@ public final class FailbackCommand implements Callable<Integer> {
   public Integer call() {
     EdgeCluster cluster = options.existingCluster();
     PrintWriter out = spec.commandLine().getOut();
-    CloudFailback.Result result = CloudSite.failback(cluster, Duration.ofMinutes(3));
-    result.recordedFork().ifPresent(fork -> out.printf("fork point recorded (the controller had"
-        + " activated the cloud): timeline %d, newest edge heartbeat %s%n", fork.timeline(),
-        fork.lastEdgeHeartbeat()));
-    out.println(result.merged()
-        ? "failback done: cloud writes merged into the edge, clinicians routed to the edge,"
-            + " cloud re-seeded as a standby"
-        : "nothing to fail back: this activation was already merged and the cloud follows the edge");
-    out.println("report: " + result.report());
+    FailbackResult result = CloudSite.failback(cluster, Duration.ofMinutes(3));
+    if (result instanceof FailbackResult.Stopped stopped) {
+      throw new IllegalStateException(stopped.reason());
+    }
+    if (result instanceof FailbackResult.NothingToFailBack nothing) {
+      out.println("nothing to fail back: this activation was already merged and the cloud follows"
+          + " the edge");
+      out.println("report: " + nothing.report());
+    } else {
+      FailbackResult.FailedBack done = (FailbackResult.FailedBack) result;
+      done.recordedFork().ifPresent(fork -> out.printf("fork point recorded (the controller had"
+          + " activated the cloud): timeline %d, newest edge heartbeat %s%n", fork.timeline(),
+          fork.lastEdgeHeartbeat()));
+      out.println("failback done: cloud writes merged into the edge, clinicians routed to the edge,"
+          + " cloud re-seeded as a standby");
+      out.println("report: " + done.report());
+    }
     out.flush();
     return 0;
   }

@@ -26,14 +26,21 @@ public final class SwitchoverCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonNode event = ControllerClient.forCluster(dir).post("api/v1/switchover", Map.of("to", to));
-    boolean failed = false;
-    for (JsonNode r : event.path("results")) {
-      failed |= r.asString().contains(": failed");
-    }
+    boolean failed = anyFailed(event);
     var out = failed ? spec.commandLine().getErr() : spec.commandLine().getOut();
     out.println((failed ? "edgectl: switchover to " + to + " incomplete: " : "switched over to " + to + ": ")
         + HistoryCommand.line(event));
     out.flush();
     return failed ? 1 : 0;
+  }
+
+  /** Whether an action of the decision failed: its typed {@code outcomes[].outcome.type}. */
+  static boolean anyFailed(JsonNode event) {
+    for (JsonNode entry : event.path("outcomes")) {
+      if ("failed".equals(entry.path("outcome").path("type").asString(""))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

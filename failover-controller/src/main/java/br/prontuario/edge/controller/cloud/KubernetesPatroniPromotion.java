@@ -1,5 +1,6 @@
 package br.prontuario.edge.controller.cloud;
 
+import br.prontuario.edge.site.activation.StandbyPromotion;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

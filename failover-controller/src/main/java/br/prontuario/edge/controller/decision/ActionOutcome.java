@@ -1,9 +1,19 @@
 package br.prontuario.edge.controller.decision;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * How carrying out one {@link Action} went. The loop decides on these types (back off after a
- * failure, skip what must not follow a failed failback); the history records a rendering of them.
+ * failure, skip what must not follow a failed failback); the history records them, as JSON
+ * {@code {"type": "done"|"failed"|"skipped"|"raised", ...}} for edgectl and as one line for people.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ActionOutcome.Done.class, name = "done"),
+    @JsonSubTypes.Type(value = ActionOutcome.Failed.class, name = "failed"),
+    @JsonSubTypes.Type(value = ActionOutcome.Skipped.class, name = "skipped"),
+    @JsonSubTypes.Type(value = ActionOutcome.Raised.class, name = "raised")})
 public sealed interface ActionOutcome {
 
   /** The adapter confirmed it; {@code detail} says what it did. */

@@ -229,11 +229,9 @@ public final class DecisionEngine {
       return Optional.empty();
     }
     String previous = activeNode;
-    Optional<String> leaderNode = CoLocation.destination(previous, lastObservation().flatMap(Observation::leader),
-        health, switchoverPendingTo(previous, clock.instant()));
+    Optional<String> leaderNode = leaderNodeToFollow();
     leaderNode.ifPresent(node -> activeNode = node);
-    String moved = activeNode + " holds the PostgreSQL leader and serves; moving the active role there from "
-        + previous;
+    String moved = movedToLeader(previous);
     if (router.cloudRouted()) {
       // left EMERGENCY_CLOUD while another replica (or none) held the lease, or the first merge
       // failed: finish the failback
@@ -246,6 +244,34 @@ public final class DecisionEngine {
     }
     return Optional.of(reconciliation(current, List.of(new Action.RouteTo(activeNode)), leaderNode.isPresent()
         ? moved : "router sends traffic to " + router.activeNode().orElse("no single node") + ", intended " + activeNode));
+  }
+
+  /**
+   * On a replica that does not act (it reads no router): move the active role to the PostgreSQL
+   * leader's node, as {@link #reconcileRouting} does on the acting one. Without it, after an
+   * operator's switchover (carried out by the acting replica alone) this replica kept the old
+   * active node, reported DEGRADED ("active node is not the leader's node") until restarted, and
+   * took over with that stale view. The decision carries no action.
+   */
+  public synchronized Optional<Decision> followLeader() {
+    ControllerState current = state.current();
+    if (current == ControllerState.EMERGENCY_CLOUD || maintenance.get() || activeNode == null) {
+      return Optional.empty();
+    }
+    String previous = activeNode;
+    Optional<String> leaderNode = leaderNodeToFollow();
+    leaderNode.ifPresent(node -> activeNode = node);
+    return leaderNode.map(node -> reconciliation(current, List.of(), movedToLeader(previous)));
+  }
+
+  private Optional<String> leaderNodeToFollow() {
+    return CoLocation.destination(activeNode, lastObservation().flatMap(Observation::leader), health,
+        switchoverPendingTo(activeNode, clock.instant()));
+  }
+
+  private String movedToLeader(String previous) {
+    return activeNode + " holds the PostgreSQL leader and serves; moving the active role there from "
+        + previous;
   }
 
   /** A switchover to {@code node} was asked for within the cooldown: Patroni is still moving the leader. */

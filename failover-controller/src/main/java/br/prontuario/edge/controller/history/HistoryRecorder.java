@@ -35,7 +35,8 @@ public final class HistoryRecorder {
     Instant detected = decision.detectedAt().orElse(null);
     HistoryEvent event = new HistoryEvent(history.nextSequence(), controllerId, decision.trigger(),
         decision.from().name(), decision.to().name(), decision.activeNode(),
-        decision.actions().stream().map(HistoryRecorder::describe).toList(), results, decision.reasons(),
+        decision.actions().stream().map(HistoryRecorder::describe).toList(), results,
+        entries(execution), decision.reasons(),
         detected, decision.at(), completed, HistoryEvent.between(detected, decision.at()),
         HistoryEvent.between(decision.at(), completed));
     history.append(event);
@@ -57,6 +58,15 @@ public final class HistoryRecorder {
       return List.of("observed only: " + observed.controller() + " is not the acting controller");
     }
     return List.of("maintenance " + (((Execution.MaintenanceSet) execution).on() ? "on" : "off"));
+  }
+
+  /** The history's typed {@code outcomes}: only what this replica carried out. */
+  static List<ActionEntry> entries(Execution execution) {
+    if (execution instanceof Execution.Acted acted) {
+      return acted.results().stream()
+          .map(r -> new ActionEntry(describe(r.action()), r.outcome())).toList();
+    }
+    return List.of();
   }
 
   static String render(ActionResult result) {

@@ -1,7 +1,6 @@
 package br.prontuario.edge.controller.loop;
 
 import br.prontuario.edge.controller.cloud.CloudFallbackApp;
-import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.Action;
 import br.prontuario.edge.controller.decision.ActionOutcome;
 import br.prontuario.edge.controller.decision.ActionResult;
@@ -9,12 +8,17 @@ import br.prontuario.edge.controller.decision.Decision;
 import br.prontuario.edge.controller.probe.ClusterTopology;
 import br.prontuario.edge.controller.routing.RouteOutcome;
 import br.prontuario.edge.controller.routing.Router;
+import br.prontuario.edge.site.activation.ActivationOutcome;
+import br.prontuario.edge.site.activation.CloudActivation;
+import br.prontuario.edge.site.activation.CloudRouting;
+import br.prontuario.edge.site.activation.StandbyPromotion;
 import br.prontuario.edge.site.failback.FailbackOutcome;
 import br.prontuario.edge.site.failback.FailbackSequence;
 import br.prontuario.edge.site.failback.Routing;
 import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.site.patroni.PatroniReply;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +40,17 @@ final class Actuator {
   private final AtomicBoolean cloudActive = new AtomicBoolean();
   private final StandbyPromotion promotion;
   private final CloudFallbackApp cloudApp;
+  private final Clock clock;
 
   Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters) {
-    this(router, patroni, topology, meters, StandbyPromotion.NONE, CloudFallbackApp.NONE);
+    this(router, patroni, topology, meters, StandbyPromotion.NONE, CloudFallbackApp.NONE,
+        Clock.systemUTC());
   }
 
   Actuator(Router router, PatroniClient patroni, ClusterTopology topology, MeterRegistry meters,
-      StandbyPromotion promotion, CloudFallbackApp cloudApp) {
+      StandbyPromotion promotion, CloudFallbackApp cloudApp, Clock clock) {
     this.promotion = promotion;
+    this.clock = clock;
     this.cloudApp = cloudApp;
     this.router = router;
     this.patroni = patroni;
@@ -85,17 +92,7 @@ final class Actuator {
       String detail = reply.status() + " " + reply.message().trim();
       return reply.accepted() ? new ActionOutcome.Done(detail) : new ActionOutcome.Failed(detail);
     } else if (action instanceof Action.ActivateCloud) {
-      // promote the cloud standby first: cloud-fallback passes its health check only then
-      StandbyPromotion.Outcome promoted = promotion.promote();
-      if (!promoted.ok()) {
-        return new ActionOutcome.Failed(promoted.detail());
-      }
-      // routed before it is ready, HAProxy would see a first failed check and want 'rise' more
-      boolean ready = cloudApp.awaitReady(CLOUD_READY_PATIENCE);
-      RouteOutcome outcome = router.routeToCloud(true);
-      cloudActive.set(outcome.ok());
-      return outcome(outcome, ready ? "" : " (cloud-fallback not ready after "
-          + CLOUD_READY_PATIENCE.toSeconds() + " s; routed anyway)");
+      return activateCloud();
     } else if (action instanceof Action.DeactivateCloud back) {
       return failBack(back.node());
     }
@@ -103,6 +100,34 @@ final class Actuator {
     meters.counter("controller.alerts", "severity", alert.severity()).increment();
     log.warn("ALERT [{}] {}", alert.severity(), alert.message());
     return new ActionOutcome.Raised();
+  }
+
+  /**
+   * The site's activation sequence: promote the cloud standby first (cloud-fallback passes its
+   * health check only then), wait for cloud-fallback to be ready, route through the router.
+   */
+  private ActionOutcome activateCloud() {
+    ActivationOutcome outcome = CloudActivation.forController(promotion, cloudApp::awaitReady, clock)
+        .activate(() -> {
+          RouteOutcome routed = router.routeToCloud(true);
+          cloudActive.set(routed.ok());
+          return routed.ok() ? new CloudRouting.Routed(routed.detail())
+              : new CloudRouting.Refused(routed.detail());
+        }, CLOUD_READY_PATIENCE);
+    if (outcome instanceof ActivationOutcome.NotPromoted notPromoted) {
+      return new ActionOutcome.Failed(notPromoted.detail());
+    }
+    if (outcome instanceof ActivationOutcome.NotRouted notRouted) {
+      return new ActionOutcome.Failed(notRouted.routing().detail() + late(notRouted.servedBeforeRouting()));
+    }
+    ActivationOutcome.Activated activated = (ActivationOutcome.Activated) outcome;
+    return new ActionOutcome.Done(((CloudRouting.Routed) activated.routing()).detail()
+        + late(activated.servedBeforeRouting()));
+  }
+
+  private static String late(boolean served) {
+    return served ? "" : " (cloud-fallback not ready after " + CLOUD_READY_PATIENCE.toSeconds()
+        + " s; routed anyway)";
   }
 
   /**

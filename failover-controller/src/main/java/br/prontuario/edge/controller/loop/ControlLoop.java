@@ -111,7 +111,10 @@ public final class ControlLoop implements AutoCloseable {
     return leadership.leader().map(leadership.identity()::equals).orElse(true);
   }
 
-  /** The engine decides; this only reads the router, and says who may act on what it decides. */
+  /**
+   * The engine decides; this only reads the router, and says who may act on what it decides. A
+   * replica that does not act reads no router and only follows the leader.
+   */
   private void reconcile(boolean acting) {
     if (engine.state() == ControllerState.EMERGENCY_CLOUD) {
       if (acting || noOtherReplicaActs()) {
@@ -124,6 +127,9 @@ public final class ControlLoop implements AutoCloseable {
         actuator.cloudClosed();
       }
       engine.reconcileRouting(new RoutingView(cloudRouted, router.activeNode())).ifPresent(d -> handle(d, true));
+    } else {
+      // the acting replica may have moved the leader (an operator's switchover): keep this view true
+      engine.followLeader().ifPresent(d -> handle(d, false));
     }
   }
 

@@ -4,8 +4,6 @@ import br.prontuario.edge.controller.api.SecurityProperties;
 import br.prontuario.edge.controller.cloud.CloudPromotionProperties;
 import br.prontuario.edge.controller.cloud.CloudFallbackApp;
 import br.prontuario.edge.controller.cloud.KubernetesPatroniPromotion;
-import br.prontuario.edge.controller.cloud.PatroniRestPromotion;
-import br.prontuario.edge.controller.cloud.StandbyPromotion;
 import br.prontuario.edge.controller.decision.ControllerState;
 import br.prontuario.edge.controller.decision.DecisionEngine;
 import br.prontuario.edge.controller.decision.HealthRules;
@@ -26,6 +24,8 @@ import br.prontuario.edge.controller.routing.HaproxyRouter;
 import br.prontuario.edge.controller.routing.KubernetesRouter;
 import br.prontuario.edge.controller.routing.Router;
 import br.prontuario.edge.controller.routing.RoutingProperties;
+import br.prontuario.edge.site.activation.PatroniRestPromotion;
+import br.prontuario.edge.site.activation.StandbyPromotion;
 import br.prontuario.edge.site.patroni.PatroniClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,7 +97,7 @@ class ControllerConfiguration {
         new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout()),
         Executors.newCachedThreadPool(daemon()), clock);
     DecisionEngine engine = new DecisionEngine(clock, rules, ControllerState.NORMAL);
-    Actuator actuator = new Actuator(router, patroni, topology, meters, promotion, cloudApp);
+    Actuator actuator = new Actuator(router, patroni, topology, meters, promotion, cloudApp, clock);
     HistoryRecorder recorder = new HistoryRecorder(history, meters, clock, leadership.identity());
     ControllerMetrics metrics = new ControllerMetrics(meters, clock, nodeNames(topology), engine::state,
         actuator::cloudActive, leadership::isLeader);

@@ -3,6 +3,7 @@ package br.prontuario.edge.controller.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.controller.routing.KubernetesRouter;
+import br.prontuario.edge.site.activation.StandbyPromotion;
 import br.prontuario.edge.controller.routing.RoutingProperties;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;

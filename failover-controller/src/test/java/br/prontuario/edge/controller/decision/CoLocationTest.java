@@ -135,6 +135,38 @@ class CoLocationTest {
   }
 
   @Test
+  void aReplicaThatDoesNotActFollowsTheLeaderAnotherReplicaSwitchedOver() {
+    // the acting replica carried out an operator's switchover to node-b; this one only watches
+    patroniMovesTheLeaderToB();
+    assertThat(scene.round().to()).isEqualTo(ControllerState.DEGRADED);
+
+    Optional<Decision> followed = scene.engine.followLeader();
+
+    assertThat(followed).hasValueSatisfying(d -> {
+      assertThat(d.actions()).isEmpty();
+      assertThat(d.activeNode()).isEqualTo("node-b");
+      assertThat(d.at()).isEqualTo(scene.clock.instant());
+      assertThat(d.reasons()).containsExactly(
+          "node-b holds the PostgreSQL leader and serves; moving the active role there from node-a");
+    });
+    assertThat(scene.round().to()).isEqualTo(ControllerState.NORMAL);
+    assertThat(scene.engine.followLeader()).isEmpty();
+  }
+
+  @Test
+  void aReplicaThatDoesNotActWaitsForTheLeadersNodeToServeAndNeverFollowsInEmergency() {
+    patroniMovesTheLeaderToB();
+    scene.appB = Signal.failed("HTTP 503");
+    scene.rounds(3);
+
+    assertThat(scene.engine.followLeader()).isEmpty();
+    assertThat(scene.engine.activeNode()).isEqualTo("node-a");
+
+    scene.bothNodesDown();
+    assertThat(scene.engine.followLeader()).isEmpty();
+  }
+
+  @Test
   void reportsDegradedWhileNoNodeHoldsTheLeader() {
     scene.leader = null;
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.drill.load.EdgeApi;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
+import br.prontuario.edge.localcluster.cloud.FailbackResult;
 import br.prontuario.edge.localcluster.config.NodeName;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,8 +68,8 @@ class BothNodesLostIT {
 
     // edgectl failback then finds nothing new, re-seeds the cloud and ends the emergency
     var failback = CloudSite.failback(c.cluster, Duration.ofMinutes(3));
-    assertThat(failback.merged()).isTrue();
-    assertThat(failback.json()).doesNotContain(cloudNote[0]);
+    assertThat(failback).isInstanceOf(FailbackResult.FailedBack.class);
+    assertThat(((FailbackResult.FailedBack) failback).merged().notes()).doesNotContain(cloudNote[0]);
     await().atMost(MOVE).until(() -> "NORMAL".equals(acting.state()));
   }
 }

@@ -66,6 +66,18 @@ class DecisionHistoryTest {
   }
 
   @Test
+  void readsEntriesWrittenBeforeOutcomesWereRecorded() throws IOException {
+    Path file = dir.resolve("decisions.jsonl");
+    Files.writeString(file, "{\"sequence\":1,\"controller\":\"c\",\"trigger\":\"manual\",\"from\":\"NORMAL\","
+        + "\"to\":\"NORMAL\",\"activeNode\":\"node-a\",\"actions\":[],\"results\":[\"RouteTo node-a: done: ok\"],"
+        + "\"reasons\":[],\"decidedAt\":\"2026-11-25T03:00:00Z\",\"completedAt\":\"2026-11-25T03:00:00Z\","
+        + "\"actionMillis\":0}\n");
+
+    assertThat(new DecisionHistory(file, JsonMapper.builder().build()).last()).get()
+        .extracting(HistoryEvent::outcomes).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).isEmpty();
+  }
+
+  @Test
   void skipsATornLastLineInsteadOfFailing() throws IOException {
     Path file = dir.resolve("decisions.jsonl");
     DecisionHistory history = new DecisionHistory(file, JsonMapper.builder().build());

@@ -2,7 +2,7 @@ package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.site.activation.CloudActivation;
 import br.prontuario.edge.site.activation.CloudDatabase;
-import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.activation.PatroniRestPromotion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,8 +95,9 @@ public final class CloudDataPlane implements AutoCloseable {
 
   /** The activation sequence for this data plane; it records the fork point in {@link #dir()}. */
   public CloudActivation activation(String database, Clock clock) {
-    return new CloudActivation(database(database), new PatroniClient(CloudPatroni.REST_TIMEOUT),
-        CloudPatroni.restUrl(ports), dir, clock);
+    return CloudActivation.recordingFork(
+        new PatroniRestPromotion(CloudPatroni.restUrl(ports), CloudPatroni.REST_TIMEOUT),
+        database(database), dir, clock);
   }
 
   /** True while the cloud PostgreSQL is a standby (in recovery) with a WAL receiver streaming. */

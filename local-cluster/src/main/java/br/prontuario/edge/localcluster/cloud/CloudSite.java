@@ -6,9 +6,11 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.site.activation.ActivationOutcome;
+import br.prontuario.edge.site.activation.CloudRouting;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.haproxy.CloudRoute;
 import br.prontuario.edge.site.http.PlainHttp;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,12 +116,21 @@ public final class CloudSite {
     CloudDataPlane plane = dataPlane(cluster);
     CloudRoute entry = CloudRoute.at(cluster.layout().runtimeApiAddress());
     return plane.activation(cluster.config().postgres().database(), Clock.systemUTC())
-        .activate(() -> entry.routeToCloud("127.0.0.1", plane.ports().app()),
-            Duration.ofSeconds(60));
+        .activate(() -> routeToCloud(entry, plane.ports().app()), Duration.ofSeconds(60));
+  }
+
+  /** Through the entry HAProxy's runtime API; unreachable = refused, clinicians stay where they are. */
+  public static CloudRouting routeToCloud(CloudRoute entry, int appPort) {
+    try {
+      entry.routeToCloud("127.0.0.1", appPort);
+      return new CloudRouting.Routed("cloud ready");
+    } catch (UncheckedIOException e) {
+      return new CloudRouting.Refused(e.getMessage());
+    }
   }
 
   /** Fails back from the cloud ({@link CloudFailback}) through the entry HAProxy. */
-  public static CloudFailback.Result failback(EdgeCluster cluster, Duration reseedTimeout) {
+  public static FailbackResult failback(EdgeCluster cluster, Duration reseedTimeout) {
     return new CloudFailback(dataPlane(cluster), cluster.config().postgres().database(),
         new CloudFailback.CloudApp(appUrl(cluster), cluster.descriptor().jwtSecret()),
         Clock.systemUTC()).run(CloudRoute.at(cluster.layout().runtimeApiAddress()),

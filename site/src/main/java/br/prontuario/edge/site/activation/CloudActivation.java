@@ -1,115 +1,89 @@
 package br.prontuario.edge.site.activation;
 
-import br.prontuario.edge.site.patroni.PatroniClient;
-import br.prontuario.edge.site.patroni.PatroniReply;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Activation of the cloud site, written once: note what the standby has replayed, remove
- * {@code standby_cluster} (Patroni promotes), wait for a primary, route clinicians to the cloud
- * and record the fork point. Used by {@code edgectl cloud activate} and by failback when the
- * controller promoted the cloud without recording one.
+ * Activation of the cloud site, written once: (note what the standby has replayed,) promote it
+ * (remove {@code standby_cluster}; Patroni promotes), wait until the cloud serves, route clinicians
+ * to it, (record the fork point). Routing waits for the promotion: a cloud routed before it serves
+ * would fail the router's first health check and need more to rise.
+ *
+ * <p>Two callers, two configurations of the same sequence: the failover controller
+ * ({@link #forController}) and {@code edgectl cloud activate} ({@link #recordingFork}), which
+ * failback also uses to record the fork point of a promotion the controller did.
  */
 public final class CloudActivation {
 
-  private static final Duration POLL = Duration.ofMillis(200);
+  /** How the sequence learns that the promoted cloud serves, waiting at most {@code patience}. */
+  @FunctionalInterface
+  public interface Serving {
+    boolean await(Duration patience);
+  }
 
-  private final CloudDatabase database;
-  private final PatroniClient patroni;
-  private final String patroniUrl;
-  private final Path cloudDir;
+  private final StandbyPromotion promotion;
+  private final Serving serving;
+  private final boolean routeWhenLate;
+  private final ForkRecorder forks;
   private final Clock clock;
 
-  /**
-   * @param patroniUrl the cloud member's Patroni REST API
-   * @param cloudDir where the fork point is recorded
-   */
-  public CloudActivation(CloudDatabase database, PatroniClient patroni, String patroniUrl,
-      Path cloudDir, Clock clock) {
-    this.database = database;
-    this.patroni = patroni;
-    this.patroniUrl = patroniUrl;
-    this.cloudDir = cloudDir;
+  CloudActivation(StandbyPromotion promotion, Serving serving, boolean routeWhenLate,
+      ForkRecorder forks, Clock clock) {
+    this.promotion = promotion;
+    this.serving = serving;
+    this.routeWhenLate = routeWhenLate;
+    this.forks = forks;
     this.clock = clock;
   }
 
-  /** {@code route} runs once the cloud is primary; {@code null} = no routing step. */
-  public ActivationOutcome activate(Runnable route, Duration timeout) {
+  /**
+   * The controller's EMERGENCY_CLOUD: it acts because both nodes are down, so routing to a cloud
+   * that is late to serve loses nothing (the router adds it once its check passes) and is done
+   * anyway. It has no access to the cloud database: no fork point (failback records one).
+   *
+   * @param appReady cloud-fallback's readiness, which passes only once its database is promoted
+   */
+  public static CloudActivation forController(StandbyPromotion promotion, Serving appReady,
+      Clock clock) {
+    return new CloudActivation(promotion, appReady, true, null, clock);
+  }
+
+  /**
+   * {@code edgectl cloud activate}: an operator may activate with the edge still serving, so a
+   * cloud whose database is not a primary in time is not routed to; the fork point is recorded in
+   * {@code cloudDir}.
+   */
+  public static CloudActivation recordingFork(StandbyPromotion promotion, CloudDatabase database,
+      Path cloudDir, Clock clock) {
+    return new CloudActivation(promotion, database::awaitPrimary, false,
+        new ForkRecorder(database, cloudDir), clock);
+  }
+
+  /** {@code route} runs once the cloud is promoted (and serves, or is late where that is allowed). */
+  public ActivationOutcome activate(Supplier<CloudRouting> route, Duration patience) {
     Instant started = clock.instant();
-    Replayed replayed = database.isPrimary() ? Replayed.NONE : replayed();
-    PatroniReply detached = patroni.removeStandbyCluster(patroniUrl);
-    if (!detached.accepted()) {
-      return new ActivationOutcome.NotPromoted("cloud Patroni refused PATCH /config ("
-          + detached.status() + "): " + detached.message());
+    ForkRecorder.Replayed replayed = forks == null ? null : forks.beforePromotion();
+    StandbyPromotion.Outcome promoted = promotion.promote();
+    if (!promoted.ok()) {
+      return new ActivationOutcome.NotPromoted(promoted.detail());
     }
-    if (!promotedWithin(timeout)) {
-      return new ActivationOutcome.NotPromoted("Patroni did not promote the cloud standby within "
-          + timeout + ": " + patroni.node(patroniUrl).map(Object::toString).orElse("no answer"));
+    boolean served = serving.await(patience);
+    if (!served && !routeWhenLate) {
+      return new ActivationOutcome.NotPromoted("the cloud database is not a primary "
+          + patience.toSeconds() + " s after the promotion was asked (" + promoted.detail() + ")");
     }
     Instant promotedAt = clock.instant();
-    int timeline = timeline();
-    if (route != null) {
-      route.run();
+    CloudRouting routing = route.get();
+    if (routing instanceof CloudRouting.Refused refused) {
+      return new ActivationOutcome.NotRouted(refused, served);
     }
     double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
-    ForkPoint fork = new ForkPoint(replayed.lsn, timeline, promotedAt,
-        replayed.transactionAt, replayed.heartbeat, seconds);
-    fork.write(cloudDir);
-    return new ActivationOutcome.Activated(fork);
-  }
-
-  private boolean promotedWithin(Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (database.isPrimary()) {
-        return true;
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
-    return database.isPrimary();
-  }
-
-  private record Replayed(String lsn, Instant transactionAt, Instant heartbeat) {
-    static final Replayed NONE = new Replayed(null, null, null);
-  }
-
-  private Replayed replayed() {
-    try (Connection c = database.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT pg_last_wal_replay_lsn()::text,"
-            + " pg_last_xact_replay_timestamp(),"
-            + " (SELECT beat_at FROM replication_heartbeat WHERE id = 1)")) {
-      rs.next();
-      return new Replayed(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)));
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the standby's replay position: "
-          + e.getMessage(), e);
-    }
-  }
-
-  private int timeline() {
-    try (Connection c = database.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8)")) {
-      rs.next();
-      return Integer.parseInt(rs.getString(1), 16);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the new timeline: " + e.getMessage(), e);
-    }
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
+    Optional<ForkPoint> fork = forks == null ? Optional.empty()
+        : Optional.of(forks.record(replayed, promotedAt, seconds));
+    return new ActivationOutcome.Activated(fork, routing, served);
   }
 }

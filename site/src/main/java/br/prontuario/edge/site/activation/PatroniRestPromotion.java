@@ -1,4 +1,4 @@
-package br.prontuario.edge.controller.cloud;
+package br.prontuario.edge.site.activation;
 
 import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.site.patroni.PatroniReply;
