@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
  * deployment: only safe drills then.
  */
 public record ClusterFile(Path dir, URI entrypoint, Path caCertificate, String username, String password,
-    String jwtSecret, URI controllerUrl, boolean production) {
+    String jwtSecret, URI controllerUrl, boolean production, List<URI> entrypoints, List<URI> controllerUrls) {
+
+  public ClusterFile {
+    entrypoints = entrypoints == null || entrypoints.isEmpty() ? List.of(entrypoint) : List.copyOf(entrypoints);
+    controllerUrls = controllerUrls == null || controllerUrls.isEmpty()
+        ? (controllerUrl == null ? List.of() : List.of(controllerUrl)) : List.copyOf(controllerUrls);
+  }
 
   public static final String DEMO_USER = "demo";
 
@@ -33,7 +40,8 @@ public record ClusterFile(Path dir, URI entrypoint, Path caCertificate, String u
         demo == null || demo.username() == null ? DEMO_USER : demo.username(),
         demo != null && demo.password() != null ? demo.password() : demoPassword(dir),
         cluster.jwtSecret(), controller == null ? null : URI.create(controller),
-        cluster.production());
+        cluster.production(), cluster.entrypoints().stream().map(URI::create).toList(),
+        cluster.controllerUrls().stream().map(URI::create).toList());
   }
 
   /** When cluster.json has no demo block: the secrets file {@code edgectl up} keeps beside it. */

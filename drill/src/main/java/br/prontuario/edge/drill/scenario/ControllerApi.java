@@ -3,6 +3,7 @@ package br.prontuario.edge.drill.scenario;
 import br.prontuario.edge.drill.measure.ControllerEvent;
 import br.prontuario.edge.drill.measure.ControllerEvent.Phase;
 import br.prontuario.edge.drill.measure.RunMeasurement;
+import br.prontuario.edge.site.ops.ActingController;
 import br.prontuario.edge.site.ops.OpsToken;
 import java.io.IOException;
 import java.net.URI;
@@ -35,11 +36,26 @@ public final class ControllerApi {
   private final URI base;
   private final String jwtSecret;
   private final Clock clock;
+  private final ActingController replicas;
 
   public ControllerApi(URI base, String jwtSecret, Clock clock) {
-    this.base = base;
+    this(List.of(base), jwtSecret, clock);
+  }
+
+  /**
+   * One replica per box: each call goes to the acting one, looked up again every time, since the
+   * lease moves when the drill kills a box (a follower's history holds no action).
+   */
+  public ControllerApi(List<URI> replicas, String jwtSecret, Clock clock) {
+    this.base = replicas.get(0);
     this.jwtSecret = jwtSecret;
     this.clock = clock;
+    this.replicas = replicas.size() < 2 ? null : new ActingController(
+        replicas.stream().map(URI::toString).toList(), jwtSecret, clock, Duration.ofSeconds(2));
+  }
+
+  private URI base() {
+    return replicas == null ? base : replicas.find().map(URI::create).orElse(base);
   }
 
   /** The controller's state and active node; empty if it does not answer. */
@@ -104,7 +120,7 @@ public final class ControllerApi {
           HttpResponse.BodyHandlers.ofString());
       return r.statusCode() / 100 == 2 ? null : "HTTP " + r.statusCode() + " " + r.body();
     } catch (IOException e) {
-      return "controller unreachable at " + base + ": " + e.getMessage();
+      return "controller unreachable: " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
@@ -112,7 +128,7 @@ public final class ControllerApi {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path))
+    return HttpRequest.newBuilder(base().resolve(path))
         .timeout(Duration.ofSeconds(10))
         .header("Accept", "application/json")
         .header("Authorization", "Bearer "

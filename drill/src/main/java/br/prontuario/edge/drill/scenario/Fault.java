@@ -96,6 +96,22 @@ enum Fault {
       cluster.failback();
     }
   },
+  /**
+   * Issue 13: the witness host lost (etcd member 3, Sentinel 3, the first entry HAProxy and a
+   * controller replica). Nothing may be promoted; clinicians go on through another entry.
+   */
+  KILL_WITNESS {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      cluster.kill(WITNESS);
+      return WITNESS;
+    }
+
+    @Override
+    void heal(ClusterControl cluster, String node) {
+      cluster.start(node);
+    }
+  },
   /** Both nodes down: the cloud takes over. Healing is a whole failback. */
   KILL_BOTH {
     @Override

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -147,6 +149,10 @@ public final class LocalClusterControl implements ClusterControl {
     if (nodes != null) {
       return nodes;
     }
+    String entries = entriesProblem();
+    if (entries != null) {
+      return entries;
+    }
     if (hasCloudSite() && !CloudSite.dataPlane(cluster).isStreamingStandby()) {
       return "the cloud is not a standby streaming from the edge";
     }
@@ -156,6 +162,36 @@ public final class LocalClusterControl implements ClusterControl {
     String state = controller.get().status().map(s -> s.path("state").asString("unknown"))
         .orElse("unreachable");
     return "NORMAL".equals(state) ? null : "failover controller " + state;
+  }
+
+  /**
+   * Every box's entry HAProxy answers and routes alike (same server states): one that came back
+   * is whole only once the controller has routed it again.
+   */
+  private String entriesProblem() {
+    List<ClusterStatus.EntryStatus> entries;
+    try {
+      entries = cluster.status().entries();
+    } catch (RuntimeException e) {
+      return "status unreadable: " + e.getMessage();
+    }
+    for (ClusterStatus.EntryStatus entry : entries) {
+      if (!"up".equals(entry.haproxy())) {
+        return "entry HAProxy on " + entry.node() + " " + entry.haproxy();
+      }
+      if (!states(entry).equals(states(entries.get(0)))) {
+        return "entry HAProxies disagree: " + entries.get(0).node() + " " + entries.get(0).servers()
+            + ", " + entry.node() + " " + entry.servers();
+      }
+    }
+    return null;
+  }
+
+  /** Each server's state without a health check's progress ("UP 1/3" is UP). */
+  private static Map<String, String> states(ClusterStatus.EntryStatus entry) {
+    Map<String, String> states = new TreeMap<>();
+    entry.servers().forEach((server, status) -> states.put(server, status.split(" ")[0]));
+    return states;
   }
 
   /** {@code edgectl up} starts one; a cluster started without it has no cloud to check. */

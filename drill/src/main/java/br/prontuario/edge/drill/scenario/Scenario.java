@@ -25,7 +25,13 @@ public enum Scenario {
    * bound, RPO 0: the failback target), and the active node must end with the leader.
    */
   WITNESS_AND_STANDBY_FREEZE("witness-and-standby-freeze", false, Target.FAILBACK,
-      Fault.FREEZE_WITNESS_AND_STANDBY);
+      Fault.FREEZE_WITNESS_AND_STANDBY),
+  /**
+   * Issue 13: the witness host killed (its HAProxy, the first entry URL, goes with it). Clients
+   * retry only at the other entry HAProxies, never at the apps directly: writes must go on
+   * through another entry within the primary-failure bound, nothing lost, and no promotion.
+   */
+  WITNESS_LOSS("witness-loss", false, Target.PRIMARY_FAILURE, Fault.KILL_WITNESS);
 
   private final String id;
   private final boolean safeForProduction;
@@ -71,6 +77,19 @@ public enum Scenario {
   /** After healing, the controller's active node must be the PostgreSQL leader's node. */
   boolean checksActiveNodeIsLeader() {
     return this == WITNESS_AND_STANDBY_FREEZE;
+  }
+
+  /**
+   * Clients retry a write only at the other entry points (as the app does), not at the nodes'
+   * apps: the run proves that another entry serves.
+   */
+  boolean retriesThroughOtherEntries() {
+    return this == WITNESS_LOSS;
+  }
+
+  /** The fault must not move the PostgreSQL leader: any promotion fails the run. */
+  boolean forbidsPromotion() {
+    return this == WITNESS_LOSS;
   }
 
   /** The run begins with both nodes down and the cloud serving. */

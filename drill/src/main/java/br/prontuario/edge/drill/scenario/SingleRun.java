@@ -64,8 +64,11 @@ final class SingleRun {
     }
     String leader = leaderFor(scenario, number);
     String runId = "drill-" + clock.instant().getEpochSecond() + "-" + number;
-    LoadGenerator generator = new LoadGenerator(
-        load.plan(timings.loadBudget(scenario)).withNodeApps(cluster.nodeApps()), runId, clock);
+    if (scenario.retriesThroughOtherEntries() && load.otherEntrypoints().isEmpty()) {
+      throw new AbortedRun(scenario.id() + " needs more than one entry point (cluster.json entrypoints)");
+    }
+    LoadGenerator generator = new LoadGenerator(load.plan(timings.loadBudget(scenario)).withNodeApps(
+        scenario.retriesThroughOtherEntries() ? load.otherEntrypoints() : cluster.nodeApps()), runId, clock);
     Instant startedAt = clock.instant();
     generator.start();
     try (LeaderWatch watch = new LeaderWatch(cluster, clock, leader)) {
@@ -107,6 +110,9 @@ final class SingleRun {
       }
       if (scenario.checksActiveNodeIsLeader()) {
         activeNodeProblem().ifPresent(problems::add);
+      }
+      if (scenario.forbidsPromotion()) {
+        watch.promotions().forEach(p -> problems.add("promotion where none is allowed: " + p.detail()));
       }
       List<ControllerEvent> events = new ArrayList<>(watch.promotions());
       controller.ifPresent(c -> events.addAll(c.eventsSince(startedAt)));

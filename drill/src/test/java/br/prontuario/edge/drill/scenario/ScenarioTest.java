@@ -48,6 +48,18 @@ class ScenarioTest {
   }
 
   @Test
+  void witnessLossRetriesOnlyThroughOtherEntriesAndFailsOnAnyPromotion() {
+    Scenario s = Scenario.find("witness-loss").orElseThrow();
+    assertThat(s.retriesThroughOtherEntries()).isTrue();
+    assertThat(s.forbidsPromotion()).isTrue();
+    assertThat(s.target().maxRto()).hasSeconds(30);
+    assertThat(s.target().maxRpo()).isZero();
+    assertThat(DrillRunner.vet(s, false)).isInstanceOf(DrillOutcome.Refused.class);
+    assertThat(Scenario.PRIMARY_CRASH.retriesThroughOtherEntries()).isFalse();
+    assertThat(Scenario.PRIMARY_CRASH.forbidsPromotion()).isFalse();
+  }
+
+  @Test
   void scenariosAreFoundByTheirCommandLineName() {
     assertThat(Scenario.find("primary-freeze")).contains(Scenario.PRIMARY_FREEZE);
     assertThat(Scenario.find("PRIMARY_FREEZE")).isEmpty();

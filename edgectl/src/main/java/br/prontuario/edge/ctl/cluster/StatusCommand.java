@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code edgectl status [--json]}: each node's database role, lag, Redis role and readiness. */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Show each node's PostgreSQL role (leader/sync_standby/replica/down), replication "
-        + "lag, Redis role and edge-node readiness, and the entry URL.")
+        + "lag, Redis role and edge-node readiness, and every box's entry URL.")
 public final class StatusCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -31,6 +31,10 @@ public final class StatusCommand implements Callable<Integer> {
       return 0;
     }
     out.println("entry point: " + status.entrypoint());
+    for (ClusterStatus.EntryStatus entry : status.entries()) {
+      out.printf("  entry on %-8s %s haproxy %s %s%n", entry.node(), entry.url(), entry.haproxy(),
+          entry.servers().isEmpty() ? "" : entry.servers());
+    }
     out.printf("%-8s %-13s %10s %-8s %-10s %s%n", "NODE", "DB", "LAG(bytes)", "REDIS", "APP", "PROCESSES");
     for (ClusterStatus.NodeStatus n : status.nodes()) {
       out.printf("%-8s %-13s %10s %-8s %-10s %s%n", n.name(), n.db(),

@@ -1,6 +1,8 @@
 package br.prontuario.edge.ctl.cluster;
 
+import br.prontuario.edge.localcluster.cluster.ClusterLayout;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
     description = "Start the local two-node cluster (etcd, Patroni/PostgreSQL, Redis/Sentinel, "
-        + "edge-node x2, HAProxy, failover controller); keeps the data of an existing --dir.")
+        + "edge-node x2, HAProxy and a failover controller on every box); keeps the data of an existing --dir.")
 public final class UpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -60,6 +62,8 @@ public final class UpCommand implements Callable<Integer> {
     out.printf("Prontuário Edge is up (%d s).%n", took.toSeconds());
     out.printf("  entry point:  %s   (%s redirects there)%n", descriptor.entrypoint(),
         descriptor.tls().redirectUrl());
+    out.printf("  other entries: %s   (HAProxy on node-a and node-b: the app moves there when the "
+        + "witness is down)%n", String.join(", ", descriptor.entrypoints().subList(1, descriptor.entrypoints().size())));
     out.printf("  CA:           %s   (trust it: curl --cacert, or the browser/phone)%n",
         descriptor.tls().caCertificate());
     out.printf("  iPhone:       send it ca.crt (AirDrop/mail, or %s%s where reachable), install the profile, "
@@ -74,7 +78,9 @@ public final class UpCommand implements Callable<Integer> {
     out.printf("  cloud:        standby following the edge, not serving; bin/edgectl cloud activate%s%n",
         options.dirHint());
     out.printf("  controller:   %s (bin/edgectl controller status%s)%n",
-        descriptor.controller().url() == null ? "not running" : descriptor.controller().url(), options.dirHint());
+        descriptor.controllerUrls().isEmpty() ? "not running"
+            : String.join(", ", descriptor.controllerUrls()) + " — one replica per box, one acts",
+        options.dirHint());
     out.printf("  stop:         bin/edgectl down%s%n", options.dirHint());
     return 0;
   }
@@ -97,10 +103,14 @@ public final class UpCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** The failover controller runs on the witness; a later up restarts it with the rest. */
+  /**
+   * A failover-controller replica on every box (witness, node-a, node-b), electing the acting one
+   * in etcd: the loss of any one box leaves a replica to act. A later up restarts them with the
+   * rest, and adds the replicas a cluster from before this layout lacks.
+   */
   private static void startFailoverController(EdgeCluster cluster, PrintWriter out) {
     // without the apps there is nothing to route and every app probe would fail: no controller
-    if (!cluster.withApps() || cluster.descriptor().controller().url() != null) {
+    if (!cluster.withApps()) {
       return;
     }
     Path repo = ClusterOptions.repositoryRoot();
@@ -108,7 +118,16 @@ public final class UpCommand implements Callable<Integer> {
       out.println("  (no failover controller: build it with ./mvnw -pl failover-controller -am package)");
       return;
     }
-    FailoverControllerProcess.launch(cluster, repo, FailoverControllerProcess.COMPONENT, "controller-1",
-        CloudSite.controllerSettings(cluster), Duration.ofSeconds(120));
+    for (NodeName node : ClusterLayout.ENTRY_ORDER) {
+      if (!FailoverControllerProcess.launched(cluster, node, FailoverControllerProcess.COMPONENT)) {
+        FailoverControllerProcess.launch(cluster, repo, node, FailoverControllerProcess.COMPONENT,
+            controllerIdentity(node), CloudSite.controllerSettings(cluster), Duration.ofSeconds(120));
+      }
+    }
+  }
+
+  /** The witness's replica keeps the name the single controller had ("controller-1"). */
+  private static String controllerIdentity(NodeName node) {
+    return node == NodeName.WITNESS ? "controller-1" : "controller-" + node.id();
   }
 }

@@ -1,5 +1,6 @@
 package br.prontuario.edge.ctl.controller;
 
+import br.prontuario.edge.site.ops.ActingController;
 import br.prontuario.edge.site.ops.OpsToken;
 import java.io.IOException;
 import java.net.URI;
@@ -8,8 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +52,13 @@ final class ControllerClient {
     String secret = cluster.path("jwtSecret").asString(null);
     if (url == null || secret == null) {
       throw new IllegalArgumentException(file + " names no controller.url or jwtSecret");
+    }
+    // one replica per box: talk to the acting one (else any that answers, else the first, whose
+    // silence then becomes the error message)
+    List<String> replicas = new ArrayList<>();
+    cluster.path("controller").path("urls").values().forEach(u -> replicas.add(u.asString()));
+    if (replicas.size() > 1) {
+      url = new ActingController(replicas, secret, Clock.systemUTC(), Duration.ofSeconds(2)).find().orElse(url);
     }
     return new ControllerClient(URI.create(url.endsWith("/") ? url : url + "/"), secret);
   }

@@ -57,14 +57,15 @@ public final class DrillCommand implements Callable<Integer> {
     Path clusterDir = ClusterDirs.resolve(dir);
     ClusterFile cluster = ClusterFile.read(clusterDir);
     Clock clock = Clock.systemUTC();
-    Optional<ControllerApi> controller = Optional.ofNullable(cluster.controllerUrl())
-        .filter(url -> cluster.jwtSecret() != null)
-        .map(url -> new ControllerApi(url, cluster.jwtSecret(), clock));
+    Optional<ControllerApi> controller = Optional.of(cluster.controllerUrls())
+        .filter(urls -> !urls.isEmpty() && cluster.jwtSecret() != null)
+        .map(urls -> new ControllerApi(urls, cluster.jwtSecret(), clock));
     ClusterControl control = ClusterControls.open(cluster, controller, clock,
         Path.of(System.getProperty("edge.home", ".")).toAbsolutePath().normalize());
     PrintWriter err = spec.commandLine().getErr();
     DrillRunner runner = new DrillRunner(control, controller,
-        new LoadSettings(cluster.entrypoint(), cluster.caCertificate(), cluster.username(), cluster.password(), clients),
+        new LoadSettings(cluster.entrypoint(), cluster.caCertificate(), cluster.username(), cluster.password(), clients,
+            cluster.entrypoints().subList(1, cluster.entrypoints().size())),
         DrillTimings.defaults(), clock, line -> {
           err.println("drill: " + line);
           err.flush();

@@ -7,6 +7,7 @@ import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.etcd.EtcdConfig;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
+import br.prontuario.edge.localcluster.haproxy.KeepalivedConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.redis.RedisConfig;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the production files for the two Mac Studios and the witness host from the same
+ * Writes the production files for the two Mac Studios and the witness host (each with its entry
+ * HAProxy and, for the floating entry address, keepalived) from the same
  * configuration and the same writers as the local cluster: {@code TARGET/<host>/...}. Passwords
  * are placeholders; Patroni takes the real ones from {@code PATRONI_*_PASSWORD} variables.
  */
@@ -43,9 +45,16 @@ public final class ProductionRenderer {
         written.add(text(target, dir.resolve("redis.conf"), RedisConfig.server(node, layout, base + "/redis")));
       }
     }
-    written.add(text(target, target.resolve(NodeName.WITNESS.id()).resolve("haproxy.cfg"),
-        HaproxyConfig.render(layout, config.haproxy(), HaproxyConfig.Site.PRODUCTION,
-            new HaproxyConfig.Tls(prod.tlsCertificate(), null))));
+    // an entry HAProxy on every box; keepalived floats one address between them (Linux hosts)
+    for (NodeName node : ClusterLayout.ENTRY_ORDER) {
+      Path dir = target.resolve(node.id());
+      written.add(text(target, dir.resolve("haproxy.cfg"),
+          HaproxyConfig.render(layout, node, config.haproxy(), HaproxyConfig.Site.PRODUCTION,
+              new HaproxyConfig.Tls(prod.tlsCertificate(), null), prod.entryVirtualAddress())));
+      if (!prod.entryVirtualIp().isEmpty()) {
+        written.add(text(target, dir.resolve("keepalived.conf"), KeepalivedConfig.render(layout, node, prod)));
+      }
+    }
     return written;
   }
 

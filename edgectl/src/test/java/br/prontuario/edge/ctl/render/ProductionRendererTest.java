@@ -26,7 +26,9 @@ class ProductionRendererTest {
     assertThat(files).extracting(Path::toString).containsExactlyInAnyOrder(
         "node-a/etcd.conf.yml", "node-a/sentinel.conf", "node-a/patroni.yml", "node-a/redis.conf",
         "node-b/etcd.conf.yml", "node-b/sentinel.conf", "node-b/patroni.yml", "node-b/redis.conf",
-        "witness/etcd.conf.yml", "witness/sentinel.conf", "witness/haproxy.cfg");
+        "witness/etcd.conf.yml", "witness/sentinel.conf", "witness/haproxy.cfg",
+        "node-a/haproxy.cfg", "node-b/haproxy.cfg",
+        "witness/keepalived.conf", "node-a/keepalived.conf", "node-b/keepalived.conf");
 
     JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")));
     assertThat(patroni.at("/name").asString()).isEqualTo("node-b");
@@ -49,11 +51,24 @@ class ProductionRendererTest {
         .contains("server node-a 10.20.0.11:8080 check", "server node-b 10.20.0.12:8080 check")
         .contains("inter 5s downinter 1s fastinter 1s fall 3 rise 2", "timeout check 2s",
             "option httpchk GET /health/ready")
-        .contains("backup disabled").contains("stats socket ipv4@127.0.0.1:9999 level admin")
+        .contains("backup disabled")
+        // the acting controller may run on any box: every HAProxy's runtime API is on its LAN address
+        .contains("stats socket ipv4@10.20.0.13:9999 level admin")
+        // and every HAProxy also answers on the floating address, wherever keepalived puts it
+        .contains("bind 10.20.0.10:443 ssl crt /etc/haproxy/certs/prontuario.pem")
         .contains("Strict-Transport-Security \"max-age=31536000\"")
         // port 80 only redirects; production hands out no CA (the hospital's comes through MDM)
-        .contains("bind 10.20.0.13:80\n  http-request redirect scheme https code 301")
+        .contains("bind 10.20.0.13:80\n  bind 10.20.0.10:80\n  http-request redirect scheme https code 301")
         .doesNotContain("/ca.crt");
+    assertThat(Files.readString(target.resolve("node-b/haproxy.cfg")))
+        .contains("bind 10.20.0.12:443 ssl crt", "bind 10.20.0.10:443 ssl crt",
+            "server node-a 10.20.0.11:8080 check", "stats socket ipv4@10.20.0.12:9999 level admin");
+    assertThat(Files.readString(target.resolve("node-a/keepalived.conf")))
+        .contains("state BACKUP\n  nopreempt", "interface eth0", "priority 100",
+            "unicast_src_ip 10.20.0.11", "unicast_peer {\n    10.20.0.13\n    10.20.0.12\n  }",
+            "10.20.0.10/24 dev eth0", "track_script {\n    haproxy_alive");
+    assertThat(Files.readString(target.resolve("witness/keepalived.conf"))).contains("priority 150");
+    assertThat(Files.readString(target.resolve("node-b/keepalived.conf"))).contains("priority 50");
     assertThat(Files.readString(target.resolve("node-b/sentinel.conf")))
         .contains("sentinel monitor edge 10.20.0.11 6379 2", "down-after-milliseconds edge 5000");
   }

@@ -26,5 +26,5 @@ public record DrillResult(
   /** The scenarios of {@code edgectl drill} (module drill, {@code Scenario}): the only labels. */
   static final String SCENARIOS = "health-check-validation|primary-crash|primary-freeze"
       + "|primary-app-crash|standby-crash|planned-switchover|dual-failure-cloud|failback"
-      + "|witness-and-standby-freeze";
+      + "|witness-and-standby-freeze|witness-loss";
 }

@@ -62,6 +62,7 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
     }
     if (cluster.haproxy() != null) {
       putIfPresent(p, "edge.controller.routing.haproxy.backend", cluster.haproxy().backend());
+      putAll(p, "edge.controller.routing.haproxy.runtime-apis", cluster.haproxy().runtimeApis());
     }
     if (cluster.etcd() != null) {
       putAll(p, "edge.controller.election.etcd-endpoints", cluster.etcd().endpoints());

@@ -40,6 +40,13 @@ class LastDrillResultsTest {
   }
 
   @Test
+  void theWitnessLossDrillIsAKnownScenario() {
+    results.record(new DrillResult("witness-loss", 6.8, 0, 0, true, Instant.EPOCH));
+
+    assertThat(registry.scrape()).contains("last_drill_rto_seconds{scenario=\"witness-loss\"} 6.8");
+  }
+
+  @Test
   void unknownScenariosNeverBecomeLabels() {
     assertThatThrownBy(() -> results.record(new DrillResult("x\"}", 1.0, 0, 0, 0, true, Instant.EPOCH)))
         .isInstanceOf(IllegalArgumentException.class);

@@ -30,7 +30,8 @@ class ClusterFilePropertiesTest {
                    "postgresPort":15432,"redisPort":16379,"sentinelPort":26379,"etcdClientUrl":"http://127.0.0.1:12379"},
                   {"name":"node-b","appUrl":"http://127.0.0.1:18082","patroniUrl":"http://127.0.0.1:18009",
                    "postgresPort":15433,"redisPort":16380,"sentinelPort":26380,"etcdClientUrl":"http://127.0.0.1:12380"}],
-         "haproxy":{"runtimeApi":"127.0.0.1:19999","statsUrl":"x","backend":"edge_nodes","servers":["node-a","node-b","cloud"]},
+         "haproxy":{"runtimeApi":"127.0.0.1:19999","statsUrl":"x","backend":"edge_nodes","servers":["node-a","node-b","cloud"],
+                    "runtimeApis":["127.0.0.1:19999","127.0.0.1:19998","127.0.0.1:19997"]},
          "etcd":{"endpoints":["http://127.0.0.1:12379","http://127.0.0.1:12380","http://127.0.0.1:12381"]},
          "redis":{"masterName":"edge","sentinels":["127.0.0.1:26379","127.0.0.1:26380","127.0.0.1:26381"]}}
         """);
@@ -48,6 +49,9 @@ class ClusterFilePropertiesTest {
     assertThat(topology.sentinels()).hasSize(3);
     RoutingProperties routing = binder.bind("edge.controller.routing", RoutingProperties.class).get();
     assertThat(routing.haproxy().runtimeApiPort()).isEqualTo(19999);
+    // every box's entry HAProxy, driven by whichever replica acts
+    assertThat(routing.haproxy().addresses())
+        .containsExactly("127.0.0.1:19999", "127.0.0.1:19998", "127.0.0.1:19997");
     ElectionProperties election = binder.bind("edge.controller.election", ElectionProperties.class).get();
     assertThat(election.etcdEndpoints()).hasSize(3);
     assertThat(environment.getProperty("edge.security.jwt-secret")).isEqualTo("c2VjcmV0");

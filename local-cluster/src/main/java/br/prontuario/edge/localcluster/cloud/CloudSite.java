@@ -107,14 +107,14 @@ public final class CloudSite {
       throw new IllegalStateException("cloud-fallback did not start; log " + processes.log(APP));
     }
     // the controller's EMERGENCY_CLOUD then only has to enable the server (state ready)
-    CloudRoute.at(cluster.layout().runtimeApiAddress()).pointCloudAt("127.0.0.1", ports.app());
+    CloudRoute.at(cluster.layout().runtimeApiAddresses()).pointCloudAt("127.0.0.1", ports.app());
     return plane;
   }
 
   /** Promotes the cloud (if still a standby), routes clinicians to it, records the fork point. */
   public static ActivationOutcome activate(EdgeCluster cluster) {
     CloudDataPlane plane = dataPlane(cluster);
-    CloudRoute entry = CloudRoute.at(cluster.layout().runtimeApiAddress());
+    CloudRoute entry = CloudRoute.at(cluster.layout().runtimeApiAddresses());
     return plane.activation(cluster.config().postgres().database(), Clock.systemUTC())
         .activate(() -> routeToCloud(entry, plane.ports().app()), Duration.ofSeconds(60));
   }
@@ -133,7 +133,7 @@ public final class CloudSite {
   public static FailbackResult failback(EdgeCluster cluster, Duration reseedTimeout) {
     return new CloudFailback(dataPlane(cluster), cluster.config().postgres().database(),
         new CloudFailback.CloudApp(appUrl(cluster), cluster.descriptor().jwtSecret()),
-        Clock.systemUTC()).run(CloudRoute.at(cluster.layout().runtimeApiAddress()),
+        Clock.systemUTC()).run(CloudRoute.at(cluster.layout().runtimeApiAddresses()),
             reseedTimeout);
   }
 }

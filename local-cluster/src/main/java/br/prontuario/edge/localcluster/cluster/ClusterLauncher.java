@@ -53,7 +53,9 @@ final class ClusterLauncher {
       DATA_NODES.forEach(node -> startIfStopped(node, APP));
       DATA_NODES.forEach(this::awaitAppReady);
     }
-    startIfStopped(NodeName.WITNESS, HAPROXY);
+    for (NodeName node : ClusterLayout.ENTRY_ORDER) {
+      startIfStopped(node, HAPROXY);
+    }
     for (NodeName node : NodeName.values()) {
       ExtraComponent.saved(cluster.stateDir(), node).forEach(this::startExtraIfStopped);
     }

@@ -19,11 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where every process of the topology listens: a host and concrete ports per node, plus the
- * HAProxy ports. Locally all hosts are 127.0.0.1 and automatic ports are picked once and kept in
- * {@code DIR/layout.json} (etcd and Patroni remember their peers); for production the hosts come
- * from the configuration and the ports are the standard ones.
+ * ports of the HAProxy on each box ({@code haproxy} on the witness, {@code entries} on node-a and
+ * node-b: no single box is the clinicians' only way in). Locally all hosts are 127.0.0.1 and
+ * automatic ports are picked once and kept in {@code DIR/layout.json} (etcd and Patroni remember
+ * their peers); for production the hosts come from the configuration and the ports are the
+ * standard ones.
  */
-public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints haproxy) {
+public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints haproxy,
+    Map<String, HaproxyEndpoints> entries) {
 
   public static final String LOOPBACK = "127.0.0.1";
   // layouts written before the redirect port existed have none: read as 0 and filled in
@@ -40,6 +43,22 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
   public record HaproxyEndpoints(String host, int entryPort, int statsPort, int runtimeApiPort,
       int redirectPort) {}
 
+  /** The entry HAProxies in preference order: the witness's first (the entry URL of old), then node-a's, node-b's. */
+  public static final List<NodeName> ENTRY_ORDER = List.of(NodeName.WITNESS, NodeName.NODE_A, NodeName.NODE_B);
+
+  public ClusterLayout {
+    entries = entries == null ? Map.of() : Map.copyOf(entries);
+  }
+
+  /** The HAProxy running on {@code node}. */
+  public HaproxyEndpoints entry(NodeName node) {
+    HaproxyEndpoints entry = node == NodeName.WITNESS ? haproxy : entries.get(node.id());
+    if (entry == null) {
+      throw new IllegalStateException("no HAProxy ports for " + node + " in this layout");
+    }
+    return entry;
+  }
+
   public NodeEndpoints node(NodeName node) {
     return nodes.get(node.id());
   }
@@ -52,17 +71,28 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     return node(node).ports();
   }
 
-  /** The clinicians' entry URL: HTTPS, TLS terminated by HAProxy. */
+  /** The clinicians' preferred entry URL (the witness's HAProxy): HTTPS, TLS terminated by HAProxy. */
   public String entrypoint() {
-    return "https://" + haproxy.host() + ":" + haproxy.entryPort();
+    return entrypoint(ENTRY_ORDER.get(0));
+  }
+
+  /** The entry URL of the HAProxy on {@code node}. */
+  public String entrypoint(NodeName node) {
+    HaproxyEndpoints entry = entry(node);
+    return "https://" + entry.host() + ":" + entry.entryPort();
   }
 
   /**
-   * Every entry URL the app may use, preferred first. Today one HAProxy; a second entry (another
-   * witness, a DNS name) would be appended here and the app moves to it when the first is down.
+   * Every entry URL the app may use, preferred first: one HAProxy per box, so the loss of any one
+   * box leaves two ways in (the app moves to the next when one does not answer).
    */
   public List<String> entrypoints() {
-    return List.of(entrypoint());
+    return ENTRY_ORDER.stream().map(this::entrypoint).toList();
+  }
+
+  /** Every HAProxy's runtime API ("host:port"), in {@link #ENTRY_ORDER}: the controller drives them all. */
+  public List<String> runtimeApiAddresses() {
+    return ENTRY_ORDER.stream().map(n -> entry(n).host() + ":" + entry(n).runtimeApiPort()).toList();
   }
 
   /** Plain HTTP on the entry host: answers only with a redirect to {@link #entrypoint()}. */
@@ -128,14 +158,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
 
   /** Ports for the local topology: the configured ones, free ports where the configuration says 0. */
   public static ClusterLayout local(ClusterConfig config) {
-    Set<Integer> taken = new HashSet<>();
-    IntSupplier free = () -> {
-      int port;
-      do {
-        port = FreePorts.next();
-      } while (!taken.add(port));
-      return port;
-    };
+    IntSupplier free = freeExcept(new HashSet<>());
     Map<String, NodeEndpoints> nodes = new LinkedHashMap<>();
     for (NodeName node : NodeName.values()) {
       NodePorts p = config.ports(node);
@@ -147,7 +170,21 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     }
     var h = config.haproxy();
     return new ClusterLayout(nodes, new HaproxyEndpoints(LOOPBACK, pick(h.entryPort(), free),
-        pick(h.statsPort(), free), pick(h.runtimeApiPort(), free), pick(h.redirectPort(), free)));
+        pick(h.statsPort(), free), pick(h.runtimeApiPort(), free), pick(h.redirectPort(), free)),
+        dataNodeEntries(free));
+  }
+
+  /**
+   * The HAProxies on node-a and node-b: always automatic ports locally (the configured entry ports
+   * belong to the witness's, the URL an earlier cluster handed out).
+   */
+  private static Map<String, HaproxyEndpoints> dataNodeEntries(IntSupplier free) {
+    Map<String, HaproxyEndpoints> entries = new LinkedHashMap<>();
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      entries.put(node.id(), new HaproxyEndpoints(LOOPBACK, free.getAsInt(), free.getAsInt(),
+          free.getAsInt(), free.getAsInt()));
+    }
+    return entries;
   }
 
   /** The production hosts with the standard ports; the app port is the edge-node's 8080. */
@@ -160,7 +197,12 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
           data ? config.patroni().restApiPort() : 0, data ? config.postgres().port() : 0,
           data ? config.redis().port() : 0, config.redis().sentinelPort(), data ? 8080 : 0)));
     }
-    return new ClusterLayout(nodes, new HaproxyEndpoints(config.production().witness(), 443, 8404, 9999, 80));
+    Map<String, HaproxyEndpoints> entries = new LinkedHashMap<>();
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      entries.put(node.id(), new HaproxyEndpoints(config.production().host(node), 443, 8404, 9999, 80));
+    }
+    return new ClusterLayout(nodes, new HaproxyEndpoints(config.production().witness(), 443, 8404, 9999, 80),
+        entries);
   }
 
   /** The layout an earlier {@code up} chose for this folder, or a new one saved there. */
@@ -169,13 +211,10 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     try {
       if (Files.isRegularFile(file)) {
         ClusterLayout saved = JSON.readValue(file.toFile(), ClusterLayout.class);
-        if (saved.haproxy().redirectPort() != 0) {
+        if (saved.haproxy().redirectPort() != 0 && !saved.entries().isEmpty()) {
           return saved;
         }
-        var h = saved.haproxy();
-        ClusterLayout upgraded = new ClusterLayout(saved.nodes(), new HaproxyEndpoints(h.host(),
-            h.entryPort(), h.statsPort(), h.runtimeApiPort(),
-            pick(config.haproxy().redirectPort(), FreePorts::next)));
+        ClusterLayout upgraded = upgrade(saved, config);
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), upgraded);
         return upgraded;
       }
@@ -186,6 +225,34 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A layout from before the redirect port or the HAProxies on the data nodes: the new ports added,
+   * none of them one the saved layout already uses (its processes may be stopped right now).
+   */
+  private static ClusterLayout upgrade(ClusterLayout saved, ClusterConfig config) {
+    Set<Integer> taken = new HashSet<>();
+    saved.nodes().values().forEach(n -> taken.addAll(List.of(n.ports().etcdClient(), n.ports().etcdPeer(),
+        n.ports().patroniRest(), n.ports().postgres(), n.ports().redis(), n.ports().sentinel(), n.ports().app())));
+    var h = saved.haproxy();
+    taken.addAll(List.of(h.entryPort(), h.statsPort(), h.runtimeApiPort(), h.redirectPort()));
+    IntSupplier free = freeExcept(taken);
+    HaproxyEndpoints witness = h.redirectPort() != 0 ? h : new HaproxyEndpoints(h.host(),
+        h.entryPort(), h.statsPort(), h.runtimeApiPort(), pick(config.haproxy().redirectPort(), free));
+    return new ClusterLayout(saved.nodes(), witness,
+        saved.entries().isEmpty() ? dataNodeEntries(free) : saved.entries());
+  }
+
+  /** Free ports, each handed out once and never one of {@code taken}. */
+  private static IntSupplier freeExcept(Set<Integer> taken) {
+    return () -> {
+      int port;
+      do {
+        port = FreePorts.next();
+      } while (!taken.add(port));
+      return port;
+    };
   }
 
   private static int pick(int configured, IntSupplier free) {

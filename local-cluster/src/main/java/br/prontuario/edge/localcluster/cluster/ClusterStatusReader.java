@@ -42,11 +42,16 @@ final class ClusterStatusReader {
     NodeName witness = NodeName.WITNESS;
     String etcd = EtcdMember.health("http://" + layout.host(witness) + ":" + layout.ports(witness).etcdClient())
         .contains("\"health\":\"true\"") ? "healthy" : "down";
-    Map<String, String> servers = haproxyServers();
+    Map<NodeName, Map<String, String>> servers = haproxyServers();
     var witnessStatus = new ClusterStatus.WitnessStatus(etcd,
         pingable(layout.host(witness), layout.ports(witness).sentinel()) ? "up" : "down",
-        servers.isEmpty() ? "down" : "up", running(witness));
-    return new ClusterStatus(layout.entrypoint(), layout.entrypoints(), nodes, witnessStatus, servers);
+        servers.containsKey(witness) ? "up" : "down", running(witness));
+    List<ClusterStatus.EntryStatus> entries = ClusterLayout.ENTRY_ORDER.stream()
+        .map(n -> new ClusterStatus.EntryStatus(n.id(), layout.entrypoint(n), servers.containsKey(n) ? "up" : "down",
+            servers.getOrDefault(n, Map.of())))
+        .toList();
+    return new ClusterStatus(layout.entrypoint(), layout.entrypoints(), nodes, witnessStatus,
+        servers.values().stream().findFirst().orElse(Map.of()), entries);
   }
 
   /** The cluster as the first data node whose Patroni answers sees it. */
@@ -90,12 +95,18 @@ final class ClusterStatusReader {
     }
   }
 
-  private Map<String, String> haproxyServers() {
-    try {
-      return HaproxyRuntimeApi.of(cluster.layout().runtimeApiAddress()).serverStatuses(HaproxyConfig.BACKEND);
-    } catch (IOException e) {
-      return Map.of();
+  /** Each answering entry HAProxy's backend servers, in the entry order. */
+  private Map<NodeName, Map<String, String>> haproxyServers() {
+    Map<NodeName, Map<String, String>> answers = new java.util.LinkedHashMap<>();
+    List<String> apis = cluster.layout().runtimeApiAddresses();
+    for (int i = 0; i < apis.size(); i++) {
+      try {
+        answers.put(ClusterLayout.ENTRY_ORDER.get(i), HaproxyRuntimeApi.of(apis.get(i)).serverStatuses(HaproxyConfig.BACKEND));
+      } catch (IOException e) {
+        // not answering: shown as down
+      }
     }
+    return answers;
   }
 
   private List<String> running(NodeName node) {

@@ -15,10 +15,10 @@ public final class Components {
 
   private Components() {}
 
-  /** What runs on the node, in start order (the witness hosts the entry point). */
+  /** What runs on the node, in start order (every box has an entry HAProxy: no single way in). */
   public static List<String> of(NodeName node) {
     return node.isDataNode()
-        ? List.of(ETCD, PATRONI, REDIS, SENTINEL, APP)
+        ? List.of(ETCD, PATRONI, REDIS, SENTINEL, APP, HAPROXY)
         : List.of(ETCD, SENTINEL, HAPROXY);
   }
 }

@@ -30,8 +30,8 @@ import java.util.Optional;
 /**
  * The whole edge topology on loopback, each engine a detached process with its own folder and
  * log under {@code DIR/<node>/<component>/}: etcd x3 (node-a, node-b, witness), Patroni +
- * PostgreSQL and Redis + Sentinel on both data nodes, a Sentinel and HAProxy on the witness, and
- * the two edge-node instances. Pids are kept in {@code DIR/pids/}, so a later JVM (the next
+ * PostgreSQL and Redis + Sentinel on both data nodes, a Sentinel on the witness, the two
+ * edge-node instances, and an entry HAProxy on each of the three. Pids are kept in {@code DIR/pids/}, so a later JVM (the next
  * {@code edgectl} command) can stop, kill, freeze or thaw what an earlier one started.
  *
  * <p>Later components (the failover controller on the witness, the cloud side) join through
@@ -231,7 +231,7 @@ public final class EdgeCluster {
       case REDIS -> RedisNode.startServer(node, layout, dir);
       case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), dir);
       case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(), dir);
-      case HAPROXY -> HaproxyServer.start(layout, config.haproxy(), tls, dir);
+      case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir);
       default -> throw new IllegalArgumentException("unknown component " + component);
     };
     registry.record(node, component, process.handle());

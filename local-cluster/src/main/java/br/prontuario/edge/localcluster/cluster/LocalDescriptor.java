@@ -19,9 +19,11 @@ final class LocalDescriptor {
         .map(n -> new ClusterDescriptor.Node(n.id(), layout.appUrl(n), layout.patroniUrl(n),
             layout.ports(n).postgres(), layout.ports(n).redis(), layout.ports(n).sentinel(),
             layout.etcdClientUrls().get(n.ordinal()))).toList();
-    String controllerUrl = ExtraComponent.saved(cluster.stateDir(), NodeName.WITNESS).stream()
-        .filter(e -> e.component().equals("failover-controller")).map(ExtraComponent::url)
-        .findFirst().orElse(null);
+    // one replica per box, in the entry order (witness, node-a, node-b)
+    List<String> controllerUrls = ClusterLayout.ENTRY_ORDER.stream()
+        .flatMap(n -> ExtraComponent.saved(cluster.stateDir(), n).stream())
+        .filter(e -> e.component().startsWith("failover-controller")).map(ExtraComponent::url)
+        .toList();
     return new ClusterDescriptor(layout.entrypoint(), layout.entrypoints(),
         new ClusterDescriptor.Tls(cluster.tls().caCertificate().toString(), layout.redirectUrl()),
         null,
@@ -29,10 +31,10 @@ final class LocalDescriptor {
             config.postgres().appUser(), secrets.appPassword(), PatroniConfig.SUPERUSER,
             secrets.superuserPassword()),
         secrets.jwtSecret(), new ClusterDescriptor.Demo("demo", secrets.demoPassword()),
-        new ClusterDescriptor.Controller(controllerUrl), nodes,
+        new ClusterDescriptor.Controller(null, controllerUrls), nodes,
         new ClusterDescriptor.Haproxy(layout.runtimeApiAddress(), layout.statsUrl(),
             HaproxyConfig.BACKEND, List.of(NodeName.NODE_A.id(), NodeName.NODE_B.id(),
-                HaproxyConfig.CLOUD_SERVER)),
+                HaproxyConfig.CLOUD_SERVER), layout.runtimeApiAddresses()),
         new ClusterDescriptor.Etcd(layout.etcdClientUrls()),
         new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses()));
   }

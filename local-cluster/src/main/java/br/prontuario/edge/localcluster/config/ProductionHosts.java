@@ -18,7 +18,9 @@ public record ProductionHosts(
     Duration patroniLoopWait,
     Duration patroniRetryTimeout,
     Duration sentinelDownAfter,
-    Duration sentinelFailoverTimeout) {
+    Duration sentinelFailoverTimeout,
+    String entryVirtualIp,
+    String vrrpInterface) {
 
   public ProductionHosts {
     Check.notBlank(nodeA, "production.node-a");
@@ -32,6 +34,16 @@ public record ProductionHosts(
     Check.positive(patroniRetryTimeout, "production.patroniRetryTimeout");
     Check.positive(sentinelDownAfter, "production.sentinelDownAfter");
     Check.positive(sentinelFailoverTimeout, "production.sentinelFailoverTimeout");
+    entryVirtualIp = entryVirtualIp == null ? "" : entryVirtualIp.strip();
+    vrrpInterface = vrrpInterface == null || vrrpInterface.isBlank() ? "eth0" : vrrpInterface.strip();
+    Check.that(entryVirtualIp.isEmpty() || entryVirtualIp.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}"),
+        "production.entryVirtualIp must be an IPv4 address with its prefix (10.20.0.10/24) or empty, was '%s'",
+        entryVirtualIp);
+  }
+
+  /** The floating entry address without its prefix length, or "" when none is configured. */
+  public String entryVirtualAddress() {
+    return entryVirtualIp.isEmpty() ? "" : entryVirtualIp.substring(0, entryVirtualIp.indexOf('/'));
   }
 
   public String host(NodeName node) {

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a failover-controller replica on the witness, next to HAProxy, as an extra component of the
- * cluster (so stop/kill/start handle it). The controller reads {@code DIR/cluster.json} for the
- * nodes, Sentinels, HAProxy runtime API, etcd and JWT secret, and elects its leader in the
- * cluster's etcd; {@code DIR/cluster.json} then names the first replica's URL.
+ * Runs a failover-controller replica on a box (one per box: {@code edgectl up} starts them on the
+ * witness, node-a and node-b, so the loss of any box leaves a replica that can take the lease), as
+ * an extra component of that node (so stop/kill/freeze/start handle it with the rest of the box).
+ * The controller reads {@code DIR/cluster.json} for the nodes, Sentinels, every HAProxy's runtime
+ * API, etcd and JWT secret, and elects its leader in the cluster's etcd; {@code DIR/cluster.json}
+ * then lists every replica's URL.
  */
 public final class FailoverControllerProcess {
 
@@ -36,28 +38,41 @@ public final class FailoverControllerProcess {
    */
   public static String launch(EdgeCluster cluster, Path repositoryRoot, String component, String identity,
       Map<String, String> properties, Duration startTimeout) {
+    return launch(cluster, repositoryRoot, NodeName.WITNESS, component, identity, properties, startTimeout);
+  }
+
+  /** The replica that runs on {@code node} (with its box: killing the box kills it). */
+  public static String launch(EdgeCluster cluster, Path repositoryRoot, NodeName node, String component,
+      String identity, Map<String, String> properties, Duration startTimeout) {
     Path jar = repositoryRoot.resolve(JAR);
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no " + jar + "; build it with ./mvnw -pl failover-controller -am package");
     }
     cluster.descriptor().write(cluster.stateDir());
     int port = FreePorts.next();
-    Path dir = cluster.dir(NodeName.WITNESS, component);
+    Path dir = cluster.dir(node, component);
+    String host = cluster.layout().host(node);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JAVA_OPTIONS);
     command.addAll(List.of("-jar", jar.toString(),
         "--server.port=" + port,
+        "--server.address=" + host,
         "--edge.controller.cluster-file=" + cluster.stateDir().resolve("cluster.json"),
         "--edge.controller.election.mode=etcd",
         "--edge.controller.election.identity=" + identity,
         "--edge.controller.history.dir=" + dir));
     properties.forEach((k, v) -> command.add("--" + k + "=" + v));
-    String url = "http://127.0.0.1:" + port;
-    ManagedProcess process = cluster.launchExtra(NodeName.WITNESS, component, command, Map.of(), url);
+    String url = "http://" + host + ":" + port;
+    ManagedProcess process = cluster.launchExtra(node, component, command, Map.of(), url);
     awaitReady(url, process, startTimeout);
     cluster.descriptor().write(cluster.stateDir());
     return url;
+  }
+
+  /** Whether a replica named {@code component} was ever launched on {@code node} (a later up restarts it). */
+  public static boolean launched(EdgeCluster cluster, NodeName node, String component) {
+    return Files.isRegularFile(cluster.dir(node, component).resolve("launch.json"));
   }
 
   private static void awaitReady(String url, ManagedProcess process, Duration timeout) {

@@ -7,7 +7,8 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import java.util.StringJoiner;
 
 /**
- * {@code haproxy.cfg} for the entry point, local or production: an HTTPS frontend (TLS terminated
+ * {@code haproxy.cfg} for one of the entry HAProxies (one per box, all alike), local or
+ * production: an HTTPS frontend (TLS terminated
  * here, HSTS), a plain-HTTP frontend that only redirects to it, a backend of the two edge-nodes
  * checked on their readiness endpoint over plain HTTP, a {@code cloud} backup slot that starts in
  * maintenance (the failover controller enables it through the runtime API), a stats page.
@@ -34,19 +35,30 @@ public final class HaproxyConfig {
    * @param tls the TLS certificate and where its CA is: locally both in {@code DIR/tls/}; in
    *     production the CA is the hospital's and is not handed out by HAProxy
    */
-  public static String render(ClusterLayout layout, HaproxySettings settings, Site site, Tls tls) {
+  public static String render(ClusterLayout layout, NodeName host, HaproxySettings settings, Site site,
+      Tls tls) {
+    return render(layout, host, settings, site, tls, "");
+  }
+
+  /**
+   * @param virtualIp production: the floating address keepalived moves between the boxes; every
+   *     HAProxy also listens there (needs {@code net.ipv4.ip_nonlocal_bind=1}); empty for none
+   */
+  public static String render(ClusterLayout layout, NodeName host, HaproxySettings settings, Site site,
+      Tls tls, String virtualIp) {
     boolean local = site == Site.LOCAL;
-    var h = layout.haproxy();
+    var h = layout.entry(host);
     var check = settings.check();
     StringJoiner c = new StringJoiner("\n", "", "\n");
-    c.add("# HAProxy on the witness host (written by edgectl from config/edge-cluster.yaml)");
+    c.add("# HAProxy on " + host + " (written by edgectl from config/edge-cluster.yaml)");
     c.add("global");
     c.add(local ? "  log stdout format raw local0 info" : "  log /dev/log local0 info");
     c.add("  maxconn 4096");
-    // admin level can drain every server: in production only processes on the witness host (the
-    // failover controller) reach it
+    // admin level can drain every server: in production it listens on the host's own address so
+    // that the acting failover controller, on whichever box, drives every HAProxy (firewall it to
+    // the three hosts)
     c.add("  # runtime API: the failover controller drains/enables servers here");
-    c.add("  stats socket ipv4@" + (local ? h.host() : "127.0.0.1") + ":" + h.runtimeApiPort() + " level admin");
+    c.add("  stats socket ipv4@" + h.host() + ":" + h.runtimeApiPort() + " level admin");
     c.add("");
     c.add("defaults");
     c.add("  mode http");
@@ -64,12 +76,18 @@ public final class HaproxyConfig {
     c.add("");
     c.add("frontend " + FRONTEND);
     c.add("  bind " + h.host() + ":" + h.entryPort() + " ssl crt " + tls.certificate() + " alpn h2,http/1.1");
+    if (!virtualIp.isEmpty()) {
+      c.add("  bind " + virtualIp + ":" + h.entryPort() + " ssl crt " + tls.certificate() + " alpn h2,http/1.1");
+    }
     c.add("  http-after-response set-header Strict-Transport-Security \"max-age=" + HSTS_MAX_AGE_SECONDS + "\"");
     c.add("  default_backend " + BACKEND);
     c.add("");
     c.add("# plain HTTP: nothing but the redirect to HTTPS" + (local ? " (and the local CA for phones)" : ""));
     c.add("frontend " + REDIRECT_FRONTEND);
     c.add("  bind " + h.host() + ":" + h.redirectPort());
+    if (!virtualIp.isEmpty()) {
+      c.add("  bind " + virtualIp + ":" + h.redirectPort());
+    }
     if (local && tls.caCertificate() != null) {
       c.add("  http-request return status 200 content-type application/x-x509-ca-cert file "
           + tls.caCertificate() + " if { path " + CA_PATH + " }");

@@ -3,6 +3,7 @@ package br.prontuario.edge.localcluster.haproxy;
 import br.prontuario.edge.localcluster.cluster.ClusterLayout;
 import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.HaproxySettings;
+import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
@@ -12,25 +13,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Launches HAProxy in the foreground ({@code -db}) from {@code dir/haproxy.cfg}, logging to its log
+ * Launches the HAProxy of one box in the foreground ({@code -db}) from {@code dir/haproxy.cfg}, logging to its log
  * file, terminating TLS with the cluster's own certificate ({@code DIR/tls/server.pem}).
  */
 public final class HaproxyServer {
 
   private HaproxyServer() {}
 
-  public static ManagedProcess start(ClusterLayout layout, HaproxySettings settings,
+  public static ManagedProcess start(ClusterLayout layout, NodeName host, HaproxySettings settings,
       ClusterCertificates.TlsFiles tls, Path dir) {
     Path binary = Binaries.require("haproxy", "haproxy", "haproxy");
     Path config = dir.resolve("haproxy.cfg");
-    ConfigFiles.writeText(config, HaproxyConfig.render(layout, settings, HaproxyConfig.Site.LOCAL,
+    ConfigFiles.writeText(config, HaproxyConfig.render(layout, host, settings, HaproxyConfig.Site.LOCAL,
         new HaproxyConfig.Tls(tls.serverPem().toString(), tls.caCertificate().toString())));
     ManagedProcess process = ManagedProcess.startDetached("haproxy",
         List.of(binary.toString(), "-db", "-f", config.toString()), dir, dir.resolve("haproxy.log"),
         Map.of());
-    process.awaitPort(layout.haproxy().entryPort(), Duration.ofSeconds(20));
-    process.awaitPort(layout.haproxy().redirectPort(), Duration.ofSeconds(5));
-    process.awaitPort(layout.haproxy().runtimeApiPort(), Duration.ofSeconds(5));
+    var entry = layout.entry(host);
+    process.awaitPort(entry.entryPort(), Duration.ofSeconds(20));
+    process.awaitPort(entry.redirectPort(), Duration.ofSeconds(5));
+    process.awaitPort(entry.runtimeApiPort(), Duration.ofSeconds(5));
     return process;
   }
 }

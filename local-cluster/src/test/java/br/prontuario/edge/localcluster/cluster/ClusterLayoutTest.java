@@ -29,10 +29,41 @@ class ClusterLayoutTest {
         ports.addAll(List.of(p.patroniRest(), p.postgres(), p.redis(), p.app()));
       }
     }
-    ports.addAll(List.of(first.haproxy().entryPort(), first.haproxy().statsPort(), first.haproxy().runtimeApiPort(),
-        first.haproxy().redirectPort()));
+    for (NodeName node : ClusterLayout.ENTRY_ORDER) {
+      var h = first.entry(node);
+      ports.addAll(List.of(h.entryPort(), h.statsPort(), h.runtimeApiPort(), h.redirectPort()));
+    }
     assertThat(ports).doesNotHaveDuplicates().allMatch(p -> p > 0);
     assertThat(ClusterLayout.loadOrCreate(stateDir, CONFIG)).isEqualTo(first);
+  }
+
+  @Test
+  void everyBoxHasAnEntryAndTheWitnessesStaysTheFirst() {
+    ClusterLayout layout = ClusterLayout.loadOrCreate(stateDir, CONFIG);
+
+    assertThat(layout.entrypoints()).hasSize(3).doesNotHaveDuplicates()
+        .containsExactly(layout.entrypoint(NodeName.WITNESS), layout.entrypoint(NodeName.NODE_A),
+            layout.entrypoint(NodeName.NODE_B));
+    assertThat(layout.entrypoint()).isEqualTo(layout.entrypoints().get(0))
+        .isEqualTo("https://127.0.0.1:" + layout.haproxy().entryPort());
+    assertThat(layout.runtimeApiAddresses()).hasSize(3).doesNotHaveDuplicates()
+        .startsWith(layout.runtimeApiAddress());
+  }
+
+  @Test
+  void aLayoutFromBeforeTheRedundantEntryGainsTheDataNodesHaproxiesAndKeepsItsPorts() throws Exception {
+    ClusterLayout current = ClusterLayout.loadOrCreate(stateDir, CONFIG);
+    String old = java.nio.file.Files.readString(stateDir.resolve("layout.json"))
+        .replaceAll("(?s),\\s*\"entries\"\\s*:\\s*\\{.*\\}\\s*\\}\\s*\\}\\s*$", "\n}\n");
+    assertThat(old).doesNotContain("entries");
+    java.nio.file.Files.writeString(stateDir.resolve("layout.json"), old);
+
+    ClusterLayout upgraded = ClusterLayout.loadOrCreate(stateDir, CONFIG);
+
+    assertThat(upgraded.nodes()).isEqualTo(current.nodes());
+    assertThat(upgraded.haproxy()).isEqualTo(current.haproxy());
+    assertThat(upgraded.entrypoints()).hasSize(3).doesNotHaveDuplicates();
+    assertThat(ClusterLayout.loadOrCreate(stateDir, CONFIG)).isEqualTo(upgraded);
   }
 
   @Test

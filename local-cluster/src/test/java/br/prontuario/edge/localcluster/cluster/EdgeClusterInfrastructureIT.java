@@ -2,6 +2,7 @@ package br.prontuario.edge.localcluster.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
@@ -98,6 +99,13 @@ class EdgeClusterInfrastructureIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(entry.statusCode()).isEqualTo(503);
     assertThat(entry.headers().firstValue("strict-transport-security")).hasValue("max-age=31536000");
+    // an entry HAProxy on every box, each with the same certificate and backend
+    assertThat(cluster.status().entries()).extracting(ClusterStatus.EntryStatus::node, ClusterStatus.EntryStatus::haproxy)
+        .containsExactly(tuple("witness", "up"), tuple("node-a", "up"), tuple("node-b", "up"));
+    for (String url : cluster.layout().entrypoints()) {
+      assertThat(https.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).as(url).isEqualTo(503);
+    }
     assertThatThrownBy(() -> HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(cluster.layout().entrypoint())).build(),
         HttpResponse.BodyHandlers.discarding()))

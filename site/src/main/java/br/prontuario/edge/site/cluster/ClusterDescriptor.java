@@ -56,14 +56,40 @@ public record ClusterDescriptor(
    */
   public record Tls(String caCertificate, String redirectUrl) {}
 
-  /** The failover controller's URL once another module launches it on the witness; else null. */
-  public record Controller(String url) {}
+  /**
+   * The failover controller replicas' URLs, one per box ({@code url} is the first; null when none
+   * was launched). Any replica answers status; the acting one carries out decisions.
+   */
+  public record Controller(String url, List<String> urls) {
+    public Controller {
+      urls = urls == null ? (url == null ? List.of() : List.of(url)) : List.copyOf(urls);
+      url = url == null && !urls.isEmpty() ? urls.get(0) : url;
+    }
+
+    public Controller(String url) {
+      this(url, null);
+    }
+  }
 
   /** Ports are null when a file does not say (e.g. a production description without Redis). */
   public record Node(String name, String appUrl, String patroniUrl, Integer postgresPort,
       Integer redisPort, Integer sentinelPort, String etcdClientUrl) {}
 
-  public record Haproxy(String runtimeApi, String statsUrl, String backend, List<String> servers) {}
+  /**
+   * @param runtimeApi the first entry HAProxy's runtime API ("host:port")
+   * @param runtimeApis every entry HAProxy's, one per box, in the order of {@code entrypoints}
+   */
+  public record Haproxy(String runtimeApi, String statsUrl, String backend, List<String> servers,
+      List<String> runtimeApis) {
+    public Haproxy {
+      runtimeApis = runtimeApis == null
+          ? (runtimeApi == null ? List.of() : List.of(runtimeApi)) : List.copyOf(runtimeApis);
+    }
+
+    public Haproxy(String runtimeApi, String statsUrl, String backend, List<String> servers) {
+      this(runtimeApi, statsUrl, backend, servers, null);
+    }
+  }
 
   public record Etcd(List<String> endpoints) {}
 
@@ -76,6 +102,11 @@ public record ClusterDescriptor(
   /** The controller's URL, or null when none was launched. */
   public String controllerUrl() {
     return controller == null ? null : controller.url();
+  }
+
+  /** Every controller replica's URL (empty when none was launched). */
+  public List<String> controllerUrls() {
+    return controller == null ? List.of() : controller.urls();
   }
 
   /** Reads {@code dir/cluster.json}; a missing or broken file is an operator error. */

@@ -2,6 +2,8 @@ package br.prontuario.edge.site.haproxy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The cloud's path through the clinicians' entry HAProxy, as edgectl moves it by hand: the cloud
@@ -14,10 +16,15 @@ public final class CloudRoute {
   public static final String BACKEND = "edge_nodes";
   public static final String CLOUD_SERVER = "cloud";
 
-  private final HaproxyRuntimeApi api;
+  private final List<HaproxyRuntimeApi> apis;
 
   public CloudRoute(HaproxyRuntimeApi api) {
-    this.api = api;
+    this(List.of(api));
+  }
+
+  /** Every entry HAProxy (one per box): each command goes to all that answer. */
+  public CloudRoute(List<HaproxyRuntimeApi> apis) {
+    this.apis = List.copyOf(apis);
   }
 
   /** "host:port" of the runtime API, as in cluster.json. */
@@ -25,50 +32,64 @@ public final class CloudRoute {
     return new CloudRoute(HaproxyRuntimeApi.of(runtimeApiAddress));
   }
 
+  /** Every entry HAProxy's runtime API ("host:port" each, as {@code runtimeApis} in cluster.json). */
+  public static CloudRoute at(List<String> runtimeApiAddresses) {
+    return new CloudRoute(runtimeApiAddresses.stream().map(HaproxyRuntimeApi::of).toList());
+  }
+
   /** Points the (still disabled) backup server at cloud-fallback, so enabling it is all that is left. */
   public void pointCloudAt(String cloudHost, int cloudPort) {
-    run(() -> api.setAddress(BACKEND, CLOUD_SERVER, cloudHost, cloudPort));
+    run(api -> api.setAddress(BACKEND, CLOUD_SERVER, cloudHost, cloudPort));
   }
 
   public void routeToCloud(String cloudHost, int cloudPort) {
     pointCloudAt(cloudHost, cloudPort);
-    run(() -> api.setState(BACKEND, CLOUD_SERVER, "ready"));
+    run(api -> api.setState(BACKEND, CLOUD_SERVER, "ready"));
   }
 
   /** The edge node's server takes requests first, then the cloud's closes: never a moment with none. */
   public void routeToEdge(String node) {
-    run(() -> api.setState(BACKEND, node, "ready"));
+    run(api -> api.setState(BACKEND, node, "ready"));
     routeAwayFromCloud();
   }
 
   public void routeAwayFromCloud() {
-    run(() -> api.setState(BACKEND, CLOUD_SERVER, "maint"));
+    run(api -> api.setState(BACKEND, CLOUD_SERVER, "maint"));
   }
 
-  /** Whether the cloud server is in forced maintenance (false when HAProxy does not list it). */
+  /**
+   * Whether the cloud server is in forced maintenance on every entry HAProxy that answers (false
+   * when one does not list it).
+   */
   public boolean cloudInMaintenance() {
-    try {
+    List<Boolean> answers = new ArrayList<>();
+    run(api -> {
       ServerState cloud = api.serversState(BACKEND).get(CLOUD_SERVER);
-      return cloud != null && cloud.inMaintenance();
-    } catch (IOException e) {
-      throw unreachable(e);
-    }
+      answers.add(cloud != null && cloud.inMaintenance());
+    });
+    return !answers.contains(false);
   }
 
   private interface Command {
-    void run() throws IOException;
+    void run(HaproxyRuntimeApi api) throws IOException;
   }
 
+  /**
+   * On every HAProxy; one that does not answer (its box is down) is skipped, but at least one
+   * must answer. The controller resynchronises a skipped one when it is back.
+   */
   private void run(Command command) {
-    try {
-      command.run();
-    } catch (IOException e) {
-      throw unreachable(e);
+    List<String> silent = new ArrayList<>();
+    for (HaproxyRuntimeApi api : apis) {
+      try {
+        command.run(api);
+      } catch (IOException e) {
+        silent.add(api.address() + ": " + e.getMessage());
+      }
     }
-  }
-
-  private UncheckedIOException unreachable(IOException e) {
-    return new UncheckedIOException("haproxy runtime API at " + api.address() + ": "
-        + e.getMessage(), e);
+    if (silent.size() == apis.size()) {
+      throw new UncheckedIOException(new IOException("haproxy runtime API at "
+          + String.join(", ", silent)));
+    }
   }
 }

@@ -20,17 +20,30 @@ class ClusterDescriptorTest {
         new ClusterDescriptor.Tls("/tmp/c/tls/ca.crt", "http://127.0.0.1:18081"), null,
         new ClusterDescriptor.Database("jdbc:postgresql://x/db", "app", "pw", "postgres", "su"),
         "c2VjcmV0", new ClusterDescriptor.Demo("demo", "demo-pw"),
-        new ClusterDescriptor.Controller(null),
+        new ClusterDescriptor.Controller(null, List.of("http://127.0.0.1:17001", "http://127.0.0.1:17002")),
         List.of(new ClusterDescriptor.Node("node-a", "http://127.0.0.1:18081",
             "http://127.0.0.1:18008", 15432, 16379, 26379, "http://127.0.0.1:12379")),
         new ClusterDescriptor.Haproxy("127.0.0.1:19999", "http://s", "edge_nodes",
-            List.of("node-a", "cloud")),
+            List.of("node-a", "cloud"), List.of("127.0.0.1:19999", "127.0.0.1:19998")),
         new ClusterDescriptor.Etcd(List.of("http://127.0.0.1:12379")),
         new ClusterDescriptor.Redis("edge", List.of("127.0.0.1:26379")));
 
     written.write(dir);
 
     assertThat(ClusterDescriptor.read(dir)).isEqualTo(written);
+    assertThat(written.controllerUrl()).isEqualTo("http://127.0.0.1:17001");
+  }
+
+  @Test
+  void aFileFromBeforeTheRedundantEntryNamesItsOneHaproxyAndControllerInTheLists() throws Exception {
+    Files.writeString(dir.resolve("cluster.json"), "{\"entrypoint\":\"https://edge\","
+        + "\"controller\":{\"url\":\"http://c:1\"},\"haproxy\":{\"runtimeApi\":\"w:9999\"}}");
+
+    ClusterDescriptor read = ClusterDescriptor.read(dir);
+
+    assertThat(read.entrypoints()).containsExactly("https://edge");
+    assertThat(read.haproxy().runtimeApis()).containsExactly("w:9999");
+    assertThat(read.controllerUrls()).containsExactly("http://c:1");
   }
 
   @Test

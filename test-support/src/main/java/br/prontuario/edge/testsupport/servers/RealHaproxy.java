@@ -31,7 +31,11 @@ public final class RealHaproxy implements AutoCloseable {
   }
 
   public static RealHaproxy start(Path dir) {
-    int adminPort = FreePorts.next();
+    return start(dir, FreePorts.next());
+  }
+
+  /** On a given runtime API port: an entry HAProxy that returns after its box restarted. */
+  public static RealHaproxy start(Path dir, int adminPort) {
     Path cfg = dir.resolve("haproxy.cfg");
     try {
       Files.createDirectories(dir);
