@@ -41,7 +41,7 @@ class LastDrillResultsTest {
 
   @Test
   void theWitnessLossDrillIsAKnownScenario() {
-    results.record(new DrillResult("witness-loss", 6.8, 0, 0, true, Instant.EPOCH));
+    results.record(new DrillResult("witness-loss", 6.8, 0, 0, 0, true, Instant.EPOCH));
 
     assertThat(registry.scrape()).contains("last_drill_rto_seconds{scenario=\"witness-loss\"} 6.8");
   }
