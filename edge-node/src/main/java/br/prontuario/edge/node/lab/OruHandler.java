@@ -8,6 +8,7 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.v251.message.ORU_R01;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.UUIDGenerator;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -33,6 +34,9 @@ class OruHandler {
     HapiContext context = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
     // HAPI's default rules reject fields longer than the standard; labs send long texts
     context.setValidationContext(new NoValidation());
+    // ACK control ids: HAPI's default generator keeps a counter in ./id_file; a node keeps no
+    // files, and a UUID never repeats across restarts or nodes
+    context.getParserConfiguration().setIdGenerator(new UUIDGenerator());
     this.parser = context.getPipeParser();
   }
 

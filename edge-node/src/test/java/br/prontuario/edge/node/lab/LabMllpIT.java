@@ -7,6 +7,7 @@ import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.node.support.EdgeNodeIT;
 import br.prontuario.edge.site.lab.MllpClient;
 import br.prontuario.edge.testsupport.http.TestHttp;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -73,6 +74,8 @@ class LabMllpIT extends EdgeNodeIT {
     MllpClient.Ack ack = client.send(oru("MSG-" + UUID.randomUUID(), TOKEN, cpf));
 
     assertThat(ack.code()).as(ack.raw()).isEqualTo("AA");
+    // HAPI's default ACK id generator would leave a counter file in the working directory
+    assertThat(Path.of("id_file")).doesNotExist();
     // read right after the ACK, from another connection: the results are already committed
     assertThat(results()).isEqualTo(2);
     assertThat(jdbc.queryForObject("SELECT abnormal_flag FROM lab_results"
