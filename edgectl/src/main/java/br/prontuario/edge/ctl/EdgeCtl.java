@@ -17,6 +17,7 @@ import br.prontuario.edge.ctl.controller.MaintenanceCommand;
 import br.prontuario.edge.ctl.controller.SwitchoverCommand;
 import br.prontuario.edge.ctl.drill.DrillCommand;
 import br.prontuario.edge.ctl.models.ModelsCommand;
+import br.prontuario.edge.ctl.lab.LabCommand;
 import br.prontuario.edge.ctl.users.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
       FailbackCommand.class,
       DrillCommand.class,
       HistoryCommand.class,
+      LabCommand.class,
       MaintenanceCommand.class,
       ModelsCommand.class,
       SwitchoverCommand.class,

@@ -1,0 +1,58 @@
+package br.prontuario.edge.node.lab;
+
+import br.prontuario.edge.common.audit.AuditLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Lab results in: the intake, and the MLLP listener when {@code edge.lab.mllp-port} is set. */
+@Configuration(proxyBeanMethods = false)
+class LabConfiguration {
+
+  @Bean
+  LabIntake labIntake(LabProperties properties, LabRepository repository, AuditLog audit,
+      TransactionTemplate transactions, Clock clock) {
+    return new LabIntake(properties.senders(), repository, audit, transactions, clock);
+  }
+
+  @Bean
+  SmartLifecycle mllpListener(LabProperties properties, LabIntake intake) {
+    return new SmartLifecycle() {
+      private MllpServer server;
+
+      @Override
+      public void start() {
+        if (properties.mllpPort() <= 0) {
+          return;
+        }
+        try {
+          server = MllpServer.start(properties.bindAddress(), properties.mllpPort(),
+              new OruHandler(intake)::handle);
+        } catch (IOException e) {
+          throw new UncheckedIOException("MLLP port " + properties.mllpPort() + " unavailable", e);
+        }
+      }
+
+      @Override
+      public void stop() {
+        if (server != null) {
+          try {
+            server.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          server = null;
+        }
+      }
+
+      @Override
+      public boolean isRunning() {
+        return server != null;
+      }
+    };
+  }
+}

@@ -1,0 +1,65 @@
+package br.prontuario.edge.node.lab;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+@Repository
+class LabRepository {
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  LabRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  Optional<UUID> patientByCpf(String cpf) {
+    return jdbc.queryForList("SELECT id FROM patients WHERE cpf = ?", UUID.class, cpf).stream()
+        .findFirst();
+  }
+
+  Optional<UUID> patientByCns(String cns) {
+    return jdbc.queryForList("SELECT id FROM patients WHERE cns = ?", UUID.class, cns).stream()
+        .findFirst();
+  }
+
+  /**
+   * Claims the idempotency key; false when the message was already committed. A concurrent
+   * duplicate waits on the key's row lock and then finds it taken.
+   */
+  boolean claim(String sender, String controlId, UUID patientId, int results,
+      OffsetDateTime now) {
+    return jdbc.update("INSERT INTO lab_messages (sender, control_id, patient_id, result_count,"
+        + " received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", sender, controlId,
+        patientId, results, now) == 1;
+  }
+
+  void insert(UUID id, UUID patientId, String sender, String controlId, OruMessage.Result r,
+      OffsetDateTime now) {
+    jdbc.update("INSERT INTO lab_results (id, patient_id, sender, control_id, set_id, code,"
+        + " code_system, name, value, numeric_value, unit, reference_range, abnormal_flag,"
+        + " result_status, observed_at, recorded_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, patientId, sender,
+        controlId, r.setId(), r.code(), r.codeSystem(), r.name(), r.value(), r.numericValue(),
+        r.unit(), r.referenceRange(), r.abnormalFlag(), r.status(), r.observedAt(), now);
+  }
+
+  /**
+   * A critical alert in the alerts feature's own table and shape (kind critical-lab-value,
+   * status active), so the clinicians' app and /api/v1 show it like any other alert.
+   */
+  UUID raiseCriticalAlert(UUID patientId, String message, String by, OffsetDateTime now) {
+    UUID id = UUID.randomUUID();
+    String data = json.writeValueAsString(java.util.Map.of("kind", "critical-lab-value",
+        "message", message, "status", "active"));
+    jdbc.update("INSERT INTO clinical_entries (id, patient_id, kind, version, replaces_id,"
+        + " recorded_by, recorded_at, data, root_id) VALUES (?, ?, 'alerts', 1, NULL, ?, ?,"
+        + " ?::jsonb, ?)", id, patientId, by, now, data, id);
+    return id;
+  }
+}
