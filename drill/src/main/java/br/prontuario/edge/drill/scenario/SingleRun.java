@@ -94,7 +94,7 @@ final class SingleRun {
         // the outage starts with the first signal: killing a node's processes takes a moment
         faultAt = clock.instant();
         hit = inject(scenario.fault(), leader);
-        awaitFirstSuccessAfter(generator, faultAt, scenario.recovery());
+        awaitFirstSuccessAfter(generator, faultAt, clock.instant(), scenario.recovery());
       }
       pause(timings.tail());
       generator.stop();
@@ -163,7 +163,7 @@ final class SingleRun {
     progress.accept("run " + number + ": both nodes killed, waiting for the cloud to serve");
     Instant killedAt = clock.instant();
     inject(Fault.KILL_BOTH, leader);
-    if (!awaitFirstSuccessAfter(generator, killedAt, Recovery.ANY_SITE)) {
+    if (!awaitFirstSuccessAfter(generator, killedAt, clock.instant(), Recovery.ANY_SITE)) {
       cluster.start(leader);
       cluster.start(cluster.other(leader));
       throw new AbortedRun("no write succeeded within " + timings.maxRecovery().toSeconds()
@@ -206,15 +206,19 @@ final class SingleRun {
    * Waits for the first successful write after the fault, and for it to be settled: a success seen
    * while other requests are still in flight may turn out to precede the clients' first failure
    * (the dying node served it), so it is trusted only once every request in flight at that moment
-   * has completed and it is still the first success.
+   * has completed and it is still the first success. Nothing is trusted before the requests in
+   * flight when the injection finished have completed either: on a loaded machine finding a
+   * node's processes takes seconds, and the old leader keeps acknowledging writes meanwhile
+   * (measured: 8 s) — a success from then is not a recovery.
    */
   private boolean awaitFirstSuccessAfter(LoadGenerator generator, Instant faultAt,
-      Recovery recovery) {
+      Instant injectedAt, Recovery recovery) {
     Duration settle = generator.requestTimeout().plusSeconds(1);
     return await(() -> {
       Optional<Instant> first = RunMeasurer.firstSuccessfulWriteSentAfter(
           generator.snapshot().attempts(), faultAt, recovery);
       return first.isPresent() && clock.instant().isAfter(first.get().plus(settle))
+          && clock.instant().isAfter(injectedAt.plus(settle))
           && first.equals(RunMeasurer.firstSuccessfulWriteSentAfter(
               generator.snapshot().attempts(), faultAt, recovery));
     }, timings.maxRecovery());
