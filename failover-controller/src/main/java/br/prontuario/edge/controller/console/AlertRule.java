@@ -10,20 +10,21 @@ import java.util.function.Function;
  * selects now (an instance per node, or "" for a rule without labels) and how long that must last.
  * AlertRulesMatchPrometheusTest keeps these equal to the file.
  */
-record AlertRule(String name, String severity, Duration holdFor, String summary,
+record AlertRule(String name, String expr, String severity, Duration holdFor, String summary,
     Function<MetricReadings, List<String>> firingInstances) {
 
   static final double MAX_LAG_SECONDS = 10;
 
   /** The four rules of the group alta_disponibilidade. */
   static final List<AlertRule> SEED = List.of(
-      new AlertRule("MacStudioDown", "critical", Duration.ofSeconds(30),
+      new AlertRule("MacStudioDown", "up{job=\"mac-studio\"} == 0", "critical", Duration.ofSeconds(30),
           "Mac Studio %s está inativo", r -> instancesWhere(r.up(), v -> v == 0)),
-      new AlertRule("DatabaseReplicationLag", "warning", Duration.ofMinutes(1),
+      new AlertRule("DatabaseReplicationLag", "postgresql_replication_lag_seconds > 10", "warning", Duration.ofMinutes(1),
           "Lag replicação PostgreSQL está alto (%s)", r -> instancesWhere(r.lagSeconds(), v -> v > MAX_LAG_SECONDS)),
-      new AlertRule("GCPFallbackActivated", "critical", Duration.ZERO,
+      new AlertRule("GCPFallbackActivated", "gcp_fallback_active == 1", "critical", Duration.ZERO,
           "Fallback Emergencial GCP Ativado", r -> r.gcpFallbackActive() == 1 ? List.of("") : List.of()),
-      new AlertRule("HAClusterDegraded", "critical", Duration.ofMinutes(1),
+      new AlertRule("HAClusterDegraded",
+          "(count(up{job=\"mac-studio\"} == 1) / count(up{job=\"mac-studio\"})) < 0.5", "critical", Duration.ofMinutes(1),
           "Cluster HA está degradado", r -> lessThanHalfUp(r) ? List.of("") : List.of()));
 
   String summaryFor(String instance) {

@@ -50,7 +50,7 @@ class ConsoleConfiguration implements WebMvcConfigurer {
         topology.sentinels(), cloudPatroni, cloud.appUrl(), security.jwtSecret(), clock);
   }
 
-  @Bean(destroyMethod = "close")
+  @Bean
   LiveStream liveStream(ConsoleProperties console, ControlLoop loop, DecisionHistory history, MeterRegistry meters,
       SiteProbes probes, Clock clock) {
     LiveView view = new LiveView(loop, history, meters, new AlertEvaluator(AlertRule.SEED, clock), probes, clock);

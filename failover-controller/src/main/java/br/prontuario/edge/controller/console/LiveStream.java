@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -18,13 +19,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * number of consoles (a wall screen and ten laptops probe the site no more than one), plus the
  * lines of a running edgectl command as they come.
  */
-final class LiveStream implements AutoCloseable {
+final class LiveStream implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
   /** The browser reconnects after this; keeps no request open for ever. */
   private static final long EMITTER_TIMEOUT_MS = Duration.ofMinutes(10).toMillis();
 
   private final LiveView view;
+  private final Duration refresh;
+  private volatile boolean running;
   private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
   private final AtomicReference<LiveSnapshot> last = new AtomicReference<>();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,6 +38,12 @@ final class LiveStream implements AutoCloseable {
 
   LiveStream(LiveView view, Duration refresh) {
     this.view = view;
+    this.refresh = refresh;
+  }
+
+  @Override
+  public void start() {
+    running = true;
     scheduler.scheduleWithFixedDelay(this::refresh, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -77,9 +86,17 @@ final class LiveStream implements AutoCloseable {
     }
   }
 
+  /** Before the web server's graceful shutdown (a later phase), which would wait for open streams. */
   @Override
-  public void close() {
+  public void stop() {
+    running = false;
     scheduler.shutdownNow();
     emitters.forEach(SseEmitter::complete);
+    emitters.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 }
