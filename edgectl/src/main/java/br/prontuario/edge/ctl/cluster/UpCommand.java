@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +77,10 @@ public final class UpCommand implements Callable<Integer> {
         options.dirHint());
     out.printf("  controller:   %s (bin/edgectl controller status%s)%n",
         descriptor.controller().url() == null ? "not running" : descriptor.controller().url(), options.dirHint());
+    if (descriptor.controller().url() != null) {
+      out.printf("  console:      %s/console/   (IT operators; log in with an it-ops user: bin/edgectl users add NAME"
+          + " --role it-ops --password-stdin%s)%n", descriptor.controller().url(), options.dirHint());
+    }
     out.printf("  stop:         bin/edgectl down%s%n", options.dirHint());
     return 0;
   }
@@ -108,7 +114,10 @@ public final class UpCommand implements Callable<Integer> {
       out.println("  (no failover controller: build it with ./mvnw -pl failover-controller -am package)");
       return;
     }
+    Map<String, String> settings = new HashMap<>(CloudSite.controllerSettings(cluster));
+    // the console starts drills, cloud activation and failback with this same CLI
+    settings.put("edge.console.edgectl", repo.resolve("bin").resolve("edgectl").toString());
     FailoverControllerProcess.launch(cluster, repo, FailoverControllerProcess.COMPONENT, "controller-1",
-        CloudSite.controllerSettings(cluster), Duration.ofSeconds(120));
+        settings, Duration.ofSeconds(120));
   }
 }
