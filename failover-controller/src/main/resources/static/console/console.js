@@ -351,8 +351,10 @@ function renderCharts(history) {
     name, type: 'line', showSymbol: true, connectNulls: true,
     data: runs.map(run => [run.startedAt, value(run)]),
   }));
+  const empty = Object.keys(byScenario).length === 0;
   const option = (data, unit) => ({
     animation: false, tooltip: {trigger: 'axis'}, legend: {type: 'scroll', bottom: 0},
+    title: empty ? {text: 'Nenhum teste ainda', left: 'center', top: 'middle', textStyle: {color: '#4a5561', fontSize: 14, fontWeight: 'normal'}} : {show: false},
     grid: {left: 48, right: 16, top: 16, bottom: 48},
     xAxis: {type: 'time'}, yAxis: {type: 'value', name: unit, minInterval: unit === 's' ? 0 : 1}, series: data,
   });

@@ -51,6 +51,9 @@ final class ConsoleBrowser implements AutoCloseable {
   /** Opens the console and logs in as an operator would. */
   void login(String consoleUrl, String user, String password) {
     driver.get(consoleUrl);
+    // a session left by the previous test on this origin would skip the login screen
+    driver.executeScript("sessionStorage.clear()");
+    driver.get(consoleUrl);
     WebElement name = shown(By.id("username"));
     name.clear();
     name.sendKeys(user);
