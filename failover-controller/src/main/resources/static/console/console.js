@@ -272,7 +272,7 @@ function renderLastDecision(e) {
 
 // ---- decisions ----
 function decisionFailed(e) {
-  return (e.results || []).some(r => /failed/.test(typeof r === 'string' ? r : JSON.stringify(r)));
+  return (e.results || []).some(r => typeof r === 'string' ? /: failed: /.test(r) : /"failed"/i.test(JSON.stringify(r)));
 }
 
 function list(items) {
