@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +83,11 @@ public final class UpCommand implements Callable<Integer> {
         descriptor.controllerUrls().isEmpty() ? "not running"
             : String.join(", ", descriptor.controllerUrls()) + " — one replica per box, one acts",
         options.dirHint());
+    if (!descriptor.controllerUrls().isEmpty()) {
+      out.printf("  console:      %s/console/   (IT operators, on every replica; log in with an it-ops user:"
+          + " bin/edgectl users add NAME --role it-ops --password-stdin%s)%n",
+          descriptor.controllerUrls().get(0), options.dirHint());
+    }
     out.printf("  stop:         bin/edgectl down%s%n", options.dirHint());
     return 0;
   }
@@ -118,10 +125,13 @@ public final class UpCommand implements Callable<Integer> {
       out.println("  (no failover controller: build it with ./mvnw -pl failover-controller -am package)");
       return;
     }
+    Map<String, String> settings = new HashMap<>(CloudSite.controllerSettings(cluster));
+    // the console starts drills, cloud activation and failback with this same CLI
+    settings.put("edge.console.edgectl", repo.resolve("bin").resolve("edgectl").toString());
     for (NodeName node : ClusterLayout.ENTRY_ORDER) {
       if (!FailoverControllerProcess.launched(cluster, node, FailoverControllerProcess.COMPONENT)) {
         FailoverControllerProcess.launch(cluster, repo, node, FailoverControllerProcess.COMPONENT,
-            controllerIdentity(node), CloudSite.controllerSettings(cluster), Duration.ofSeconds(120));
+            controllerIdentity(node), settings, Duration.ofSeconds(120));
       }
     }
   }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every API error as RFC 9457 problem details with a correlationId. */
 @RestControllerAdvice
-class ProblemAdvice {
+public class ProblemAdvice {
 
   @ExceptionHandler(AccessRefusedException.class)
   ProblemDetail refused(AccessRefusedException e, HttpServletRequest request) {
@@ -29,7 +29,7 @@ class ProblemAdvice {
     return problem(HttpStatus.BAD_REQUEST, "invalid request body", request);
   }
 
-  static ProblemDetail problem(HttpStatus status, String detail, HttpServletRequest request) {
+  public static ProblemDetail problem(HttpStatus status, String detail, HttpServletRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setInstance(URI.create(request.getRequestURI()));
     String correlation = request.getHeader("X-Correlation-Id");

@@ -1,0 +1,37 @@
+package br.prontuario.edge.controller.console;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The series the seed's alert rules read, taken from the controller's own meter registry (the same
+ * values Prometheus scrapes at /metrics).
+ *
+ * @param up {@code up{job="mac-studio"}} by instance
+ * @param lagSeconds {@code postgresql_replication_lag_seconds} by instance
+ * @param gcpFallbackActive {@code gcp_fallback_active}
+ */
+record MetricReadings(Map<String, Double> up, Map<String, Double> lagSeconds, double gcpFallbackActive) {
+
+  MetricReadings {
+    up = Map.copyOf(up);
+    lagSeconds = Map.copyOf(lagSeconds);
+  }
+
+  static MetricReadings from(MeterRegistry registry) {
+    Map<String, Double> up = byInstance(registry.find("up").tag("job", "mac-studio").gauges());
+    Map<String, Double> lag = byInstance(registry.find("postgresql.replication.lag.seconds").gauges());
+    Gauge gcp = registry.find("gcp.fallback.active").gauge();
+    return new MetricReadings(up, lag, gcp == null ? 0 : gcp.value());
+  }
+
+  private static Map<String, Double> byInstance(Iterable<Gauge> gauges) {
+    Map<String, Double> values = new TreeMap<>();
+    for (Gauge g : gauges) {
+      values.put(g.getId().getTag("instance"), g.value());
+    }
+    return values;
+  }
+}
