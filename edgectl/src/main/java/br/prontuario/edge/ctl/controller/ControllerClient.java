@@ -1,12 +1,12 @@
 package br.prontuario.edge.ctl.controller;
 
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.ops.OpsToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,21 +33,13 @@ final class ControllerClient {
   }
 
   static ControllerClient forCluster(Path dir) {
-    Path file = resolve(dir).resolve("cluster.json");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no cluster at " + file.getParent() + " (missing cluster.json); "
-          + "start one with edgectl up");
-    }
-    JsonNode cluster;
-    try {
-      cluster = JSON.readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getOriginalMessage());
-    }
-    String url = cluster.path("controller").path("url").asString(null);
-    String secret = cluster.path("jwtSecret").asString(null);
+    Path folder = resolve(dir);
+    ClusterDescriptor cluster = ClusterDescriptor.read(folder);
+    String url = cluster.controllerUrl();
+    String secret = cluster.jwtSecret();
     if (url == null || secret == null) {
-      throw new IllegalArgumentException(file + " names no controller.url or jwtSecret");
+      throw new IllegalArgumentException(folder.resolve(ClusterDescriptor.FILE)
+          + " names no controller.url or jwtSecret");
     }
     return new ControllerClient(URI.create(url.endsWith("/") ? url : url + "/"), secret);
   }

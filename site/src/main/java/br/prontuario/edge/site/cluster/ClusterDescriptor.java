@@ -59,9 +59,21 @@ public record ClusterDescriptor(
   /** The failover controller's URL once another module launches it on the witness; else null. */
   public record Controller(String url) {}
 
-  /** Ports are null when a file does not say (e.g. a production description without Redis). */
+  /**
+   * Ports are null when a file does not say (e.g. a production description without Redis).
+   *
+   * @param modelManifest where the node's model manifest is, when not in {@code DIR/NODE/models}
+   *     (a production description; {@code edgectl models verify}); null otherwise
+   */
   public record Node(String name, String appUrl, String patroniUrl, Integer postgresPort,
-      Integer redisPort, Integer sentinelPort, String etcdClientUrl) {}
+      Integer redisPort, Integer sentinelPort, String etcdClientUrl,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String modelManifest) {
+
+    public Node(String name, String appUrl, String patroniUrl, Integer postgresPort,
+        Integer redisPort, Integer sentinelPort, String etcdClientUrl) {
+      this(name, appUrl, patroniUrl, postgresPort, redisPort, sentinelPort, etcdClientUrl, null);
+    }
+  }
 
   public record Haproxy(String runtimeApi, String statsUrl, String backend, List<String> servers) {}
 
