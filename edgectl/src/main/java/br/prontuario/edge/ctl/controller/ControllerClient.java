@@ -1,5 +1,6 @@
 package br.prontuario.edge.ctl.controller;
 
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.ops.ActingController;
 import br.prontuario.edge.site.ops.OpsToken;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,26 +37,17 @@ final class ControllerClient {
   }
 
   static ControllerClient forCluster(Path dir) {
-    Path file = resolve(dir).resolve("cluster.json");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no cluster at " + file.getParent() + " (missing cluster.json); "
-          + "start one with edgectl up");
-    }
-    JsonNode cluster;
-    try {
-      cluster = JSON.readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getOriginalMessage());
-    }
-    String url = cluster.path("controller").path("url").asString(null);
-    String secret = cluster.path("jwtSecret").asString(null);
+    Path folder = resolve(dir);
+    ClusterDescriptor cluster = ClusterDescriptor.read(folder);
+    String url = cluster.controllerUrl();
+    String secret = cluster.jwtSecret();
     if (url == null || secret == null) {
-      throw new IllegalArgumentException(file + " names no controller.url or jwtSecret");
+      throw new IllegalArgumentException(folder.resolve(ClusterDescriptor.FILE)
+          + " names no controller.url or jwtSecret");
     }
     // one replica per box: talk to the acting one (else any that answers, else the first, whose
     // silence then becomes the error message)
-    List<String> replicas = new ArrayList<>();
-    cluster.path("controller").path("urls").values().forEach(u -> replicas.add(u.asString()));
+    List<String> replicas = new ArrayList<>(cluster.controllerUrls());
     if (replicas.size() > 1) {
       url = new ActingController(replicas, secret, Clock.systemUTC(), Duration.ofSeconds(2)).find().orElse(url);
     }

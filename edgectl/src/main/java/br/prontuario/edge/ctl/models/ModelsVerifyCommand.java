@@ -1,5 +1,6 @@
 package br.prontuario.edge.ctl.models;
 
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,8 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code edgectl models verify --dir DIR}: every node pins the same model files (name, SHA-256,
@@ -26,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
         "Manifests: --manifest NODE=PATH, else each node's \"modelManifest\" in DIR/cluster.json,",
         "else DIR/NODE/models/manifest.json."})
 public final class ModelsVerifyCommand implements Callable<Integer> {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Spec CommandSpec spec;
 
@@ -86,14 +83,19 @@ public final class ModelsVerifyCommand implements Callable<Integer> {
     if (!Files.isRegularFile(descriptor)) {
       throw new IOException("no " + descriptor + ": start the cluster (edgectl up) or pass --manifest NODE=PATH twice");
     }
-    JsonNode nodes = JSON.readTree(Files.readString(descriptor)).path("nodes");
+    ClusterDescriptor described;
+    try {
+      described = ClusterDescriptor.read(cluster);
+    } catch (IllegalArgumentException unreadable) {
+      throw new IOException(unreadable.getMessage(), unreadable);
+    }
     Map<String, Path> paths = new LinkedHashMap<>(manifests);
-    for (JsonNode node : nodes) {
-      String name = node.path("name").asString("");
+    for (ClusterDescriptor.Node node : described.nodes()) {
+      String name = node.name() == null ? "" : node.name();
       if (name.isEmpty() || paths.containsKey(name)) {
         continue;
       }
-      String configured = node.path("modelManifest").asString("");
+      String configured = node.modelManifest() == null ? "" : node.modelManifest();
       Path path = configured.isEmpty() ? cluster.resolve(name).resolve("models").resolve("manifest.json") : Path.of(configured);
       if (!Files.isRegularFile(path)) {
         throw new IOException("no model manifest for " + name + " at " + path);

@@ -1,15 +1,12 @@
 package br.prontuario.edge.ctl.users;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The cluster's database as {@code DIR/cluster.json} names it (database.jdbcUrl/username/password). */
+/** The cluster's database as {@code DIR/cluster.json} names it (read by {@link ClusterDescriptor}). */
 public record ClusterDatabase(String jdbcUrl, String username, String password) {
 
   /** The cluster folder: {@code --dir} or {@code <repo>/.state/cluster}. */
@@ -22,21 +19,13 @@ public record ClusterDatabase(String jdbcUrl, String username, String password) 
   }
 
   public static ClusterDatabase read(Path dir) {
-    Path file = clusterDir(dir).resolve("cluster.json");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("no cluster at " + file + " (run edgectl up, or pass --dir)");
+    ClusterDescriptor.Database db = ClusterDescriptor.read(clusterDir(dir)).database();
+    if (db == null || db.jdbcUrl() == null || db.jdbcUrl().isEmpty()) {
+      throw new IllegalStateException(clusterDir(dir).resolve(ClusterDescriptor.FILE)
+          + " has no database.jdbcUrl");
     }
-    try {
-      JsonNode db = JsonMapper.builder().build().readTree(Files.readString(file)).path("database");
-      String url = db.path("jdbcUrl").asText("");
-      if (url.isEmpty()) {
-        throw new IllegalStateException(file + " has no database.jdbcUrl");
-      }
-      return new ClusterDatabase(url, db.path("username").asText("postgres"),
-          db.path("password").asText(""));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return new ClusterDatabase(db.jdbcUrl(), db.username() == null ? "postgres" : db.username(),
+        db.password() == null ? "" : db.password());
   }
 
   public Connection connect() throws SQLException {

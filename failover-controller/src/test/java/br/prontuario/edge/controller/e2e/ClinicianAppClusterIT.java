@@ -5,104 +5,77 @@ import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.drill.load.ApiResponse;
 import br.prontuario.edge.drill.load.EdgeApi;
-import br.prontuario.edge.localcluster.cloud.CloudSite;
-import br.prontuario.edge.localcluster.cluster.EdgeCluster;
-import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import br.prontuario.edge.localcluster.config.NodeName;
-import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
-import java.net.URI;
+import br.prontuario.edge.testsupport.browser.IphoneBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * The clinicians' app in a real browser (Chromium as an iPhone) against the real local cluster
- * over HTTPS: the whole topology, the cloud site and one failover controller, started once for
- * the class to bound the suite's time. The scenarios run in order, each leaving the cluster as
- * the next expects: (1) normal use, (2) the active node dies under a note being saved,
- * (3) both nodes down → emergency mode in the cloud (last: the cluster is not failed back).
- * Screenshots go to {@code target/screenshots/}.
+ * over HTTPS, on the shared cluster of the scenario ITs (two controllers, the cloud site),
+ * restored before each scenario: (1) normal use, (2) the active node dies under a note being
+ * saved, (3) both nodes down → emergency mode in the cloud. One phone for the class, signed in
+ * once; each scenario opens its own chart. Screenshots go to {@code target/screenshots/}.
  */
+@ExtendWith(ControllerClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClinicianAppClusterIT {
 
   private static final Duration FAILOVER = Duration.ofSeconds(150);
   private static final Duration SCREEN = Duration.ofSeconds(30);
   private static final String PATIENT = "Benedita Navegadora";
-  private static final Map<String, String> FAST_PROBES = Map.of(
-      "edge.controller.probe.interval", "2s",
-      "edge.controller.probe.timeout", "1500ms",
-      "edge.controller.probe.failure-threshold", "3");
 
-  private EdgeCluster cluster;
+  private ControllerCluster c;
   private IphoneBrowser phone;
   private EdgeApi api;
   private String patientId;
+  private Path profile;
 
   @BeforeAll
-  void startClusterAndPhone() throws Exception {
-    Path module = Path.of(System.getProperty("user.dir"));
-    Path repo = module.getParent();
-    // short on purpose: PostgreSQL's Unix socket path below it must stay < 108 bytes
-    Path state = Files.createTempDirectory("edge-app-");
-    cluster = EdgeCluster.at(state, ClusterConfigLoader.loadFromRepository(repo), repo);
-    cluster.start();
-    CloudSite.start(cluster, repo, Duration.ofSeconds(180));
-    Map<String, String> settings = new HashMap<>(FAST_PROBES);
-    settings.putAll(CloudSite.controllerSettings(cluster));
-    FailoverControllerProcess.launch(cluster, repo, FailoverControllerProcess.COMPONENT, "controller-1",
-        settings, Duration.ofSeconds(120));
-    var demo = cluster.descriptor().demo();
-    api = new EdgeApi(URI.create(cluster.layout().entrypoint()), cluster.tls().caCertificate(),
-        demo.username(), demo.password(), Duration.ofSeconds(10));
+  void openPhone(ControllerCluster shared) throws Exception {
+    c = shared;
+    api = c.api();
     // a fresh cluster may still answer 503 for a moment (Sentinel, pools); one key = one patient
     String key = UUID.randomUUID().toString();
     ApiResponse[] created = new ApiResponse[1];
     await("the patient created").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
         .until(() -> (created[0] = api.createPatient(PATIENT, "1961-07-14", "female", key)).ok());
     patientId = created[0].createdId();
-    phone = IphoneBrowser.open(cluster.tls().serverCertificate(), state.resolve("chromium"),
-        module.resolve("target/screenshots"));
+    profile = Files.createTempDirectory("edge-app-chromium-");
+    phone = IphoneBrowser.Setup.plain().trusting(c.cluster.tls().serverCertificate())
+        .profile(profile).open();
   }
 
   @AfterAll
-  void stopEverything() {
+  void closePhone() throws Exception {
     if (phone != null) {
       phone.close();
     }
-    if (cluster != null) {
-      cluster.stop();
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 
   @Test
-  @Order(1)
   void aPhysicianLogsInFindsThePatientAndWritesANoteOverHttps() {
-    phone.get(cluster.layout().entrypoint() + "/");
-    phone.await(By.id("username"), SCREEN);
-    assertThat(phone.script("return location.protocol + ' ' + window.isSecureContext")).isEqualTo("https: true");
-    phone.screenshot("1-login");
-    phone.type(By.id("username"), cluster.descriptor().demo().username());
-    phone.type(By.id("password"), cluster.descriptor().demo().password());
-    phone.tap(By.id("login-submit"));
+    phone.open(c.cluster.layout().entrypoint() + "/");
+    signIn();
 
     phone.type(By.id("search"), "benedita nav");
     phone.tap(By.id("search-submit"));
     phone.tap(By.cssSelector("a[href='#/paciente/" + patientId + "']"));
-    assertThat(phone.await(By.id("patient-name"), SCREEN).getText()).isEqualTo(PATIENT);
+    assertThat(phone.find(By.id("patient-name"), SCREEN).getText()).isEqualTo(PATIENT);
     phone.screenshot("1-chart");
 
     writeNote("Paciente estável, deambulando. (1)");
@@ -113,21 +86,19 @@ class ClinicianAppClusterIT {
   }
 
   @Test
-  @Order(2)
   void aNoteTappedWhileTheActiveNodeDiesIsOnTheChartExactlyOnceAfterTheFailover() {
-    NodeName active = cluster.leader().orElseThrow();
+    NodeName active = c.cluster.leader().orElseThrow();
     String text = "Nota escrita durante a queda do servidor (2).";
-    phone.get(cluster.layout().entrypoint() + "/#/paciente/" + patientId);
-    phone.await(By.id("patient-name"), SCREEN);
+    openChart();
     phone.recordBanner();
 
     // hung first (its sockets still accept the request), then killed: the note is never acknowledged there
-    cluster.freeze(active);
+    c.cluster.freeze(active);
     writeNote(text);
     // the app's request times out against the hung node: the note waits in the outbox, retried
     await().atMost(Duration.ofSeconds(60)).until(() -> phone.bannerModes().contains("reconnecting"));
     phone.screenshot("2-pending-reconnecting");
-    cluster.kill(active);
+    c.cluster.kill(active);
 
     awaitSaved(text, FAILOVER);
     await().atMost(SCREEN).until(() -> "normal".equals(phone.bannerMode()));
@@ -138,13 +109,10 @@ class ClinicianAppClusterIT {
   }
 
   @Test
-  @Order(3)
   void withBothNodesDownTheCloudServesTheAppInEmergencyModeWithItsLimitedFeatures() {
-    for (NodeName node : new NodeName[] {NodeName.NODE_A, NodeName.NODE_B}) {
-      if (cluster.status().node(node.id()).running().size() > 0) {
-        cluster.kill(node);
-      }
-    }
+    openChart();
+    c.cluster.kill(NodeName.NODE_B);
+    c.cluster.kill(NodeName.NODE_A);
     // the controller activates the cloud; the clinician reopens the app until the cloud answers
     // (a reload: the same URL with a fragment would not even leave the page); a chart that was
     // asked for in normal mode just as the cloud took over offers "Tentar de novo": tapped
@@ -157,12 +125,33 @@ class ClinicianAppClusterIT {
       return "emergency".equals(phone.bannerMode()) && !phone.all(By.id("patient-name")).isEmpty();
     });
     assertThat(phone.bannerText()).startsWith("MODO DE EMERGÊNCIA — nuvem, funções reduzidas");
-    assertThat(phone.await(By.id("patient-name"), SCREEN).getText()).isEqualTo(PATIENT);
+    assertThat(phone.find(By.id("patient-name"), SCREEN).getText()).isEqualTo(PATIENT);
     // dictation, vital signs and allergies are disabled there, with the one-line reason
     assertThat(phone.all(By.cssSelector("nav.actions button[disabled]"))).hasSize(3);
-    assertThat(phone.await(By.id("actions-reason"), SCREEN).getText()).contains("Modo de emergência");
+    assertThat(phone.find(By.id("actions-reason"), SCREEN).getText()).contains("Modo de emergência");
     assertThat(phone.all(By.cssSelector("nav.actions a[href$='/nota']"))).hasSize(1);
     phone.screenshot("3-emergency-chart");
+  }
+
+  /** Signs in when the app shows its login form (the phone keeps its session between scenarios). */
+  private void signIn() {
+    phone.find(By.cssSelector("#username, #search"), SCREEN);
+    if (phone.all(By.id("username")).isEmpty()) {
+      return;
+    }
+    assertThat(phone.script("return location.protocol + ' ' + window.isSecureContext")).isEqualTo("https: true");
+    phone.screenshot("1-login");
+    phone.type(By.id("username"), c.cluster.descriptor().demo().username());
+    phone.type(By.id("password"), c.cluster.descriptor().demo().password());
+    phone.tap(By.id("login-submit"));
+    phone.find(By.id("search"), SCREEN);
+  }
+
+  private void openChart() {
+    phone.open(c.cluster.layout().entrypoint() + "/");
+    signIn();
+    phone.open(c.cluster.layout().entrypoint() + "/#/paciente/" + patientId);
+    assertThat(phone.find(By.id("patient-name"), SCREEN).getText()).isEqualTo(PATIENT);
   }
 
   private void writeNote(String text) {

@@ -1,5 +1,6 @@
 package br.prontuario.edge.controller.e2e;
 
+import br.prontuario.edge.testsupport.browser.IphoneBrowser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,17 +34,17 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   static ConsoleBrowser open(Path profile, Path screenshots) throws IOException {
-    for (String binary : List.of(IphoneBrowser.CHROMIUM, IphoneBrowser.CHROMEDRIVER)) {
-      if (!Files.isExecutable(Path.of(binary))) {
+    for (Path binary : List.of(IphoneBrowser.CHROMIUM, IphoneBrowser.CHROMEDRIVER)) {
+      if (!Files.isExecutable(binary)) {
         throw new IllegalStateException(binary + " missing: apt-get install chromium chromium-driver");
       }
     }
     Files.createDirectories(screenshots);
-    ChromeOptions options = new ChromeOptions().setBinary(IphoneBrowser.CHROMIUM).addArguments("--headless=new",
+    ChromeOptions options = new ChromeOptions().setBinary(IphoneBrowser.CHROMIUM.toString()).addArguments("--headless=new",
         "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--window-size=1440,900",
         "--user-data-dir=" + profile, "--lang=pt-BR");
     ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(IphoneBrowser.CHROMEDRIVER).toFile()).build(), options);
+        .usingDriverExecutable(IphoneBrowser.CHROMEDRIVER.toFile()).build(), options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return new ConsoleBrowser(driver, screenshots);
   }

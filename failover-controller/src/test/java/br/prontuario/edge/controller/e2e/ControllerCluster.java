@@ -10,6 +10,7 @@ import br.prontuario.edge.drill.load.LoadPlan;
 import br.prontuario.edge.drill.load.LoadResult;
 import br.prontuario.edge.drill.load.NoteVerifier;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
+import br.prontuario.edge.localcluster.cloud.FailbackResult;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import br.prontuario.edge.localcluster.config.NodeName;
@@ -90,7 +91,7 @@ final class ControllerCluster implements AutoCloseable {
   /**
    * Brings the cluster back to where every scenario starts: every process running and thawed
    * (controllers included: they are extras of the witness), one acting controller in NORMAL with
-   * node-a the Patroni leader and the active node, node-b its sync standby.
+   * node-a the Patroni leader and the active node, node-b its sync standby, the cloud a standby.
    */
   void restore() {
     for (NodeName node : NodeName.values()) {
@@ -117,6 +118,12 @@ final class ControllerCluster implements AutoCloseable {
     await("node-a active, node-b sync standby").atMost(MOVE).until(() ->
         "NORMAL".equals(current.state()) && "node-a".equals(current.activeNode())
             && "sync_standby".equals(current.node("node-b").path("db").asString()));
+    if (CloudSite.dataPlane(cluster).isPrimary()) {
+      // a scenario left the cloud promoted (the controller failed back, nobody re-seeded it)
+      FailbackResult failback = CloudSite.failback(cluster, Duration.ofMinutes(3));
+      assertThat(failback).as("the cloud re-seeded as a standby of the edge")
+          .isInstanceOf(FailbackResult.FailedBack.class);
+    }
   }
 
   /** Kills one replica and starts it again: a fresh replica takes the cluster as it finds it. */

@@ -22,5 +22,9 @@ class ManualSwitchoverIT {
     assertThat(reply.body()).contains("Switchover node-a -> node-b: done");
     assertThat(c.cluster.leader()).contains(NodeName.NODE_B);
     assertThat(acting.activeNode()).isEqualTo("node-b");
+    // the replica that only observes follows the leader it did not move
+    ControllerApiClient observer = c.observer(acting);
+    await().atMost(MOVE).until(() -> "node-b".equals(observer.activeNode())
+        && "NORMAL".equals(observer.state()));
   }
 }

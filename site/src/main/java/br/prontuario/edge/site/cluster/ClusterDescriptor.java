@@ -71,9 +71,21 @@ public record ClusterDescriptor(
     }
   }
 
-  /** Ports are null when a file does not say (e.g. a production description without Redis). */
+  /**
+   * Ports are null when a file does not say (e.g. a production description without Redis).
+   *
+   * @param modelManifest where the node's model manifest is, when not in {@code DIR/NODE/models}
+   *     (a production description; {@code edgectl models verify}); null otherwise
+   */
   public record Node(String name, String appUrl, String patroniUrl, Integer postgresPort,
-      Integer redisPort, Integer sentinelPort, String etcdClientUrl) {}
+      Integer redisPort, Integer sentinelPort, String etcdClientUrl,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String modelManifest) {
+
+    public Node(String name, String appUrl, String patroniUrl, Integer postgresPort,
+        Integer redisPort, Integer sentinelPort, String etcdClientUrl) {
+      this(name, appUrl, patroniUrl, postgresPort, redisPort, sentinelPort, etcdClientUrl, null);
+    }
+  }
 
   /**
    * @param runtimeApi the first entry HAProxy's runtime API ("host:port")

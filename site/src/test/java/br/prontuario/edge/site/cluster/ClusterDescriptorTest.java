@@ -59,6 +59,20 @@ class ClusterDescriptorTest {
   }
 
   @Test
+  void keepsANodesModelManifestAndWritesNoneWhenThereIsNone() throws Exception {
+    Files.writeString(dir.resolve("cluster.json"), "{\"nodes\":[{\"name\":\"node-a\","
+        + "\"modelManifest\":\"/srv/models/manifest.json\"},{\"name\":\"node-b\"}]}");
+
+    ClusterDescriptor read = ClusterDescriptor.read(dir);
+    read.write(dir);
+
+    assertThat(read.nodes()).extracting(ClusterDescriptor.Node::modelManifest)
+        .containsExactly("/srv/models/manifest.json", null);
+    assertThat(Files.readString(dir.resolve("cluster.json")))
+        .containsOnlyOnce("modelManifest").contains("\"postgresPort\" : null");
+  }
+
+  @Test
   void aBrokenFileIsAnOperatorErrorNamingTheFile() throws Exception {
     Files.writeString(dir.resolve("cluster.json"), "{\"entrypoint\":");
 

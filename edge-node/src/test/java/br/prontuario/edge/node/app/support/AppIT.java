@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.node.inference.InferenceIT;
 import br.prontuario.edge.node.inference.dictation.DictationAudio;
+import br.prontuario.edge.testsupport.browser.IphoneBrowser;
 import br.prontuario.edge.testsupport.http.TestHttp;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -23,14 +24,14 @@ public abstract class AppIT extends InferenceIT {
 
   protected static final String USER = "demo";
   protected static final String PASSWORD = "demo-password-1";
-  private static final Path MICROPHONE = Browser.microphoneFile(DictationAudio.wav16kMono(4.0));
+  private static final Path MICROPHONE = IphoneBrowser.microphoneFile(DictationAudio.wav16kMono(4.0));
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  protected Browser browser;
+  protected IphoneBrowser browser;
 
   @BeforeEach
   void openBrowser() {
-    browser = Browser.iphone(MICROPHONE);
+    browser = IphoneBrowser.iphone(MICROPHONE);
   }
 
   @AfterEach
