@@ -13,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * With {@code edge.controller.cluster-file=DIR/cluster.json} (what {@code edgectl up} writes), the
- * controller takes the nodes, Sentinels, HAProxy runtime API, etcd endpoints and JWT secret from
+ * controller takes the nodes, Sentinels, HAProxy runtime API, etcd endpoints, JWT secret and
+ * Patroni REST credentials from
  * that file, so launching it needs no long argument list. Explicit properties still win: this
  * source has the lowest precedence.
  */
@@ -67,6 +68,10 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
       putAll(p, "edge.controller.election.etcd-endpoints", cluster.etcd().endpoints());
     }
     putIfPresent(p, "edge.security.jwt-secret", cluster.jwtSecret());
+    if (cluster.patroniApi() != null) {
+      putIfPresent(p, "edge.controller.patroni.username", cluster.patroniApi().username());
+      putIfPresent(p, "edge.controller.patroni.password", cluster.patroniApi().password());
+    }
     return p;
   }
 

@@ -17,6 +17,7 @@ import br.prontuario.edge.controller.election.SoleController;
 import br.prontuario.edge.controller.history.DecisionHistory;
 import br.prontuario.edge.controller.history.HistoryProperties;
 import br.prontuario.edge.controller.history.HistoryRecorder;
+import br.prontuario.edge.controller.patroni.PatroniApiProperties;
 import br.prontuario.edge.controller.metrics.ControllerMetrics;
 import br.prontuario.edge.controller.probe.ClusterProber;
 import br.prontuario.edge.controller.probe.ClusterTopology;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires probes, the pure engine, the adapters and the loop from the typed configuration. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CloudPromotionProperties.class, HealthRules.class, ClusterTopology.class, RoutingProperties.class,
-    ElectionProperties.class, HistoryProperties.class})
+    ElectionProperties.class, HistoryProperties.class, PatroniApiProperties.class})
 class ControllerConfiguration {
 
   @Bean
@@ -68,14 +69,16 @@ class ControllerConfiguration {
   }
 
   @Bean
-  PatroniClient patroniClient(HealthRules rules) {
-    return new PatroniClient(rules.timeout());
+  PatroniClient patroniClient(HealthRules rules, PatroniApiProperties api) {
+    return new PatroniClient(rules.timeout(), api.credentials());
   }
 
   @Bean
-  StandbyPromotion standbyPromotion(CloudPromotionProperties cloud) {
+  StandbyPromotion standbyPromotion(CloudPromotionProperties cloud, PatroniApiProperties api) {
     return switch (cloud.mode()) {
-      case "patroni" -> new PatroniRestPromotion(cloud.patroniUrl(), cloud.timeout());
+      // the local cloud site's Patroni takes the edge's REST user; GKE's is promoted through its config map
+      case "patroni" -> new PatroniRestPromotion(cloud.patroniUrl(),
+          new PatroniClient(cloud.timeout(), api.credentials()));
       case "kubernetes" -> new KubernetesPatroniPromotion(new KubernetesClientBuilder().build(),
           cloud.namespace(), cloud.scope());
       default -> StandbyPromotion.NONE;

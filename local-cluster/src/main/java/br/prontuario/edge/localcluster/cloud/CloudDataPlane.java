@@ -3,6 +3,7 @@ package br.prontuario.edge.localcluster.cloud;
 import br.prontuario.edge.site.activation.CloudActivation;
 import br.prontuario.edge.site.activation.CloudDatabase;
 import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,15 +29,18 @@ public final class CloudDataPlane implements AutoCloseable {
   private final CloudPorts ports;
   private final List<EdgeUpstream> upstreams;
   private final StandbyCredentials credentials;
+  private final PatroniCredentials restCredentials;
   private final CloudProcesses processes;
 
+  /** {@code restCredentials}: what the cloud Patroni's unsafe REST endpoints ask for. */
   public CloudDataPlane(Path cloudDir, CloudProcesses processes, List<EdgeUpstream> upstreams,
-      StandbyCredentials credentials) {
+      StandbyCredentials credentials, PatroniCredentials restCredentials) {
     this.dir = cloudDir;
     this.ports = CloudPorts.loadOrAllocate(cloudDir);
     this.processes = processes;
     this.upstreams = List.copyOf(upstreams);
     this.credentials = credentials;
+    this.restCredentials = restCredentials;
   }
 
   public CloudProcesses processes() {
@@ -65,7 +69,7 @@ public final class CloudDataPlane implements AutoCloseable {
     try {
       CloudEtcd.start(processes, ports);
       ReplicationGateway.start(processes, ports.gateway(), upstreams);
-      CloudPatroni.start(processes, ports, credentials);
+      CloudPatroni.start(processes, ports, credentials, restCredentials);
       awaitStreaming(timeout);
       return this;
     } catch (RuntimeException e) {
@@ -95,7 +99,7 @@ public final class CloudDataPlane implements AutoCloseable {
 
   /** The activation sequence for this data plane; it records the fork point in {@link #dir()}. */
   public CloudActivation activation(String database, Clock clock) {
-    return new CloudActivation(database(database), new PatroniClient(CloudPatroni.REST_TIMEOUT),
+    return new CloudActivation(database(database), new PatroniClient(CloudPatroni.REST_TIMEOUT, restCredentials),
         CloudPatroni.restUrl(ports), dir, clock);
   }
 
@@ -137,7 +141,7 @@ public final class CloudDataPlane implements AutoCloseable {
     processes.stop(CloudSite.PATRONI);
     CloudEtcd.forgetScope(ports, CloudPatroni.SCOPE);
     deleteTree(processes.dir(CloudSite.PATRONI).resolve("data"));
-    CloudPatroni.start(processes, ports, credentials);
+    CloudPatroni.start(processes, ports, credentials, restCredentials);
     awaitStreaming(timeout);
   }
 

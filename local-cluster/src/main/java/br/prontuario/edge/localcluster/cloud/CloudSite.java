@@ -50,7 +50,8 @@ public final class CloudSite {
     ClusterSecrets secrets = cluster.secrets();
     return new CloudDataPlane(cloudDir(cluster), new ClusterExtras(cluster), upstreams,
         new StandbyCredentials(PatroniConfig.SUPERUSER, secrets.superuserPassword(),
-            PatroniConfig.REPLICATION_USER, secrets.replicationPassword()));
+            PatroniConfig.REPLICATION_USER, secrets.replicationPassword()),
+        secrets.patroniRest());
   }
 
   public static String appUrl(EdgeCluster cluster) {

@@ -39,8 +39,6 @@ import java.util.Optional;
  */
 public final class EdgeCluster {
 
-  private static final PatroniClient PATRONI_API = new PatroniClient(Duration.ofSeconds(2));
-
   private final ClusterConfig config;
   private final Path stateDir;
   private final Path repositoryRoot;
@@ -50,6 +48,7 @@ public final class EdgeCluster {
   private final ProcessRegistry registry;
   private final boolean withApps;
   private final ClusterLauncher launcher;
+  private final PatroniClient patroniApi;
 
   private EdgeCluster(ClusterConfig config, Path stateDir, Path repositoryRoot, boolean withApps) {
     this.config = config;
@@ -62,6 +61,7 @@ public final class EdgeCluster {
     this.registry = new ProcessRegistry(this.stateDir);
     this.withApps = withApps;
     this.launcher = new ClusterLauncher(this);
+    this.patroniApi = new PatroniClient(Duration.ofSeconds(2), secrets.patroniRest());
   }
 
   /** The full topology in {@code stateDir}; ports and secrets are created there on first use. */
@@ -117,9 +117,12 @@ public final class EdgeCluster {
     return dir(node, component).resolve(file);
   }
 
-  /** The one Patroni REST client; each node's API is at {@code layout().patroniUrl(node)}. */
+  /**
+   * The one Patroni REST client, with this cluster's REST credentials; each node's API is at
+   * {@code layout().patroniUrl(node)}.
+   */
   public PatroniClient patroni() {
-    return PATRONI_API;
+    return patroniApi;
   }
 
   /** Starts whatever is not running yet and waits until the cluster serves; idempotent. */

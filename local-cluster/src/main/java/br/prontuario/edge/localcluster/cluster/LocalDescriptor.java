@@ -34,6 +34,7 @@ final class LocalDescriptor {
             HaproxyConfig.BACKEND, List.of(NodeName.NODE_A.id(), NodeName.NODE_B.id(),
                 HaproxyConfig.CLOUD_SERVER)),
         new ClusterDescriptor.Etcd(layout.etcdClientUrls()),
-        new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses()));
+        new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses()),
+        new ClusterDescriptor.PatroniApi(secrets.patroniRestUser(), secrets.patroniRestPassword()));
   }
 }

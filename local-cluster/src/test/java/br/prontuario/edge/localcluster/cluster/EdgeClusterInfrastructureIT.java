@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
@@ -53,12 +52,7 @@ class EdgeClusterInfrastructureIT {
 
   @BeforeAll
   void startCluster() throws Exception {
-    Path module = Path.of(System.getProperty("user.dir"));
-    Path target = Files.createDirectories(module.resolve("target"));
-    Path repo = module.getParent();
-    cluster = EdgeCluster.infrastructureAt(Files.createTempDirectory(target, "cluster-"),
-        ClusterConfigLoader.loadFromRepository(repo), repo);
-    cluster.start();
+    cluster = InfrastructureClusters.start("cluster-");
   }
 
   @AfterAll

@@ -1,0 +1,83 @@
+package br.prontuario.edge.localcluster.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.prontuario.edge.localcluster.cluster.ClusterStatus;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.cluster.InfrastructureClusters;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A device on the hospital network against the real local cluster (no apps): it knows every port
+ * but none of the cluster's secrets. Each attempt to steer or read the internal plane is refused,
+ * and the cluster is as healthy afterwards as before.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InternalPlaneAttackIT {
+
+  private static final HttpClient DEVICE = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(3)).build();
+
+  private EdgeCluster cluster;
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    cluster = InfrastructureClusters.start("attack-");
+  }
+
+  @AfterAll
+  void stopCluster() {
+    if (cluster != null) {
+      cluster.stop();
+    }
+  }
+
+  @Test
+  void patroniRefusesSwitchoverRestartAndConfigWithoutOrWithWrongCredentials() throws Exception {
+    String leaderApi = cluster.layout().patroniUrl(NodeName.NODE_A);
+    String body = "{\"leader\":\"node-a\",\"candidate\":\"node-b\"}";
+    PatroniCredentials wrong = new PatroniCredentials(cluster.secrets().patroniRestUser(), "guessed");
+
+    assertThat(send("POST", leaderApi + "/switchover", body, null)).isEqualTo(401);
+    assertThat(send("POST", leaderApi + "/switchover", body, wrong)).isEqualTo(401);
+    assertThat(send("POST", leaderApi + "/failover", "{\"candidate\":\"node-b\"}", null)).isEqualTo(401);
+    assertThat(send("POST", leaderApi + "/restart", "{}", null)).isEqualTo(401);
+    assertThat(send("PATCH", leaderApi + "/config", "{\"ttl\":1000}", wrong)).isEqualTo(401);
+    // reads stay open: the controller's probes and edgectl status need no secret
+    assertThat(send("GET", leaderApi + "/cluster", null, null)).isEqualTo(200);
+
+    assertHealthy();
+  }
+
+  /** Same leader, a synchronous standby, Redis replicating, etcd healthy: nothing moved. */
+  private void assertHealthy() {
+    ClusterStatus status = cluster.status();
+    assertThat(status.node("node-a").db()).isEqualTo("leader");
+    assertThat(status.node("node-b").db()).isEqualTo("sync_standby");
+    assertThat(status.node("node-a").redis()).isEqualTo("master");
+    assertThat(status.node("node-b").redis()).isEqualTo("replica");
+    assertThat(status.witness().etcd()).isEqualTo("healthy");
+  }
+
+  private static int send(String method, String url, String json, PatroniCredentials credentials)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    if (credentials != null) {
+      request.header("Authorization", credentials.basicAuthorization());
+    }
+    return DEVICE.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
