@@ -54,6 +54,8 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
     if (redis != null) {
       putAll(p, "edge.controller.cluster.sentinels", redis.sentinels());
       putIfPresent(p, "edge.controller.cluster.sentinel-master", redis.masterName());
+      putIfPresent(p, "edge.controller.sentinel-auth.username", redis.username());
+      putIfPresent(p, "edge.controller.sentinel-auth.password", redis.password());
     }
     String runtimeApi = cluster.haproxy() == null || cluster.haproxy().runtimeApi() == null ? ""
         : cluster.haproxy().runtimeApi();

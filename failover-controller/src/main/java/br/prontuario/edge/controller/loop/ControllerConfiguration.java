@@ -22,6 +22,7 @@ import br.prontuario.edge.controller.metrics.ControllerMetrics;
 import br.prontuario.edge.controller.probe.ClusterProber;
 import br.prontuario.edge.controller.probe.ClusterTopology;
 import br.prontuario.edge.controller.probe.HttpProbe;
+import br.prontuario.edge.controller.probe.SentinelAuthProperties;
 import br.prontuario.edge.controller.probe.SentinelClient;
 import br.prontuario.edge.controller.routing.HaproxyRouter;
 import br.prontuario.edge.controller.routing.KubernetesRouter;
@@ -41,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires probes, the pure engine, the adapters and the loop from the typed configuration. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CloudPromotionProperties.class, HealthRules.class, ClusterTopology.class, RoutingProperties.class,
-    ElectionProperties.class, HistoryProperties.class, PatroniApiProperties.class})
+    ElectionProperties.class, HistoryProperties.class, PatroniApiProperties.class,
+    SentinelAuthProperties.class})
 class ControllerConfiguration {
 
   @Bean
@@ -95,9 +97,10 @@ class ControllerConfiguration {
   @Bean(destroyMethod = "close")
   ControlLoop controlLoop(HealthRules rules, ClusterTopology topology, Router router, Leadership leadership,
       PatroniClient patroni, DecisionHistory history, MeterRegistry meters, Clock clock,
-      StandbyPromotion promotion, CloudFallbackApp cloudApp) {
+      StandbyPromotion promotion, CloudFallbackApp cloudApp, SentinelAuthProperties sentinelAuth) {
     ClusterProber prober = new ClusterProber(topology, new HttpProbe(rules.timeout()), patroni,
-        new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout()),
+        new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout(),
+            sentinelAuth.credentials()),
         Executors.newCachedThreadPool(daemon()), clock);
     DecisionEngine engine = new DecisionEngine(clock, rules, ControllerState.NORMAL);
     Actuator actuator = new Actuator(router, patroni, topology, meters, promotion, cloudApp);

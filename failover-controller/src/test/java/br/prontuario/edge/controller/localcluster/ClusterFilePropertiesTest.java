@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.prontuario.edge.controller.election.ElectionProperties;
 import br.prontuario.edge.controller.patroni.PatroniApiProperties;
 import br.prontuario.edge.controller.probe.ClusterTopology;
+import br.prontuario.edge.controller.probe.SentinelAuthProperties;
 import br.prontuario.edge.controller.routing.RoutingProperties;
 import br.prontuario.edge.site.patroni.PatroniCredentials;
+import br.prontuario.edge.site.resp.RespCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,8 @@ class ClusterFilePropertiesTest {
                    "postgresPort":15433,"redisPort":16380,"sentinelPort":26380,"etcdClientUrl":"http://127.0.0.1:12380"}],
          "haproxy":{"runtimeApi":"127.0.0.1:19999","statsUrl":"x","backend":"edge_nodes","servers":["node-a","node-b","cloud"]},
          "etcd":{"endpoints":["http://127.0.0.1:12379","http://127.0.0.1:12380","http://127.0.0.1:12381"]},
-         "redis":{"masterName":"edge","sentinels":["127.0.0.1:26379","127.0.0.1:26380","127.0.0.1:26381"]},
+         "redis":{"masterName":"edge","sentinels":["127.0.0.1:26379","127.0.0.1:26380","127.0.0.1:26381"],
+                  "username":"controller","password":"sentinel-pw"},
          "patroniApi":{"username":"patroni-ops","password":"rest-pw"}}
         """);
     StandardEnvironment environment = new StandardEnvironment();
@@ -54,6 +57,8 @@ class ClusterFilePropertiesTest {
     ElectionProperties election = binder.bind("edge.controller.election", ElectionProperties.class).get();
     assertThat(election.etcdEndpoints()).hasSize(3);
     assertThat(environment.getProperty("edge.security.jwt-secret")).isEqualTo("c2VjcmV0");
+    assertThat(binder.bind("edge.controller.sentinel-auth", SentinelAuthProperties.class).get().credentials())
+        .isEqualTo(new RespCredentials("controller", "sentinel-pw"));
     PatroniApiProperties patroni = binder.bind("edge.controller.patroni", PatroniApiProperties.class).get();
     assertThat(patroni.credentials()).isEqualTo(new PatroniCredentials("patroni-ops", "rest-pw"));
   }

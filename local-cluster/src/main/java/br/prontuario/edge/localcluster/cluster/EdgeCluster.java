@@ -15,6 +15,7 @@ import br.prontuario.edge.localcluster.haproxy.HaproxyServer;
 import br.prontuario.edge.localcluster.patroni.PatroniNode;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.redis.RedisNode;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.patroni.PatroniClient;
@@ -231,8 +232,8 @@ public final class EdgeCluster {
     ManagedProcess process = switch (component) {
       case ETCD -> EtcdMember.start(node, layout, config.etcd(), dir);
       case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, postgresBinDir(), dir);
-      case REDIS -> RedisNode.startServer(node, layout, dir);
-      case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), dir);
+      case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir);
+      case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir);
       case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(), dir);
       case HAPROXY -> HaproxyServer.start(layout, config.haproxy(), tls, dir);
       default -> throw new IllegalArgumentException("unknown component " + component);

@@ -178,7 +178,7 @@ class EdgeClusterInfrastructureIT {
 
   private int redisMasterPort() throws Exception {
     var witness = cluster.layout().ports(NodeName.WITNESS);
-    String address = new RespClient(Duration.ofSeconds(2))
+    String address = new RespClient(Duration.ofSeconds(2), cluster.descriptor().redis().credentials())
         .masterAddress("127.0.0.1", witness.sentinel(), "edge").orElse(null);
     return address == null ? -1 : Integer.parseInt(address.substring(address.indexOf(':') + 1));
   }

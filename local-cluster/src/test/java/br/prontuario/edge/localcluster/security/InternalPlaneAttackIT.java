@@ -1,17 +1,23 @@
 package br.prontuario.edge.localcluster.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.prontuario.edge.localcluster.cluster.ClusterStatus;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cluster.InfrastructureClusters;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.site.patroni.PatroniCredentials;
+import br.prontuario.edge.site.resp.RespClient;
+import br.prontuario.edge.site.resp.RespCredentials;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InternalPlaneAttackIT {
 
+  private static final String HOST = "127.0.0.1";
+  private static final Duration TIMEOUT = Duration.ofSeconds(3);
   private static final HttpClient DEVICE = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -57,6 +65,41 @@ class InternalPlaneAttackIT {
     assertThat(send("GET", leaderApi + "/cluster", null, null)).isEqualTo(200);
 
     assertHealthy();
+  }
+
+  @Test
+  void redisAndTheSentinelsAnswerNothingWithoutAPasswordAndEachUserOnlyItsOwnCommands() {
+    var witness = cluster.layout().ports(NodeName.WITNESS);
+    int master = cluster.layout().ports(NodeName.NODE_A).redis();
+    int sentinel = witness.sentinel();
+    RespClient device = new RespClient(TIMEOUT);
+    RedisAuth auth = RedisAuth.of(cluster.secrets());
+
+    assertRefused(() -> device.call(HOST, master, "PING"), "NOAUTH");
+    assertRefused(() -> device.call(HOST, master, "GET", "refresh:any"), "NOAUTH");
+    assertRefused(() -> device.call(HOST, sentinel, "PING"), "NOAUTH");
+    assertRefused(() -> device.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOAUTH");
+    assertRefused(() -> new RespClient(TIMEOUT, new RespCredentials(RedisAuth.EDGE_NODE, "guessed"))
+        .call(HOST, master, "PING"), "WRONGPASS");
+
+    // the controller's user reads roles and asks who is master, nothing more
+    RespClient controller = new RespClient(TIMEOUT, auth.controller());
+    assertRefused(() -> controller.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
+    assertRefused(() -> controller.call(HOST, sentinel, "SENTINEL", "SET", "edge", "quorum", "1"), "NOPERM");
+    assertRefused(() -> controller.call(HOST, master, "GET", "refresh:any"), "NOPERM");
+    assertRefused(() -> controller.call(HOST, master, "CONFIG", "SET", "maxmemory", "1"), "NOPERM");
+    // the apps' user: their own keys, no administration
+    RespClient app = new RespClient(TIMEOUT, auth.edgeNode());
+    assertRefused(() -> app.call(HOST, master, "GET", "patient:1"), "NOPERM");
+    assertRefused(() -> app.call(HOST, master, "FLUSHALL"), "NOPERM");
+    assertRefused(() -> app.call(HOST, master, "REPLICAOF", HOST, "1"), "NOPERM");
+    assertRefused(() -> app.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
+
+    assertHealthy();
+  }
+
+  private static void assertRefused(Callable<Object> command, String error) {
+    assertThatThrownBy(command::call).isInstanceOf(IOException.class).hasMessageContaining(error);
   }
 
   /** Same leader, a synchronous standby, Redis replicating, etcd healthy: nothing moved. */

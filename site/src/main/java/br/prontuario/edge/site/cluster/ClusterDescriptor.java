@@ -1,6 +1,7 @@
 package br.prontuario.edge.site.cluster;
 
 import br.prontuario.edge.site.patroni.PatroniCredentials;
+import br.prontuario.edge.site.resp.RespCredentials;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,16 @@ public record ClusterDescriptor(
 
   public record Etcd(List<String> endpoints) {}
 
-  public record Redis(String masterName, List<String> sentinels) {}
+  /**
+   * @param username and {@code password}: the Sentinels' and Redis's read-only user (the
+   *     controller's, also {@code edgectl status}'s); null when they ask for none
+   */
+  public record Redis(String masterName, List<String> sentinels, String username, String password) {
+
+    public RespCredentials credentials() {
+      return new RespCredentials(username, password);
+    }
+  }
 
   /** Who may call Patroni's unsafe REST endpoints (switchover, failover, config). */
   public record PatroniApi(String username, String password) {}

@@ -26,7 +26,7 @@ class ClusterDescriptorTest {
         new ClusterDescriptor.Haproxy("127.0.0.1:19999", "http://s", "edge_nodes",
             List.of("node-a", "cloud")),
         new ClusterDescriptor.Etcd(List.of("http://127.0.0.1:12379")),
-        new ClusterDescriptor.Redis("edge", List.of("127.0.0.1:26379")),
+        new ClusterDescriptor.Redis("edge", List.of("127.0.0.1:26379"), "controller", "redis-pw"),
         new ClusterDescriptor.PatroniApi("patroni", "rest-pw"));
 
     written.write(dir);
