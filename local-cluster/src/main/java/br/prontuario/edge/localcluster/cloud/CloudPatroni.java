@@ -92,7 +92,7 @@ final class CloudPatroni {
               "superuser": {"username": %s, "password": %s},
               "replication": {"username": %s, "password": %s},
               "rewind": {"username": %s, "password": %s}},
-            "pg_hba": ["local all all trust",
+            "pg_hba": ["local all all %s",
               "host replication all 127.0.0.1/32 %s",
               "host all all 127.0.0.1/32 %s"]},
           "watchdog": {"mode": "off"},
@@ -105,7 +105,7 @@ final class CloudPatroni {
         quote(dir.resolve("socket").toString()), quote(c.superuser()),
         quote(c.superuserPassword()), quote(c.replicationUser()),
         quote(c.replicationPassword()), quote(c.superuser()),
-        quote(c.superuserPassword()), method, method);
+        quote(c.superuserPassword()), method, method, method);
   }
 
   /** Patroni runs as the service user and must reach its folder inside the cloud folder. */

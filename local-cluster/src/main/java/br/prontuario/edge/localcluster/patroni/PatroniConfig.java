@@ -100,7 +100,8 @@ public final class PatroniConfig {
       pg.put("parameters", Map.of("unix_socket_directories", paths.socketDir()));
     }
     List<String> hba = new ArrayList<>();
-    hba.add("local all all trust");
+    // no trust anywhere: whoever reaches the socket (any local account) still needs a password
+    hba.add("local all all scram-sha-256");
     for (String source : hbaSources) {
       hba.add("host replication " + REPLICATION_USER + " " + source + " scram-sha-256");
       hba.add("host all all " + source + " scram-sha-256");

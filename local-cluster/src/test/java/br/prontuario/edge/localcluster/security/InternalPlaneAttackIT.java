@@ -7,6 +7,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterStatus;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cluster.InfrastructureClusters;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.site.patroni.PatroniCredentials;
 import br.prontuario.edge.site.resp.RespClient;
@@ -16,7 +17,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +102,33 @@ class InternalPlaneAttackIT {
     assertRefused(() -> app.call(HOST, master, "REPLICAOF", HOST, "1"), "NOPERM");
     assertRefused(() -> app.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
 
+    assertHealthy();
+  }
+
+  @Test
+  void postgresqlAsksEveryoneForAPasswordTrustsNoLineAndTheAppUserIsNoSuperuser() throws Exception {
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      String url = "jdbc:postgresql://" + HOST + ":" + cluster.layout().ports(node).postgres()
+          + "/postgres?connectTimeout=5";
+      assertThatThrownBy(() -> DriverManager.getConnection(url, PatroniConfig.SUPERUSER, ""))
+          .isInstanceOf(SQLException.class).hasMessageContaining("password");
+      assertThatThrownBy(() -> DriverManager.getConnection(url, PatroniConfig.SUPERUSER, "guessed"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+      assertThatThrownBy(() -> DriverManager.getConnection(url, PatroniConfig.REPLICATION_USER, "guessed"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+      try (Connection c = DriverManager.getConnection(url, PatroniConfig.SUPERUSER,
+          cluster.secrets().superuserPassword()); Statement s = c.createStatement()) {
+        ResultSet rules = s.executeQuery("SELECT count(*) FILTER (WHERE auth_method = 'trust'),"
+            + " count(*) FROM pg_hba_file_rules WHERE error IS NULL");
+        rules.next();
+        assertThat(rules.getLong(1)).as("trust lines on " + node).isZero();
+        assertThat(rules.getLong(2)).as("rules on " + node).isPositive();
+        ResultSet app = s.executeQuery("SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication"
+            + " OR rolbypassrls FROM pg_roles WHERE rolname = '" + cluster.config().postgres().appUser() + "'");
+        assertThat(app.next()).isTrue();
+        assertThat(app.getBoolean(1)).as("the app user holds an administrative attribute").isFalse();
+      }
+    }
     assertHealthy();
   }
 
