@@ -9,6 +9,7 @@ import br.prontuario.edge.localcluster.etcd.EtcdConfig;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.haproxy.KeepalivedConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.redis.RedisConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,13 +37,15 @@ public final class ProductionRenderer {
       written.add(write(target, dir.resolve("etcd.conf.yml"), "etcd member " + node.id(),
           EtcdConfig.member(node, layout, config.etcd(), base + "/etcd")));
       written.add(text(target, dir.resolve("sentinel.conf"),
-          RedisConfig.sentinel(node, layout, prod.redis(config.redis()), base + "/sentinel")));
+          RedisConfig.sentinel(node, layout, prod.redis(config.redis()), RedisAuth.of(secrets),
+              base + "/sentinel")));
       if (node.isDataNode()) {
         var paths = new PatroniConfig.Paths(base + "/pgdata", prod.postgresBinDir(), base + "/pgpass", null);
         written.add(write(target, dir.resolve("patroni.yml"), "Patroni on " + node.id()
                 + "; set PATRONI_SUPERUSER_PASSWORD, PATRONI_REPLICATION_PASSWORD, PATRONI_REWIND_PASSWORD",
             PatroniConfig.node(node, layout, prod.patroni(config.patroni()), secrets, paths)));
-        written.add(text(target, dir.resolve("redis.conf"), RedisConfig.server(node, layout, base + "/redis")));
+        written.add(text(target, dir.resolve("redis.conf"), RedisConfig.server(node, layout,
+            RedisAuth.of(secrets), base + "/redis")));
       }
     }
     // an entry HAProxy on every box; keepalived floats one address between them (Linux hosts)

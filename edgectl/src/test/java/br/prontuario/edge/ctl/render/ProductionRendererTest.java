@@ -72,4 +72,19 @@ class ProductionRendererTest {
     assertThat(Files.readString(target.resolve("node-b/sentinel.conf")))
         .contains("sentinel monitor edge 10.20.0.11 6379 2", "down-after-milliseconds edge 5000");
   }
+
+  @Test
+  void theInternalPlaneAsksForCredentialsEverywhere() throws Exception {
+    ProductionRenderer.render(CONFIG, target);
+
+    JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-a/patroni.yml")));
+    assertThat(patroni.at("/restapi/authentication/username").asString()).isEqualTo("patroni-ops");
+    assertThat(patroni.at("/restapi/authentication/password").asString()).startsWith("CHANGE-ME");
+    assertThat(Files.readString(target.resolve("node-a/redis.conf")))
+        .contains("user default off", "masteruser replica", "masterauth CHANGE-ME",
+            "user edge-node on #", "~refresh:* ~login:*");
+    assertThat(Files.readString(target.resolve("witness/sentinel.conf")))
+        .contains("user default off", "sentinel auth-user edge sentinel", "sentinel sentinel-user sentinel-peer")
+        .containsPattern("user controller on #[0-9a-f]{64} -@all \\+ping");
+  }
 }

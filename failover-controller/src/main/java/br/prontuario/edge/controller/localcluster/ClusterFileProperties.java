@@ -13,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * With {@code edge.controller.cluster-file=DIR/cluster.json} (what {@code edgectl up} writes), the
- * controller takes the nodes, Sentinels, HAProxy runtime API, etcd endpoints and JWT secret from
+ * controller takes the nodes, Sentinels, HAProxy runtime API, etcd endpoints, JWT secret and
+ * Patroni REST credentials from
  * that file, so launching it needs no long argument list. Explicit properties still win: this
  * source has the lowest precedence.
  */
@@ -53,6 +54,8 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
     if (redis != null) {
       putAll(p, "edge.controller.cluster.sentinels", redis.sentinels());
       putIfPresent(p, "edge.controller.cluster.sentinel-master", redis.masterName());
+      putIfPresent(p, "edge.controller.sentinel-auth.username", redis.username());
+      putIfPresent(p, "edge.controller.sentinel-auth.password", redis.password());
     }
     String runtimeApi = cluster.haproxy() == null || cluster.haproxy().runtimeApi() == null ? ""
         : cluster.haproxy().runtimeApi();
@@ -68,6 +71,10 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
       putAll(p, "edge.controller.election.etcd-endpoints", cluster.etcd().endpoints());
     }
     putIfPresent(p, "edge.security.jwt-secret", cluster.jwtSecret());
+    if (cluster.patroniApi() != null) {
+      putIfPresent(p, "edge.controller.patroni.username", cluster.patroniApi().username());
+      putIfPresent(p, "edge.controller.patroni.password", cluster.patroniApi().password());
+    }
     return p;
   }
 

@@ -15,10 +15,12 @@ import br.prontuario.edge.controller.election.SoleController;
 import br.prontuario.edge.controller.history.DecisionHistory;
 import br.prontuario.edge.controller.history.HistoryProperties;
 import br.prontuario.edge.controller.history.HistoryRecorder;
+import br.prontuario.edge.controller.patroni.PatroniApiProperties;
 import br.prontuario.edge.controller.metrics.ControllerMetrics;
 import br.prontuario.edge.controller.probe.ClusterProber;
 import br.prontuario.edge.controller.probe.ClusterTopology;
 import br.prontuario.edge.controller.probe.HttpProbe;
+import br.prontuario.edge.controller.probe.SentinelAuthProperties;
 import br.prontuario.edge.controller.probe.SentinelClient;
 import br.prontuario.edge.controller.routing.HaproxyRouter;
 import br.prontuario.edge.controller.routing.KubernetesRouter;
@@ -40,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires probes, the pure engine, the adapters and the loop from the typed configuration. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CloudPromotionProperties.class, HealthRules.class, ClusterTopology.class, RoutingProperties.class,
-    ElectionProperties.class, HistoryProperties.class})
+    ElectionProperties.class, HistoryProperties.class, PatroniApiProperties.class,
+    SentinelAuthProperties.class})
 class ControllerConfiguration {
 
   @Bean
@@ -68,14 +71,16 @@ class ControllerConfiguration {
   }
 
   @Bean
-  PatroniClient patroniClient(HealthRules rules) {
-    return new PatroniClient(rules.timeout());
+  PatroniClient patroniClient(HealthRules rules, PatroniApiProperties api) {
+    return new PatroniClient(rules.timeout(), api.credentials());
   }
 
   @Bean
-  StandbyPromotion standbyPromotion(CloudPromotionProperties cloud) {
+  StandbyPromotion standbyPromotion(CloudPromotionProperties cloud, PatroniApiProperties api) {
     return switch (cloud.mode()) {
-      case "patroni" -> new PatroniRestPromotion(cloud.patroniUrl(), cloud.timeout());
+      // the local cloud site's Patroni takes the edge's REST user; GKE's is promoted through its config map
+      case "patroni" -> new PatroniRestPromotion(cloud.patroniUrl(),
+          new PatroniClient(cloud.timeout(), api.credentials()));
       case "kubernetes" -> new KubernetesPatroniPromotion(new KubernetesClientBuilder().build(),
           cloud.namespace(), cloud.scope());
       default -> StandbyPromotion.NONE;
@@ -92,9 +97,10 @@ class ControllerConfiguration {
   @Bean(destroyMethod = "close")
   ControlLoop controlLoop(HealthRules rules, ClusterTopology topology, Router router, Leadership leadership,
       PatroniClient patroni, DecisionHistory history, MeterRegistry meters, Clock clock,
-      StandbyPromotion promotion, CloudFallbackApp cloudApp) {
+      StandbyPromotion promotion, CloudFallbackApp cloudApp, SentinelAuthProperties sentinelAuth) {
     ClusterProber prober = new ClusterProber(topology, new HttpProbe(rules.timeout()), patroni,
-        new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout()),
+        new SentinelClient(topology.sentinels(), topology.sentinelMaster(), rules.timeout(),
+            sentinelAuth.credentials()),
         Executors.newCachedThreadPool(daemon()), clock);
     DecisionEngine engine = new DecisionEngine(clock, rules, ControllerState.NORMAL);
     Actuator actuator = new Actuator(router, patroni, topology, meters, promotion, cloudApp, clock);

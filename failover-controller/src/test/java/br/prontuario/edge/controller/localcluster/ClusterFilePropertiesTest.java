@@ -3,8 +3,12 @@ package br.prontuario.edge.controller.localcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.controller.election.ElectionProperties;
+import br.prontuario.edge.controller.patroni.PatroniApiProperties;
 import br.prontuario.edge.controller.probe.ClusterTopology;
+import br.prontuario.edge.controller.probe.SentinelAuthProperties;
 import br.prontuario.edge.controller.routing.RoutingProperties;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
+import br.prontuario.edge.site.resp.RespCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +26,7 @@ class ClusterFilePropertiesTest {
   @TempDir Path dir;
 
   @Test
-  void configuresNodesSentinelsHaproxyEtcdAndTheSecretFromClusterJson() throws IOException {
+  void configuresNodesSentinelsHaproxyEtcdTheSecretAndPatroniCredentialsFromClusterJson() throws IOException {
     Path file = dir.resolve("cluster.json");
     Files.writeString(file, """
         {"entrypoint":"http://127.0.0.1:18080","jwtSecret":"c2VjcmV0","controller":{"url":null},
@@ -33,7 +37,9 @@ class ClusterFilePropertiesTest {
          "haproxy":{"runtimeApi":"127.0.0.1:19999","statsUrl":"x","backend":"edge_nodes","servers":["node-a","node-b","cloud"],
                     "runtimeApis":["127.0.0.1:19999","127.0.0.1:19998","127.0.0.1:19997"]},
          "etcd":{"endpoints":["http://127.0.0.1:12379","http://127.0.0.1:12380","http://127.0.0.1:12381"]},
-         "redis":{"masterName":"edge","sentinels":["127.0.0.1:26379","127.0.0.1:26380","127.0.0.1:26381"]}}
+         "redis":{"masterName":"edge","sentinels":["127.0.0.1:26379","127.0.0.1:26380","127.0.0.1:26381"],
+                  "username":"controller","password":"sentinel-pw"},
+         "patroniApi":{"username":"patroni-ops","password":"rest-pw"}}
         """);
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("args",
@@ -55,5 +61,9 @@ class ClusterFilePropertiesTest {
     ElectionProperties election = binder.bind("edge.controller.election", ElectionProperties.class).get();
     assertThat(election.etcdEndpoints()).hasSize(3);
     assertThat(environment.getProperty("edge.security.jwt-secret")).isEqualTo("c2VjcmV0");
+    assertThat(binder.bind("edge.controller.sentinel-auth", SentinelAuthProperties.class).get().credentials())
+        .isEqualTo(new RespCredentials("controller", "sentinel-pw"));
+    PatroniApiProperties patroni = binder.bind("edge.controller.patroni", PatroniApiProperties.class).get();
+    assertThat(patroni.credentials()).isEqualTo(new PatroniCredentials("patroni-ops", "rest-pw"));
   }
 }

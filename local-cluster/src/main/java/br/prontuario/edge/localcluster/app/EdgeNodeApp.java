@@ -7,6 +7,7 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.models.FaceEmbeddingKey;
 import br.prontuario.edge.localcluster.models.ModelInstaller;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +45,9 @@ public final class EdgeNodeApp {
         "--spring.datasource.username=" + config.postgres().appUser(),
         "--spring.data.redis.sentinel.master=" + config.redis().masterName(),
         "--spring.data.redis.sentinel.nodes=" + String.join(",", layout.sentinelAddresses()),
+        // the same ACL user on Redis (its keys only) and on the Sentinels (master lookups only)
+        "--spring.data.redis.username=" + RedisAuth.EDGE_NODE,
+        "--spring.data.redis.sentinel.username=" + RedisAuth.EDGE_NODE,
         "--edge.node.name=" + node.id(),
         // the app (served at /) learns every entry URL and moves to the next when one is down
         "--edge.app.entrypoints=" + String.join(",", layout.entrypoints()),
@@ -57,6 +61,8 @@ public final class EdgeNodeApp {
     secret.put("spring.datasource.password", secrets.appPassword());
     secret.put("edge.security.jwt-secret", secrets.jwtSecret());
     secret.put("edge.demo.password", secrets.demoPassword());
+    secret.put("spring.data.redis.password", secrets.redisEdgeNodePassword());
+    secret.put("spring.data.redis.sentinel.password", secrets.redisEdgeNodePassword());
     String faceKey = faceKey(dir.getParent().getParent());
     if (faceKey != null) {
       secret.put("edge.inference.face.encryption-key", faceKey);

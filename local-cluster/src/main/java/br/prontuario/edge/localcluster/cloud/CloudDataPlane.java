@@ -3,6 +3,8 @@ package br.prontuario.edge.localcluster.cloud;
 import br.prontuario.edge.site.activation.CloudActivation;
 import br.prontuario.edge.site.activation.CloudDatabase;
 import br.prontuario.edge.site.activation.PatroniRestPromotion;
+import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,15 +30,18 @@ public final class CloudDataPlane implements AutoCloseable {
   private final CloudPorts ports;
   private final List<EdgeUpstream> upstreams;
   private final StandbyCredentials credentials;
+  private final PatroniCredentials restCredentials;
   private final CloudProcesses processes;
 
+  /** {@code restCredentials}: what the cloud Patroni's unsafe REST endpoints ask for. */
   public CloudDataPlane(Path cloudDir, CloudProcesses processes, List<EdgeUpstream> upstreams,
-      StandbyCredentials credentials) {
+      StandbyCredentials credentials, PatroniCredentials restCredentials) {
     this.dir = cloudDir;
     this.ports = CloudPorts.loadOrAllocate(cloudDir);
     this.processes = processes;
     this.upstreams = List.copyOf(upstreams);
     this.credentials = credentials;
+    this.restCredentials = restCredentials;
   }
 
   public CloudProcesses processes() {
@@ -65,7 +70,7 @@ public final class CloudDataPlane implements AutoCloseable {
     try {
       CloudEtcd.start(processes, ports);
       ReplicationGateway.start(processes, ports.gateway(), upstreams);
-      CloudPatroni.start(processes, ports, credentials);
+      CloudPatroni.start(processes, ports, credentials, restCredentials);
       awaitStreaming(timeout);
       return this;
     } catch (RuntimeException e) {
@@ -96,7 +101,8 @@ public final class CloudDataPlane implements AutoCloseable {
   /** The activation sequence for this data plane; it records the fork point in {@link #dir()}. */
   public CloudActivation activation(String database, Clock clock) {
     return CloudActivation.recordingFork(
-        new PatroniRestPromotion(CloudPatroni.restUrl(ports), CloudPatroni.REST_TIMEOUT),
+        new PatroniRestPromotion(CloudPatroni.restUrl(ports),
+            new PatroniClient(CloudPatroni.REST_TIMEOUT, restCredentials)),
         database(database), dir, clock);
   }
 
@@ -138,7 +144,7 @@ public final class CloudDataPlane implements AutoCloseable {
     processes.stop(CloudSite.PATRONI);
     CloudEtcd.forgetScope(ports, CloudPatroni.SCOPE);
     deleteTree(processes.dir(CloudSite.PATRONI).resolve("data"));
-    CloudPatroni.start(processes, ports, credentials);
+    CloudPatroni.start(processes, ports, credentials, restCredentials);
     awaitStreaming(timeout);
   }
 

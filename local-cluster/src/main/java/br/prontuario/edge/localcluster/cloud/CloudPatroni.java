@@ -2,6 +2,7 @@ package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.ServiceUser;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,14 +24,15 @@ final class CloudPatroni {
 
   private CloudPatroni() {}
 
-  static void start(CloudProcesses processes, CloudPorts ports, StandbyCredentials credentials) {
+  static void start(CloudProcesses processes, CloudPorts ports, StandbyCredentials credentials,
+      PatroniCredentials rest) {
     Path patroni = Binaries.require("patroni", "patroni", "patroni");
     Path dir = processes.dir(CloudSite.PATRONI);
     Path config = dir.resolve("patroni.yml");
     try {
       Files.createDirectories(dir.resolve("socket"));
       // JSON is YAML: no YAML library needed for a generated file
-      Files.writeString(config, config(dir, ports, credentials));
+      Files.writeString(config, config(dir, ports, credentials, rest));
       ServiceUser.own(dir);
       letServiceUserTraverse(dir);
     } catch (IOException e) {
@@ -59,7 +61,7 @@ final class CloudPatroni {
    * primary in the primary-freeze drill: "new timeline forked off ... before current recovery
    * point"). pg_rewind against the remote primary brings it back; failing that, Patroni re-clones.
    */
-  static String config(Path dir, CloudPorts ports, StandbyCredentials c) {
+  static String config(Path dir, CloudPorts ports, StandbyCredentials c, PatroniCredentials rest) {
     String data = dir.resolve("data").toString();
     String bin = Binaries.postgresBinDir().toString();
     boolean trust = c.superuserPassword().isEmpty();
@@ -68,7 +70,8 @@ final class CloudPatroni {
         {
           "scope": "%s", "namespace": "/service/", "name": "cloud-1",
           "log": {"level": "INFO"},
-          "restapi": {"listen": "127.0.0.1:%d", "connect_address": "127.0.0.1:%d"},
+          "restapi": {"listen": "127.0.0.1:%d", "connect_address": "127.0.0.1:%d",
+            "authentication": {"username": %s, "password": %s}},
           "etcd3": {"hosts": ["127.0.0.1:%d"]},
           "bootstrap": {"dcs": {
             "ttl": 20, "loop_wait": 2, "retry_timeout": 5,
@@ -89,19 +92,20 @@ final class CloudPatroni {
               "superuser": {"username": %s, "password": %s},
               "replication": {"username": %s, "password": %s},
               "rewind": {"username": %s, "password": %s}},
-            "pg_hba": ["local all all trust",
+            "pg_hba": ["local all all %s",
               "host replication all 127.0.0.1/32 %s",
               "host all all 127.0.0.1/32 %s"]},
           "watchdog": {"mode": "off"},
           "tags": {"nofailover": false, "noloadbalance": false, "clonefrom": false}
         }
-        """.formatted(SCOPE, ports.patroniRest(), ports.patroniRest(), ports.etcdClient(),
+        """.formatted(SCOPE, ports.patroniRest(), ports.patroniRest(), quote(rest.username()),
+        quote(rest.password()), ports.etcdClient(),
         ports.gateway(), ports.postgres(), ports.postgres(), quote(data), quote(bin),
         quote(dir.resolve("pgpass").toString()),
         quote(dir.resolve("socket").toString()), quote(c.superuser()),
         quote(c.superuserPassword()), quote(c.replicationUser()),
         quote(c.replicationPassword()), quote(c.superuser()),
-        quote(c.superuserPassword()), method, method);
+        quote(c.superuserPassword()), method, method, method);
   }
 
   /** Patroni runs as the service user and must reach its folder inside the cloud folder. */

@@ -2,9 +2,11 @@ package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.site.activation.ActivationOutcome;
 import br.prontuario.edge.site.activation.CloudRouting;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
@@ -52,7 +54,8 @@ public final class CloudSite {
     ClusterSecrets secrets = cluster.secrets();
     return new CloudDataPlane(cloudDir(cluster), new ClusterExtras(cluster), upstreams,
         new StandbyCredentials(PatroniConfig.SUPERUSER, secrets.superuserPassword(),
-            PatroniConfig.REPLICATION_USER, secrets.replicationPassword()));
+            PatroniConfig.REPLICATION_USER, secrets.replicationPassword()),
+        secrets.patroniRest());
   }
 
   public static String appUrl(EdgeCluster cluster) {
@@ -79,9 +82,12 @@ public final class CloudSite {
     CloudPorts ports = plane.ports();
     CloudProcesses processes = plane.processes();
     Path redis = Binaries.require("redis-server", "redis-server", "redis");
-    processes.start(REDIS, List.of(redis.toString(), "--port", Integer.toString(ports.redis()),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-        "--dir", processes.dir(REDIS).toString()), Map.of());
+    Path redisConfig = processes.dir(REDIS).resolve("redis.conf");
+    RedisAuth redisAuth = RedisAuth.of(cluster.secrets());
+    // a file (mode 0600), not arguments: ps shows a command line to everyone
+    ConfigFiles.writeSecret(redisConfig, String.join("\n", "port " + ports.redis(), "bind 127.0.0.1",
+        "save \"\"", "appendonly no", "dir " + processes.dir(REDIS), redisAuth.standaloneLines(), ""));
+    processes.start(REDIS, List.of(redis.toString(), redisConfig.toString()), Map.of());
     ClusterDescriptor descriptor = cluster.descriptor();
     String database = cluster.config().postgres().database();
     List<String> command = new ArrayList<>();
@@ -95,13 +101,15 @@ public final class CloudSite {
         "--spring.datasource.username=" + descriptor.database().username(),
         "--spring.data.redis.host=127.0.0.1",
         "--spring.data.redis.port=" + ports.redis(),
+        "--spring.data.redis.username=" + RedisAuth.EDGE_NODE,
         "--cloud.replication.edge-jdbc-url=" + plane.edgeJdbcUrl(database),
         "--cloud.replication.edge-username=" + descriptor.database().username()));
     // secrets through the environment, not the command line (ps shows that to everyone)
     processes.start(APP, command, Map.of(
         "SPRING_DATASOURCE_PASSWORD", descriptor.database().password(),
         "CLOUD_REPLICATION_EDGE_PASSWORD", descriptor.database().password(),
-        "EDGE_SECURITY_JWT_SECRET", descriptor.jwtSecret()));
+        "EDGE_SECURITY_JWT_SECRET", descriptor.jwtSecret(),
+        "SPRING_DATA_REDIS_PASSWORD", redisAuth.edgeNodePassword()));
     PlainHttp http = new PlainHttp(Duration.ofSeconds(3));
     if (!Waits.until(() -> http.get(appUrl(cluster) + "/health/live").is(200), timeout, 500)) {
       throw new IllegalStateException("cloud-fallback did not start; log " + processes.log(APP));

@@ -1,5 +1,6 @@
 package br.prontuario.edge.localcluster.cluster;
 
+import br.prontuario.edge.site.patroni.PatroniCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,10 +9,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The passwords and the JWT secret of one local cluster, generated on the first {@code up} and kept
- * in {@code DIR/secrets.json} (mode 600) so a restart keeps the same database and tokens.
+ * in {@code DIR/secrets.json} (mode 600) so a restart keeps the same database and tokens. A file
+ * written before a secret existed gets that secret generated and added on the next load.
+ *
+ * @param patroniRestUser and {@code patroniRestPassword}: what Patroni's unsafe REST endpoints
+ *     ask for (switchover, failover, restart, config)
+ * @param redisEdgeNodePassword the apps' Redis and Sentinel user (their keys only); the other
+ *     {@code redis*} passwords: replication, Sentinel towards Redis, the controller's read-only
+ *     user, and the Sentinels among themselves ({@code RedisAuth} names the users)
  */
 public record ClusterSecrets(
     String superuserPassword,
@@ -19,38 +28,66 @@ public record ClusterSecrets(
     String rewindPassword,
     String appPassword,
     String demoPassword,
-    String jwtSecret) {
+    String jwtSecret,
+    String patroniRestUser,
+    String patroniRestPassword,
+    String redisEdgeNodePassword,
+    String redisReplicaPassword,
+    String redisSentinelPassword,
+    String redisControllerPassword,
+    String sentinelPeerPassword) {
+
+  public static final String PATRONI_REST_USER = "patroni-ops";
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   public static ClusterSecrets generate() {
     return new ClusterSecrets(token(18), token(18), token(18), token(18), token(12),
-        Base64.getEncoder().encodeToString(bytes(48)));
+        Base64.getEncoder().encodeToString(bytes(48)), PATRONI_REST_USER, token(18), token(18),
+        token(18), token(18), token(18), token(18));
   }
 
   /** What {@code edgectl render} writes: production secrets come from the secret store. */
   public static ClusterSecrets placeholders() {
     return new ClusterSecrets("CHANGE-ME (or PATRONI_SUPERUSER_PASSWORD)",
         "CHANGE-ME (or PATRONI_REPLICATION_PASSWORD)", "CHANGE-ME (or PATRONI_REWIND_PASSWORD)",
-        "CHANGE-ME", "", "CHANGE-ME");
+        "CHANGE-ME", "", "CHANGE-ME", PATRONI_REST_USER,
+        "CHANGE-ME (or PATRONI_RESTAPI_PASSWORD)", "CHANGE-ME", "CHANGE-ME", "CHANGE-ME",
+        "CHANGE-ME", "CHANGE-ME");
+  }
+
+  /** What callers of Patroni's unsafe endpoints send. */
+  public PatroniCredentials patroniRest() {
+    return new PatroniCredentials(patroniRestUser, patroniRestPassword);
   }
 
   public static ClusterSecrets loadOrCreate(Path stateDir) {
     Path file = stateDir.resolve("secrets.json");
     try {
       if (Files.isRegularFile(file)) {
-        return JSON.readValue(file.toFile(), ClusterSecrets.class);
+        ObjectNode stored = (ObjectNode) JSON.readTree(file.toFile());
+        ObjectNode complete = JSON.valueToTree(generate());
+        complete.setAll(stored); // what the file has wins; only missing secrets are new
+        ClusterSecrets secrets = JSON.treeToValue(complete, ClusterSecrets.class);
+        if (complete.size() != stored.size()) {
+          write(file, secrets);
+        }
+        return secrets;
       }
       ClusterSecrets secrets = generate();
       Files.createDirectories(stateDir);
-      Files.writeString(file, "");
-      restrict(file);
-      JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), secrets);
+      write(file, secrets);
       return secrets;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void write(Path file, ClusterSecrets secrets) throws IOException {
+    Files.writeString(file, "");
+    restrict(file);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), secrets);
   }
 
   private static void restrict(Path file) throws IOException {

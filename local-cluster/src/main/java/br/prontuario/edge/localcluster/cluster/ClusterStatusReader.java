@@ -6,6 +6,7 @@ import br.prontuario.edge.localcluster.etcd.EtcdMember;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.site.haproxy.HaproxyRuntimeApi;
 import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.site.resp.RespClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,12 +18,13 @@ import java.util.Optional;
 /** Asks every engine for its own view: Patroni's REST API, Redis ROLE, edge-node readiness, HAProxy. */
 final class ClusterStatusReader {
 
-  private static final RespClient REDIS = new RespClient(Duration.ofSeconds(2));
-
   private final EdgeCluster cluster;
+  /** The controller's read-only user: ROLE on Redis, PING on the Sentinel. */
+  private final RespClient redis;
 
   ClusterStatusReader(EdgeCluster cluster) {
     this.cluster = cluster;
+    this.redis = new RespClient(Duration.ofSeconds(2), RedisAuth.of(cluster.secrets()).controller());
   }
 
   ClusterStatus read() {
@@ -78,18 +80,18 @@ final class ClusterStatusReader {
     };
   }
 
-  private static String redisRole(String host, int port) {
+  private String redisRole(String host, int port) {
     try {
-      String role = REDIS.role(host, port);
+      String role = redis.role(host, port);
       return "slave".equals(role) ? "replica" : role;
     } catch (IOException e) {
       return "down";
     }
   }
 
-  private static boolean pingable(String host, int port) {
+  private boolean pingable(String host, int port) {
     try {
-      return "PONG".equals(REDIS.call(host, port, "PING"));
+      return "PONG".equals(redis.call(host, port, "PING"));
     } catch (IOException e) {
       return false;
     }

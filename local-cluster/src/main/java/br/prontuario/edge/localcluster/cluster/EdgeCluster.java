@@ -15,6 +15,7 @@ import br.prontuario.edge.localcluster.haproxy.HaproxyServer;
 import br.prontuario.edge.localcluster.patroni.PatroniNode;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.redis.RedisNode;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.patroni.PatroniClient;
@@ -39,8 +40,6 @@ import java.util.Optional;
  */
 public final class EdgeCluster {
 
-  private static final PatroniClient PATRONI_API = new PatroniClient(Duration.ofSeconds(2));
-
   private final ClusterConfig config;
   private final Path stateDir;
   private final Path repositoryRoot;
@@ -50,6 +49,7 @@ public final class EdgeCluster {
   private final ProcessRegistry registry;
   private final boolean withApps;
   private final ClusterLauncher launcher;
+  private final PatroniClient patroniApi;
 
   private EdgeCluster(ClusterConfig config, Path stateDir, Path repositoryRoot, boolean withApps) {
     this.config = config;
@@ -62,6 +62,7 @@ public final class EdgeCluster {
     this.registry = new ProcessRegistry(this.stateDir);
     this.withApps = withApps;
     this.launcher = new ClusterLauncher(this);
+    this.patroniApi = new PatroniClient(Duration.ofSeconds(2), secrets.patroniRest());
   }
 
   /** The full topology in {@code stateDir}; ports and secrets are created there on first use. */
@@ -117,9 +118,12 @@ public final class EdgeCluster {
     return dir(node, component).resolve(file);
   }
 
-  /** The one Patroni REST client; each node's API is at {@code layout().patroniUrl(node)}. */
+  /**
+   * The one Patroni REST client, with this cluster's REST credentials; each node's API is at
+   * {@code layout().patroniUrl(node)}.
+   */
   public PatroniClient patroni() {
-    return PATRONI_API;
+    return patroniApi;
   }
 
   /** Starts whatever is not running yet and waits until the cluster serves; idempotent. */
@@ -228,8 +232,8 @@ public final class EdgeCluster {
     ManagedProcess process = switch (component) {
       case ETCD -> EtcdMember.start(node, layout, config.etcd(), dir);
       case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, postgresBinDir(), dir);
-      case REDIS -> RedisNode.startServer(node, layout, dir);
-      case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), dir);
+      case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir);
+      case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir);
       case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(), dir);
       case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir);
       default -> throw new IllegalArgumentException("unknown component " + component);

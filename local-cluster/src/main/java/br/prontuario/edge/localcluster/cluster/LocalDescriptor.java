@@ -3,6 +3,7 @@ package br.prontuario.edge.localcluster.cluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.util.List;
 
@@ -36,6 +37,8 @@ final class LocalDescriptor {
             HaproxyConfig.BACKEND, List.of(NodeName.NODE_A.id(), NodeName.NODE_B.id(),
                 HaproxyConfig.CLOUD_SERVER), layout.runtimeApiAddresses()),
         new ClusterDescriptor.Etcd(layout.etcdClientUrls()),
-        new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses()));
+        new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses(),
+            RedisAuth.CONTROLLER, secrets.redisControllerPassword()),
+        new ClusterDescriptor.PatroniApi(secrets.patroniRestUser(), secrets.patroniRestPassword()));
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -25,5 +26,23 @@ public final class ConfigFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A file holding passwords: readable by its owner only (mode 0600) before anything is in it. */
+  public static void writeSecret(Path file, String content) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #writeSecret} for YAML. */
+  public static void writeSecretYaml(Path file, String headerComment, Map<String, Object> content) {
+    writeSecret(file, "# " + headerComment + "\n" + YAML.writeValueAsString(content));
   }
 }

@@ -34,8 +34,7 @@ public final class PatroniConfig {
     c.put("namespace", "/service/");
     c.put("name", node.id());
     c.put("log", Map.of("level", "INFO"));
-    c.put("restapi", Map.of("listen", host + ":" + ports.patroniRest(),
-        "connect_address", host + ":" + ports.patroniRest()));
+    c.put("restapi", restApi(host + ":" + ports.patroniRest(), secrets));
     // v2 API on purpose: Patroni 3.0.2's etcd3 _update_leader re-puts the leader key
     // unconditionally once its lease expired, so a leader frozen past the TTL steals the lock back
     // from the promoted standby on thaw (demoting it, losing what it acknowledged). The v2 client
@@ -50,6 +49,16 @@ public final class PatroniConfig {
     c.put("tags", Map.of("nofailover", false, "noloadbalance", false, "clonefrom", false,
         "nosync", false));
     return c;
+  }
+
+  /**
+   * Unsafe endpoints (switchover, failover, restart, reinitialize, config) ask for the operators'
+   * user; reads stay open for probes and status.
+   */
+  public static Map<String, Object> restApi(String address, ClusterSecrets secrets) {
+    return Map.of("listen", address, "connect_address", address,
+        "authentication", Map.of("username", secrets.patroniRestUser(),
+            "password", secrets.patroniRestPassword()));
   }
 
   private static Map<String, Object> dcs(PatroniSettings s) {
@@ -91,7 +100,8 @@ public final class PatroniConfig {
       pg.put("parameters", Map.of("unix_socket_directories", paths.socketDir()));
     }
     List<String> hba = new ArrayList<>();
-    hba.add("local all all trust");
+    // no trust anywhere: whoever reaches the socket (any local account) still needs a password
+    hba.add("local all all scram-sha-256");
     for (String source : hbaSources) {
       hba.add("host replication " + REPLICATION_USER + " " + source + " scram-sha-256");
       hba.add("host all all " + source + " scram-sha-256");

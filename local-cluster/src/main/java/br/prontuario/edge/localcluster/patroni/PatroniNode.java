@@ -34,7 +34,7 @@ public final class PatroniNode {
     Path config = dir.resolve("patroni.yml");
     var paths = new PatroniConfig.Paths(dir.resolve("data").toString(), postgresBinDir.toString(),
         dir.resolve("pgpass").toString(), dir.resolve("run").toString());
-    ConfigFiles.writeYaml(config, "Patroni on " + node.id()
+    ConfigFiles.writeSecretYaml(config, "Patroni on " + node.id()
             + " (written by edgectl from config/edge-cluster.yaml)",
         PatroniConfig.node(node, layout, settings, secrets, paths));
     ServiceUser.own(dir);

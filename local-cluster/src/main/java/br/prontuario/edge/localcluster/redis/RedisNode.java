@@ -16,23 +16,24 @@ public final class RedisNode {
 
   private RedisNode() {}
 
-  public static ManagedProcess startServer(NodeName node, ClusterLayout layout, Path dir) {
+  public static ManagedProcess startServer(NodeName node, ClusterLayout layout, RedisAuth auth,
+      Path dir) {
     Path binary = Binaries.require("redis-server", "redis-server", "redis");
     Path config = dir.resolve("redis.conf");
     if (!Files.exists(config)) {
-      ConfigFiles.writeText(config, RedisConfig.server(node, layout, dir.toString()));
+      ConfigFiles.writeSecret(config, RedisConfig.server(node, layout, auth, dir.toString()));
     }
     return ManagedProcess.startDetached("redis-" + node.id(), List.of(binary.toString(), config.toString()),
         dir, dir.resolve("redis.log"), Map.of());
   }
 
   public static ManagedProcess startSentinel(NodeName node, ClusterLayout layout, RedisSettings settings,
-      Path dir) {
+      RedisAuth auth, Path dir) {
     Path binary = Binaries.find("redis-sentinel")
         .orElseGet(() -> Binaries.require("redis-server", "redis-sentinel", "redis"));
     Path config = dir.resolve("sentinel.conf");
     if (!Files.exists(config)) {
-      ConfigFiles.writeText(config, RedisConfig.sentinel(node, layout, settings, dir.toString()));
+      ConfigFiles.writeSecret(config, RedisConfig.sentinel(node, layout, settings, auth, dir.toString()));
     }
     List<String> command = binary.getFileName().toString().equals("redis-sentinel")
         ? List.of(binary.toString(), config.toString())

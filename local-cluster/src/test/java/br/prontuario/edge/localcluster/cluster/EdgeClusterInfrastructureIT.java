@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
@@ -54,12 +53,7 @@ class EdgeClusterInfrastructureIT {
 
   @BeforeAll
   void startCluster() throws Exception {
-    Path module = Path.of(System.getProperty("user.dir"));
-    Path target = Files.createDirectories(module.resolve("target"));
-    Path repo = module.getParent();
-    cluster = EdgeCluster.infrastructureAt(Files.createTempDirectory(target, "cluster-"),
-        ClusterConfigLoader.loadFromRepository(repo), repo);
-    cluster.start();
+    cluster = InfrastructureClusters.start("cluster-");
   }
 
   @AfterAll
@@ -192,7 +186,7 @@ class EdgeClusterInfrastructureIT {
 
   private int redisMasterPort() throws Exception {
     var witness = cluster.layout().ports(NodeName.WITNESS);
-    String address = new RespClient(Duration.ofSeconds(2))
+    String address = new RespClient(Duration.ofSeconds(2), cluster.descriptor().redis().credentials())
         .masterAddress("127.0.0.1", witness.sentinel(), "edge").orElse(null);
     return address == null ? -1 : Integer.parseInt(address.substring(address.indexOf(':') + 1));
   }

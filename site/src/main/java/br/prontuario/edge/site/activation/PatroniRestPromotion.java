@@ -2,7 +2,6 @@ package br.prontuario.edge.site.activation;
 
 import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.site.patroni.PatroniReply;
-import java.time.Duration;
 
 /** {@code PATCH /config {"standby_cluster": null}} on the cloud member's Patroni REST API. */
 public final class PatroniRestPromotion implements StandbyPromotion {
@@ -10,9 +9,10 @@ public final class PatroniRestPromotion implements StandbyPromotion {
   private final String patroniUrl;
   private final PatroniClient patroni;
 
-  public PatroniRestPromotion(String patroniUrl, Duration timeout) {
+  /** {@code patroni} carries the REST credentials the cloud member asks for. */
+  public PatroniRestPromotion(String patroniUrl, PatroniClient patroni) {
     this.patroniUrl = patroniUrl.replaceAll("/+$", "");
-    this.patroni = new PatroniClient(timeout);
+    this.patroni = patroni;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package br.prontuario.edge.site.cluster;
 
+import br.prontuario.edge.site.patroni.PatroniCredentials;
+import br.prontuario.edge.site.resp.RespCredentials;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +34,8 @@ public record ClusterDescriptor(
     List<Node> nodes,
     Haproxy haproxy,
     Etcd etcd,
-    Redis redis) {
+    Redis redis,
+    PatroniApi patroniApi) {
 
   public static final String FILE = "cluster.json";
   private static final JsonMapper JSON = JsonMapper.builder()
@@ -105,7 +108,25 @@ public record ClusterDescriptor(
 
   public record Etcd(List<String> endpoints) {}
 
-  public record Redis(String masterName, List<String> sentinels) {}
+  /**
+   * @param username and {@code password}: the Sentinels' and Redis's read-only user (the
+   *     controller's, also {@code edgectl status}'s); null when they ask for none
+   */
+  public record Redis(String masterName, List<String> sentinels, String username, String password) {
+
+    public RespCredentials credentials() {
+      return new RespCredentials(username, password);
+    }
+  }
+
+  /** Who may call Patroni's unsafe REST endpoints (switchover, failover, config). */
+  public record PatroniApi(String username, String password) {}
+
+  /** The credentials for Patroni's unsafe endpoints; none when the file names none. */
+  public PatroniCredentials patroniCredentials() {
+    return patroniApi == null ? PatroniCredentials.NONE
+        : new PatroniCredentials(patroniApi.username(), patroniApi.password());
+  }
 
   public boolean production() {
     return "production".equals(environment);

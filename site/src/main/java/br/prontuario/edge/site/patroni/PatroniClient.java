@@ -32,10 +32,18 @@ public final class PatroniClient {
 
   private final HttpClient http;
   private final Duration timeout;
+  private final PatroniCredentials credentials;
 
+  /** A client for a Patroni without REST authentication (or for reads only). */
   public PatroniClient(Duration timeout) {
+    this(timeout, PatroniCredentials.NONE);
+  }
+
+  /** {@code credentials} go with every unsafe request (switchover, failover, config). */
+  public PatroniClient(Duration timeout, PatroniCredentials credentials) {
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     this.timeout = timeout;
+    this.credentials = credentials;
   }
 
   /** One member as {@code GET /cluster} lists it; {@code lag} is bytes behind, "unknown", or absent. */
@@ -149,11 +157,14 @@ public final class PatroniClient {
   }
 
   private PatroniReply send(String method, String url, Map<String, ?> body, Duration patience) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(patience)
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(patience)
         .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (credentials.present()) {
+      request.header("Authorization", credentials.basicAuthorization());
+    }
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new PatroniReply(response.statusCode() == 200, response.statusCode(), response.body());
     } catch (IOException e) {
       return PatroniReply.unreachable(e.getClass().getSimpleName() + " " + e.getMessage());

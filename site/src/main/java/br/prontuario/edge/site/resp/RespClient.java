@@ -14,15 +14,22 @@ import java.util.Optional;
 
 /**
  * Just enough of the Redis protocol (RESP2) for operations and probes (ROLE, PING, SENTINEL
- * queries): one command per connection, one reply. Replies come back as String, Long, List or
- * null; an error reply throws.
+ * queries): one command per connection, one reply, after {@code AUTH} when the client has
+ * credentials. Replies come back as String, Long, List or null; an error reply throws.
  */
 public final class RespClient {
 
   private final Duration timeout;
+  private final RespCredentials credentials;
 
+  /** A client for servers without authentication. */
   public RespClient(Duration timeout) {
+    this(timeout, RespCredentials.NONE);
+  }
+
+  public RespClient(Duration timeout, RespCredentials credentials) {
     this.timeout = timeout;
+    this.credentials = credentials;
   }
 
   /** One command to {@code host:port}; IOException when it does not answer or answers an error. */
@@ -30,9 +37,16 @@ public final class RespClient {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       socket.setSoTimeout((int) timeout.toMillis());
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      if (credentials.present()) {
+        socket.getOutputStream().write(credentials.username().isEmpty()
+            ? encode("AUTH", credentials.password())
+            : encode("AUTH", credentials.username(), credentials.password()));
+        read(in); // an error reply (WRONGPASS) throws
+      }
       socket.getOutputStream().write(encode(command));
       socket.getOutputStream().flush();
-      return read(new BufferedInputStream(socket.getInputStream()));
+      return read(in);
     }
   }
 

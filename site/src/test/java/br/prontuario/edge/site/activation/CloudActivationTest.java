@@ -2,6 +2,7 @@ package br.prontuario.edge.site.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.site.patroni.PatroniClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -19,7 +20,7 @@ class CloudActivationTest {
   @Test
   void aRefusedPromotionRoutesNothing() throws IOException {
     StandbyPromotion nowhere = new PatroniRestPromotion("http://127.0.0.1:" + closedPort(),
-        Duration.ofSeconds(2));
+        new PatroniClient(Duration.ofSeconds(2)));
 
     ActivationOutcome outcome = CloudActivation.forController(nowhere, this::serves, Clock.systemUTC())
         .activate(this::routed, Duration.ofSeconds(1));

@@ -26,7 +26,8 @@ class ClusterDescriptorTest {
         new ClusterDescriptor.Haproxy("127.0.0.1:19999", "http://s", "edge_nodes",
             List.of("node-a", "cloud"), List.of("127.0.0.1:19999", "127.0.0.1:19998")),
         new ClusterDescriptor.Etcd(List.of("http://127.0.0.1:12379")),
-        new ClusterDescriptor.Redis("edge", List.of("127.0.0.1:26379")));
+        new ClusterDescriptor.Redis("edge", List.of("127.0.0.1:26379"), "controller", "redis-pw"),
+        new ClusterDescriptor.PatroniApi("patroni", "rest-pw"));
 
     written.write(dir);
 
@@ -56,6 +57,7 @@ class ClusterDescriptorTest {
     assertThat(read.production()).isTrue();
     assertThat(read.controllerUrl()).isNull();
     assertThat(read.nodes().get(0).redisPort()).isNull();
+    assertThat(read.patroniCredentials().present()).isFalse();
   }
 
   @Test

@@ -1,0 +1,41 @@
+package br.prontuario.edge.localcluster.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class ClusterSecretsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aFileFromBeforeTheRestCredentialsKeepsItsPasswordsAndGainsTheMissingOnes() throws Exception {
+    Path file = dir.resolve("secrets.json");
+    Files.writeString(file, """
+        {"superuserPassword":"su","replicationPassword":"repl","rewindPassword":"rw",
+         "appPassword":"app","demoPassword":"demo","jwtSecret":"c2VjcmV0"}
+        """);
+
+    ClusterSecrets loaded = ClusterSecrets.loadOrCreate(dir);
+
+    assertThat(loaded.superuserPassword()).isEqualTo("su");
+    assertThat(loaded.jwtSecret()).isEqualTo("c2VjcmV0");
+    assertThat(loaded.patroniRestUser()).isEqualTo(ClusterSecrets.PATRONI_REST_USER);
+    assertThat(loaded.patroniRestPassword()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(JsonMapper.shared().readTree(file.toFile()).get("patroniRestPassword").asString())
+        .as("written back, so the next up and every client agree").isEqualTo(loaded.patroniRestPassword());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(ClusterSecrets.loadOrCreate(dir)).isEqualTo(loaded);
+  }
+
+  @Test
+  void twoClustersGetDifferentRestPasswords() {
+    assertThat(ClusterSecrets.generate().patroniRestPassword())
+        .isNotEqualTo(ClusterSecrets.generate().patroniRestPassword());
+  }
+}

@@ -1,0 +1,160 @@
+package br.prontuario.edge.localcluster.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.prontuario.edge.localcluster.cluster.ClusterStatus;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.cluster.InfrastructureClusters;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.patroni.PatroniConfig;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
+import br.prontuario.edge.site.resp.RespClient;
+import br.prontuario.edge.site.resp.RespCredentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A device on the hospital network against the real local cluster (no apps): it knows every port
+ * but none of the cluster's secrets. Each attempt to steer or read the internal plane is refused,
+ * and the cluster is as healthy afterwards as before.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InternalPlaneAttackIT {
+
+  private static final String HOST = "127.0.0.1";
+  private static final Duration TIMEOUT = Duration.ofSeconds(3);
+  private static final HttpClient DEVICE = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(3)).build();
+
+  private EdgeCluster cluster;
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    cluster = InfrastructureClusters.start("attack-");
+  }
+
+  @AfterAll
+  void stopCluster() {
+    if (cluster != null) {
+      cluster.stop();
+    }
+  }
+
+  @Test
+  void patroniRefusesSwitchoverRestartAndConfigWithoutOrWithWrongCredentials() throws Exception {
+    String leaderApi = cluster.layout().patroniUrl(NodeName.NODE_A);
+    String body = "{\"leader\":\"node-a\",\"candidate\":\"node-b\"}";
+    PatroniCredentials wrong = new PatroniCredentials(cluster.secrets().patroniRestUser(), "guessed");
+
+    assertThat(send("POST", leaderApi + "/switchover", body, null)).isEqualTo(401);
+    assertThat(send("POST", leaderApi + "/switchover", body, wrong)).isEqualTo(401);
+    assertThat(send("POST", leaderApi + "/failover", "{\"candidate\":\"node-b\"}", null)).isEqualTo(401);
+    assertThat(send("POST", leaderApi + "/restart", "{}", null)).isEqualTo(401);
+    assertThat(send("PATCH", leaderApi + "/config", "{\"ttl\":1000}", wrong)).isEqualTo(401);
+    // reads stay open: the controller's probes and edgectl status need no secret
+    assertThat(send("GET", leaderApi + "/cluster", null, null)).isEqualTo(200);
+
+    assertHealthy();
+  }
+
+  @Test
+  void redisAndTheSentinelsAnswerNothingWithoutAPasswordAndEachUserOnlyItsOwnCommands() {
+    var witness = cluster.layout().ports(NodeName.WITNESS);
+    int master = cluster.layout().ports(NodeName.NODE_A).redis();
+    int sentinel = witness.sentinel();
+    RespClient device = new RespClient(TIMEOUT);
+    RedisAuth auth = RedisAuth.of(cluster.secrets());
+
+    assertRefused(() -> device.call(HOST, master, "PING"), "NOAUTH");
+    assertRefused(() -> device.call(HOST, master, "GET", "refresh:any"), "NOAUTH");
+    assertRefused(() -> device.call(HOST, sentinel, "PING"), "NOAUTH");
+    assertRefused(() -> device.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOAUTH");
+    assertRefused(() -> new RespClient(TIMEOUT, new RespCredentials(RedisAuth.EDGE_NODE, "guessed"))
+        .call(HOST, master, "PING"), "WRONGPASS");
+
+    // the controller's user reads roles and asks who is master, nothing more
+    RespClient controller = new RespClient(TIMEOUT, auth.controller());
+    assertRefused(() -> controller.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
+    assertRefused(() -> controller.call(HOST, sentinel, "SENTINEL", "SET", "edge", "quorum", "1"), "NOPERM");
+    assertRefused(() -> controller.call(HOST, master, "GET", "refresh:any"), "NOPERM");
+    assertRefused(() -> controller.call(HOST, master, "CONFIG", "SET", "maxmemory", "1"), "NOPERM");
+    // the apps' user: their own keys, no administration
+    RespClient app = new RespClient(TIMEOUT, auth.edgeNode());
+    assertRefused(() -> app.call(HOST, master, "GET", "patient:1"), "NOPERM");
+    assertRefused(() -> app.call(HOST, master, "FLUSHALL"), "NOPERM");
+    assertRefused(() -> app.call(HOST, master, "REPLICAOF", HOST, "1"), "NOPERM");
+    assertRefused(() -> app.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
+
+    assertHealthy();
+  }
+
+  @Test
+  void postgresqlAsksEveryoneForAPasswordTrustsNoLineAndTheAppUserIsNoSuperuser() throws Exception {
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      String url = "jdbc:postgresql://" + HOST + ":" + cluster.layout().ports(node).postgres()
+          + "/postgres?connectTimeout=5";
+      assertThatThrownBy(() -> DriverManager.getConnection(url, PatroniConfig.SUPERUSER, ""))
+          .isInstanceOf(SQLException.class).hasMessageContaining("password");
+      assertThatThrownBy(() -> DriverManager.getConnection(url, PatroniConfig.SUPERUSER, "guessed"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+      assertThatThrownBy(() -> DriverManager.getConnection(url, PatroniConfig.REPLICATION_USER, "guessed"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+      try (Connection c = DriverManager.getConnection(url, PatroniConfig.SUPERUSER,
+          cluster.secrets().superuserPassword()); Statement s = c.createStatement()) {
+        ResultSet rules = s.executeQuery("SELECT count(*) FILTER (WHERE auth_method = 'trust'),"
+            + " count(*) FROM pg_hba_file_rules WHERE error IS NULL");
+        rules.next();
+        assertThat(rules.getLong(1)).as("trust lines on " + node).isZero();
+        assertThat(rules.getLong(2)).as("rules on " + node).isPositive();
+        ResultSet app = s.executeQuery("SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication"
+            + " OR rolbypassrls FROM pg_roles WHERE rolname = '" + cluster.config().postgres().appUser() + "'");
+        assertThat(app.next()).isTrue();
+        assertThat(app.getBoolean(1)).as("the app user holds an administrative attribute").isFalse();
+      }
+    }
+    assertHealthy();
+  }
+
+  private static void assertRefused(Callable<Object> command, String error) {
+    assertThatThrownBy(command::call).isInstanceOf(IOException.class).hasMessageContaining(error);
+  }
+
+  /** Same leader, a synchronous standby, Redis replicating, etcd healthy: nothing moved. */
+  private void assertHealthy() {
+    ClusterStatus status = cluster.status();
+    assertThat(status.node("node-a").db()).isEqualTo("leader");
+    assertThat(status.node("node-b").db()).isEqualTo("sync_standby");
+    assertThat(status.node("node-a").redis()).isEqualTo("master");
+    assertThat(status.node("node-b").redis()).isEqualTo("replica");
+    assertThat(status.witness().etcd()).isEqualTo("healthy");
+  }
+
+  private static int send(String method, String url, String json, PatroniCredentials credentials)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    if (credentials != null) {
+      request.header("Authorization", credentials.basicAuthorization());
+    }
+    return DEVICE.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
