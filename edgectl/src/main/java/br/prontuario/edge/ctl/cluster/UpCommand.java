@@ -1,5 +1,6 @@
 package br.prontuario.edge.ctl.cluster;
 
+import br.prontuario.edge.localcluster.backup.ClusterBackups;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
@@ -51,6 +52,7 @@ public final class UpCommand implements Callable<Integer> {
       throw new IllegalStateException(e.getMessage() + " — logs are under " + cluster.stateDir()
           + "; stop what started with: bin/edgectl down" + options.dirHint(), e);
     }
+    new ClusterBackups(cluster).ensureReady().forEach(done -> out.println("  " + done));
     startCloudSite(cluster);
     cluster.descriptor().write(cluster.stateDir());
     startFailoverController(cluster, out);

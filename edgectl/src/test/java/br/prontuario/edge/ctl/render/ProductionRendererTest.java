@@ -26,7 +26,8 @@ class ProductionRendererTest {
     assertThat(files).extracting(Path::toString).containsExactlyInAnyOrder(
         "node-a/etcd.conf.yml", "node-a/sentinel.conf", "node-a/patroni.yml", "node-a/redis.conf",
         "node-b/etcd.conf.yml", "node-b/sentinel.conf", "node-b/patroni.yml", "node-b/redis.conf",
-        "witness/etcd.conf.yml", "witness/sentinel.conf", "witness/haproxy.cfg");
+        "witness/etcd.conf.yml", "witness/sentinel.conf", "witness/haproxy.cfg",
+        "node-a/pgbackrest.conf", "node-b/pgbackrest.conf", "witness/pgbackrest.conf");
 
     JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")));
     assertThat(patroni.at("/name").asString()).isEqualTo("node-b");
@@ -56,5 +57,22 @@ class ProductionRendererTest {
         .doesNotContain("/ca.crt");
     assertThat(Files.readString(target.resolve("node-b/sentinel.conf")))
         .contains("sentinel monitor edge 10.20.0.11 6379 2", "down-after-milliseconds edge 5000");
+  }
+
+  @Test
+  void archivesWalThroughPgBackRestToTheWitnessAndAnEncryptedGcsRepository() throws Exception {
+    ProductionRenderer.render(CONFIG, target);
+    JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-a/patroni.yml")));
+    assertThat(patroni.at("/postgresql/parameters/archive_mode").asString()).isEqualTo("on");
+    assertThat(patroni.at("/postgresql/parameters/archive_command").asString())
+        .isEqualTo("pgbackrest --config=/etc/pgbackrest/pgbackrest.conf --stanza=edge archive-push %p");
+
+    String witness = Files.readString(target.resolve("witness/pgbackrest.conf"));
+    assertThat(witness).contains("repo1-path=/var/lib/pgbackrest\n", "repo2-type=gcs\n",
+        "repo2-cipher-type=aes-256-cbc\n", "repo2-gcs-bucket=prontuario-edge-backups\n",
+        "[edge]\n", "pg1-host=10.20.0.11\n", "pg2-host=10.20.0.12\n");
+    String node = Files.readString(target.resolve("node-b/pgbackrest.conf"));
+    assertThat(node).contains("repo1-host=10.20.0.13\n", "repo2-type=gcs\n", "archive-async=y\n")
+        .doesNotContain("pg1-host=");
   }
 }
