@@ -52,7 +52,7 @@ public final class UpCommand implements Callable<Integer> {
       throw new IllegalStateException(e.getMessage() + " — logs are under " + cluster.stateDir()
           + "; stop what started with: bin/edgectl down" + options.dirHint(), e);
     }
-    new ClusterBackups(cluster).ensureReady().forEach(done -> out.println("  " + done));
+    prepareBackups(cluster, out);
     startCloudSite(cluster);
     cluster.descriptor().write(cluster.stateDir());
     startFailoverController(cluster, out);
@@ -95,6 +95,20 @@ public final class UpCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       out.println("  (models not installed, face login and retrieval stay off: " + e.getMessage()
           + "; retry with bin/edgectl models install)");
+    }
+    out.flush();
+  }
+
+  /**
+   * The pgBackRest stanza and first full backups. A failure leaves the cluster serving (WAL
+   * waits in pg_wal until archiving works) and says how to see why.
+   */
+  private void prepareBackups(EdgeCluster cluster, PrintWriter out) {
+    try {
+      new ClusterBackups(cluster).ensureReady().forEach(done -> out.println("  " + done));
+    } catch (RuntimeException e) {
+      out.println("  (backups not ready: " + e.getMessage() + "; retry with bin/edgectl backup check"
+          + options.dirHint() + ")");
     }
     out.flush();
   }

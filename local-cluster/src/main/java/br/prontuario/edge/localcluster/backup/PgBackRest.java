@@ -4,6 +4,7 @@ import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.ServiceUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,19 +78,26 @@ public final class PgBackRest {
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--config=" + config, "--stanza=" + stanza));
     cmd.addAll(options);
     cmd.add(command);
+    Path output = null;
     try {
-      Process p = new ProcessBuilder(ServiceUser.wrap(cmd)).redirectErrorStream(true).start();
-      byte[] out = p.getInputStream().readAllBytes();
+      // output to a file, not a pipe: waitFor's timeout then holds even if the command hangs
+      output = Files.createTempFile("pgbackrest-", ".out");
+      Process p = new ProcessBuilder(ServiceUser.wrap(cmd)).redirectErrorStream(true)
+          .redirectOutput(output.toFile()).start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
         return new Outcome(cmd, -1, "timed out after " + timeout.toSeconds() + " s");
       }
-      return new Outcome(cmd, p.exitValue(), new String(out, StandardCharsets.UTF_8));
+      return new Outcome(cmd, p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     } catch (IOException e) {
       return new Outcome(cmd, -1, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome(cmd, -1, "interrupted");
+    } finally {
+      if (output != null) {
+        output.toFile().delete();
+      }
     }
   }
 }
