@@ -1,6 +1,8 @@
 package br.prontuario.edge.ctl;
 
 import br.prontuario.edge.ctl.audit.AuditCommand;
+import br.prontuario.edge.ctl.backup.BackupCommand;
+import br.prontuario.edge.ctl.backup.RestoreCommand;
 import br.prontuario.edge.ctl.cloud.CloudCommand;
 import br.prontuario.edge.ctl.cloud.FailbackCommand;
 import br.prontuario.edge.ctl.cluster.DownCommand;
@@ -37,7 +39,9 @@ import picocli.CommandLine.Command;
       ThawCommand.class,
       StartCommand.class,
       RenderCommand.class,
+      RestoreCommand.class,
       AuditCommand.class,
+      BackupCommand.class,
       ControllerCommand.class,
       CloudCommand.class,
       FailbackCommand.class,

@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl.cluster;
 
 import br.prontuario.edge.localcluster.cluster.ClusterLayout;
+import br.prontuario.edge.localcluster.backup.ClusterBackups;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
@@ -55,6 +56,7 @@ public final class UpCommand implements Callable<Integer> {
       throw new IllegalStateException(e.getMessage() + " — logs are under " + cluster.stateDir()
           + "; stop what started with: bin/edgectl down" + options.dirHint(), e);
     }
+    prepareBackups(cluster, out);
     startCloudSite(cluster);
     cluster.descriptor().write(cluster.stateDir());
     startFailoverController(cluster, out);
@@ -106,6 +108,20 @@ public final class UpCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       out.println("  (models not installed, face login and retrieval stay off: " + e.getMessage()
           + "; retry with bin/edgectl models install)");
+    }
+    out.flush();
+  }
+
+  /**
+   * The pgBackRest stanza and first full backups. A failure leaves the cluster serving (WAL
+   * waits in pg_wal until archiving works) and says how to see why.
+   */
+  private void prepareBackups(EdgeCluster cluster, PrintWriter out) {
+    try {
+      new ClusterBackups(cluster).ensureReady().forEach(done -> out.println("  " + done));
+    } catch (RuntimeException e) {
+      out.println("  (backups not ready: " + e.getMessage() + "; retry with bin/edgectl backup check"
+          + options.dirHint() + ")");
     }
     out.flush();
   }

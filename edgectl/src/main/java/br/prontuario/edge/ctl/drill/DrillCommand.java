@@ -1,5 +1,6 @@
 package br.prontuario.edge.ctl.drill;
 
+import br.prontuario.edge.ctl.drill.restore.RestoreDrillCommand;
 import br.prontuario.edge.drill.report.DrillReport;
 import br.prontuario.edge.drill.report.ReportFiles;
 import br.prontuario.edge.drill.scenario.ClusterControl;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code edgectl drill SCENARIO}: measures RTO and RPO under live clinical load. */
 @Command(name = "drill", mixinStandardHelpOptions = true,
-    subcommands = DrillHistoryCommand.class,
+    subcommands = {DrillHistoryCommand.class, RestoreDrillCommand.class},
     description = {"Runs a failover drill under clinical load and measures RTO and RPO.",
         "Scenarios: health-check-validation, primary-crash, primary-freeze, primary-app-crash,",
         "standby-crash, planned-switchover, dual-failure-cloud, failback.",

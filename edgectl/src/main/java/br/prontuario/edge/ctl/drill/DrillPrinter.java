@@ -56,6 +56,10 @@ final class DrillPrinter {
     row(out, "RPO (s)", s.rpoSeconds());
     row(out, "lost acknowledged writes", s.lostAcknowledgedWrites());
     row(out, "duplicated writes", s.duplicatedWrites());
+    // write attempts not acknowledged, each replayed by the client with its Idempotency-Key:
+    // what a clinician's app had to retry (0 is the target of a planned switchover)
+    out.printf(Locale.ROOT, "  %-26s %s (per run)%n", "failed client requests", report.runs().stream()
+        .map(r -> Integer.toString(r.failedWrites())).collect(java.util.stream.Collectors.joining(" ")));
     row(out, "detection (s)", s.detectionSeconds());
     row(out, "promotion (s)", s.promotionSeconds());
     for (RunMeasurement r : report.runs()) {

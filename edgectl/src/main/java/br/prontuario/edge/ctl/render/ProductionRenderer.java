@@ -1,5 +1,8 @@
 package br.prontuario.edge.ctl.render;
 
+import br.prontuario.edge.localcluster.backup.BackupPolicy;
+import br.prontuario.edge.localcluster.backup.PgBackRestArchiving;
+import br.prontuario.edge.localcluster.backup.ProductionBackups;
 import br.prontuario.edge.localcluster.cluster.ClusterLayout;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
@@ -43,11 +46,18 @@ public final class ProductionRenderer {
         var paths = new PatroniConfig.Paths(base + "/pgdata", prod.postgresBinDir(), base + "/pgpass", null);
         written.add(write(target, dir.resolve("patroni.yml"), "Patroni on " + node.id()
                 + "; set PATRONI_SUPERUSER_PASSWORD, PATRONI_REPLICATION_PASSWORD, PATRONI_REWIND_PASSWORD",
-            PatroniConfig.node(node, layout, prod.patroni(config.patroni()), secrets, paths)));
+            PgBackRestArchiving.addTo(PatroniConfig.node(node, layout, prod.patroni(config.patroni()), secrets, paths),
+                PgBackRestArchiving.archiveCommand("pgbackrest", BackupPolicy.STANDARD.stanza(),
+                    ProductionBackups.CONFIG))));
+        written.add(text(target, dir.resolve("pgbackrest.conf"), ProductionBackups.node(node, layout,
+            BackupPolicy.STANDARD, paths.dataDir()).render("pgBackRest on " + node.id() + " (rendered by edgectl render)")));
         written.add(text(target, dir.resolve("redis.conf"), RedisConfig.server(node, layout,
             RedisAuth.of(secrets), base + "/redis")));
       }
     }
+    written.add(text(target, target.resolve(NodeName.WITNESS.id()).resolve("pgbackrest.conf"),
+        ProductionBackups.witness(layout, BackupPolicy.STANDARD, base + "/pgdata")
+            .render("pgBackRest on the witness: repo1 here, repo2 in GCS (rendered by edgectl render)")));
     // an entry HAProxy on every box; keepalived floats one address between them (Linux hosts)
     for (NodeName node : ClusterLayout.ENTRY_ORDER) {
       Path dir = target.resolve(node.id());

@@ -28,7 +28,8 @@ class ProductionRendererTest {
         "node-b/etcd.conf.yml", "node-b/sentinel.conf", "node-b/patroni.yml", "node-b/redis.conf",
         "witness/etcd.conf.yml", "witness/sentinel.conf", "witness/haproxy.cfg",
         "node-a/haproxy.cfg", "node-b/haproxy.cfg",
-        "witness/keepalived.conf", "node-a/keepalived.conf", "node-b/keepalived.conf");
+        "witness/keepalived.conf", "node-a/keepalived.conf", "node-b/keepalived.conf",
+        "node-a/pgbackrest.conf", "node-b/pgbackrest.conf", "witness/pgbackrest.conf");
 
     JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")));
     assertThat(patroni.at("/name").asString()).isEqualTo("node-b");
@@ -86,5 +87,22 @@ class ProductionRendererTest {
     assertThat(Files.readString(target.resolve("witness/sentinel.conf")))
         .contains("user default off", "sentinel auth-user edge sentinel", "sentinel sentinel-user sentinel-peer")
         .containsPattern("user controller on #[0-9a-f]{64} -@all \\+ping");
+  }
+
+  @Test
+  void archivesWalThroughPgBackRestToTheWitnessAndAnEncryptedGcsRepository() throws Exception {
+    ProductionRenderer.render(CONFIG, target);
+    JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-a/patroni.yml")));
+    assertThat(patroni.at("/postgresql/parameters/archive_mode").asString()).isEqualTo("on");
+    assertThat(patroni.at("/postgresql/parameters/archive_command").asString())
+        .isEqualTo("pgbackrest --config=/etc/pgbackrest/pgbackrest.conf --stanza=edge archive-push %p");
+
+    String witness = Files.readString(target.resolve("witness/pgbackrest.conf"));
+    assertThat(witness).contains("repo1-path=/var/lib/pgbackrest\n", "repo2-type=gcs\n",
+        "repo2-cipher-type=aes-256-cbc\n", "repo2-gcs-bucket=prontuario-edge-backups\n",
+        "[edge]\n", "pg1-host=10.20.0.11\n", "pg2-host=10.20.0.12\n");
+    String node = Files.readString(target.resolve("node-b/pgbackrest.conf"));
+    assertThat(node).contains("repo1-host=10.20.0.13\n", "repo2-type=gcs\n", "archive-async=y\n")
+        .doesNotContain("pg1-host=");
   }
 }

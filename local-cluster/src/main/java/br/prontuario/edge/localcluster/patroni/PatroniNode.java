@@ -1,5 +1,8 @@
 package br.prontuario.edge.localcluster.patroni;
 
+import br.prontuario.edge.localcluster.backup.BackupPolicy;
+import br.prontuario.edge.localcluster.backup.LocalBackups;
+import br.prontuario.edge.localcluster.backup.PgBackRestArchiving;
 import br.prontuario.edge.localcluster.cluster.ClusterLayout;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ConfigFiles;
@@ -36,12 +39,22 @@ public final class PatroniNode {
         dir.resolve("pgpass").toString(), dir.resolve("run").toString());
     ConfigFiles.writeSecretYaml(config, "Patroni on " + node.id()
             + " (written by edgectl from config/edge-cluster.yaml)",
-        PatroniConfig.node(node, layout, settings, secrets, paths));
+        withArchiving(PatroniConfig.node(node, layout, settings, secrets, paths), node, layout, dir));
     ServiceUser.own(dir);
     restrictDataDir(dir.resolve("data"));
     return ManagedProcess.startDetached("patroni-" + node.id(),
         ServiceUser.wrap(List.of(patroni.toString(), config.toString())), dir,
         dir.resolve("patroni.log"), Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8"));
+  }
+
+  /** WAL archiving to the cluster's pgBackRest repositories; {@code dir} is DIR/<node>/patroni. */
+  private static Map<String, Object> withArchiving(Map<String, Object> patroniYml, NodeName node,
+      ClusterLayout layout, Path dir) {
+    var backups = new LocalBackups(dir.getParent().getParent(), BackupPolicy.STANDARD);
+    Path conf = backups.writeNodeConfig(node, layout);
+    String pgbackrest = Binaries.require("pgbackrest", "pgbackrest", "pgbackrest").toString();
+    return PgBackRestArchiving.addTo(patroniYml,
+        PgBackRestArchiving.archiveCommand(pgbackrest, backups.policy().stanza(), conf.toString()));
   }
 
   /** PostgreSQL refuses a data folder others can read; chown -R may have been the last to touch it. */
