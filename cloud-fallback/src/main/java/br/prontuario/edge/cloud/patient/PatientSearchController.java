@@ -36,7 +36,9 @@ class PatientSearchController {
     }
     List<PatientHit> hits = query.matches("\\d{11}")
         ? jdbc.query(COLUMNS + " WHERE cpf = ?", PatientSearchController::hit, query)
-        : jdbc.query(COLUMNS + " WHERE name_key LIKE ? ORDER BY name_key, id LIMIT ?",
+        // "C" collation: served by edge's V106 index, range scan in order, no sort of all matches
+        : jdbc.query(COLUMNS + " WHERE name_key COLLATE \"C\" LIKE ?"
+            + " ORDER BY name_key COLLATE \"C\", id LIMIT ?",
             PatientSearchController::hit, prefixPattern(query), LIMIT);
     audit.record("emergency.patient.search", null, null, null, null);
     return new SearchResponse(ServiceMode.EMERGENCY, hits);

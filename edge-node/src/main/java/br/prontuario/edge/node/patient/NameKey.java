@@ -13,8 +13,15 @@ public final class NameKey {
     return stripped.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
   }
 
-  /** A LIKE pattern for the prefix, with LIKE's own wildcards escaped. */
-  static String prefixPattern(String prefix) {
-    return of(prefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  /** The name keys that start with a prefix: from (inclusive) to (exclusive), in code points. */
+  record Range(String from, String to) {}
+
+  /** The range of the prefix's key: "pa" → ["pa", "pb"), which in "C" order is "starts with". */
+  static Range prefixRange(String prefix) {
+    String from = of(prefix);
+    int last = from.codePointBefore(from.length());
+    String to = from.substring(0, from.length() - Character.charCount(last))
+        + Character.toString(last + 1);
+    return new Range(from, to);
   }
 }

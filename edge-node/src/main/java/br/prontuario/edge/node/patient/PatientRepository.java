@@ -61,15 +61,25 @@ public class PatientRepository {
         + " recorded_at FROM patient_versions WHERE patient_id = ? ORDER BY version", this::map, id);
   }
 
+  /**
+   * Name keys in [from, to), in "C" collation so that the range, the order and the index
+   * (V106's patients_name_key_c) agree: the plan is an index range scan that stops at the limit.
+   */
+  static final String BY_NAME_PREFIX = "SELECT " + COLUMNS + " FROM patients"
+      + " WHERE name_key COLLATE \"C\" >= ? AND name_key COLLATE \"C\" < ?"
+      + " ORDER BY name_key COLLATE \"C\", id LIMIT ?";
+  static final String BY_NAME_PREFIX_AFTER = "SELECT " + COLUMNS + " FROM patients"
+      + " WHERE name_key COLLATE \"C\" >= ? AND name_key COLLATE \"C\" < ?"
+      + " AND (name_key COLLATE \"C\", id) > (?, ?)"
+      + " ORDER BY name_key COLLATE \"C\", id LIMIT ?";
+
   List<Patient> byNamePrefix(String prefix, Cursor after, int limit) {
-    String pattern = NameKey.prefixPattern(prefix);
+    NameKey.Range range = NameKey.prefixRange(prefix);
     if (after == null) {
-      return jdbc.query("SELECT " + COLUMNS + " FROM patients WHERE name_key LIKE ?"
-          + " ORDER BY name_key, id LIMIT ?", this::map, pattern, limit + 1);
+      return jdbc.query(BY_NAME_PREFIX, this::map, range.from(), range.to(), limit + 1);
     }
-    return jdbc.query("SELECT " + COLUMNS + " FROM patients WHERE name_key LIKE ?"
-        + " AND (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT ?", this::map, pattern,
-        after.key(), after.id(), limit + 1);
+    return jdbc.query(BY_NAME_PREFIX_AFTER, this::map, range.from(), range.to(), after.key(),
+        after.id(), limit + 1);
   }
 
   List<Patient> byIdentifier(String column, String value) {
