@@ -22,15 +22,39 @@ public final class AuditChainVerifier {
   /** The first bad row: {@code seq} is the row that is altered or missing. */
   public record Broken(long seq, String problem, long rowsChecked) implements Result {}
 
+  /** A verified position: the chain was intact up to row {@code seq}, whose hash was this. */
+  public record Position(long seq, String hash) {}
+
+  /** Walks the whole chain from row 1. */
   public Result verify(Connection connection) throws SQLException {
+    return verifyAfter(connection, new Position(0, AuditHashing.GENESIS));
+  }
+
+  /**
+   * Walks only the rows after a position verified earlier, after checking that the row at that
+   * position still has the hash it had then (a rewrite of the chain up to there, rehashed to stay
+   * consistent, changes it). An edit of an older row that leaves the chain inconsistent is not
+   * seen here: that is what the full walk is for. {@link Intact#rows()} is the chain's length.
+   */
+  public Result verifyAfter(Connection connection, Position from) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false); // lets the driver stream with a fetch size
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT seq, occurred_at, actor, role, action, patient_id, resource_id, correlation_id,"
-            + " before_hash, after_hash, prev_hash, hash FROM audit_log ORDER BY seq")) {
-      query.setFetchSize(1000);
-      try (ResultSet rows = query.executeQuery()) {
-        return walk(rows);
+    try {
+      if (from.seq() > 0) {
+        Broken moved = positionStillHolds(connection, from);
+        if (moved != null) {
+          return moved;
+        }
+      }
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT seq, occurred_at, actor, role, action, patient_id, resource_id, correlation_id,"
+              + " before_hash, after_hash, prev_hash, hash FROM audit_log WHERE seq > ?"
+              + " ORDER BY seq")) {
+        query.setLong(1, from.seq());
+        query.setFetchSize(1000);
+        try (ResultSet rows = query.executeQuery()) {
+          return walk(rows, from);
+        }
       }
     } finally {
       connection.rollback();
@@ -38,9 +62,27 @@ public final class AuditChainVerifier {
     }
   }
 
-  private static Result walk(ResultSet rows) throws SQLException {
-    long expectedSeq = 1;
-    String prevHash = AuditHashing.GENESIS;
+  private static Broken positionStillHolds(Connection connection, Position from)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT hash FROM audit_log WHERE seq = ?")) {
+      query.setLong(1, from.seq());
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return new Broken(from.seq(), "row " + from.seq() + " (verified before) is missing", 0);
+        }
+        if (!from.hash().equals(row.getString(1))) {
+          return new Broken(from.seq(), "row " + from.seq()
+              + " no longer has the hash it had when verified (the chain was rewritten)", 0);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Result walk(ResultSet rows, Position from) throws SQLException {
+    long expectedSeq = from.seq() + 1;
+    String prevHash = from.hash();
     long checked = 0;
     while (rows.next()) {
       long seq = rows.getLong("seq");
@@ -67,6 +109,6 @@ public final class AuditChainVerifier {
       expectedSeq++;
       checked++;
     }
-    return new Intact(checked, prevHash);
+    return new Intact(expectedSeq - 1, prevHash);
   }
 }

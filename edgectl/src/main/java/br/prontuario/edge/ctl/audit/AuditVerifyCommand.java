@@ -1,10 +1,13 @@
 package br.prontuario.edge.ctl.audit;
 
 import br.prontuario.edge.common.audit.AuditChainVerifier;
+import br.prontuario.edge.common.audit.AuditChainVerifier.Position;
+import br.prontuario.edge.common.audit.AuditHashing;
 import br.prontuario.edge.ctl.users.ClusterDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,8 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code edgectl audit verify [--dir DIR] [--json]}: walks the chain; exits 0 when intact, 3 and
- * names the first altered or missing row otherwise.
+ * {@code edgectl audit verify [--incremental] [--dir DIR] [--json]}: walks the chain; exits 0 when
+ * intact, 3 and names the first altered or missing row otherwise. The full walk (the default)
+ * checks every row; {@code --incremental} checks that the last verified row still has its hash
+ * and walks only the rows after it ({@link VerifiedPositionFile}). Both record the new position
+ * when the chain is intact.
  */
 @Command(name = "verify", description = "Verify the audit hash chain.",
     mixinStandardHelpOptions = true)
@@ -32,13 +38,25 @@ public final class AuditVerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the result as JSON")
   boolean json;
 
+  @Option(names = "--incremental", description = "only the rows after the last verified position"
+      + " (DIR/audit-verified.json); the whole chain when there is none")
+  boolean incremental;
+
   @Override
   public Integer call() throws SQLException {
+    VerifiedPositionFile positions = new VerifiedPositionFile(ClusterDatabase.clusterDir(dir));
+    Position from = incremental
+        ? positions.read().orElse(FULL)
+        : FULL;
+    long started = System.nanoTime();
     AuditChainVerifier.Result result;
     try (Connection connection = ClusterDatabase.read(dir).connect()) {
-      result = new AuditChainVerifier().verify(connection);
+      result = new AuditChainVerifier().verifyAfter(connection, from);
     }
+    long millis = (System.nanoTime() - started) / 1_000_000;
     Map<String, Object> report = new LinkedHashMap<>();
+    report.put("mode", from.seq() == 0 ? "full" : "incremental");
+    report.put("fromSeq", from.seq());
     String line;
     if (result instanceof AuditChainVerifier.Broken bad) {
       report.put("intact", false);
@@ -48,11 +66,15 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       line = "edgectl: audit chain broken: " + bad.problem();
     } else {
       AuditChainVerifier.Intact ok = (AuditChainVerifier.Intact) result;
+      positions.write(new Position(ok.rows(), ok.lastHash()), Instant.now());
       report.put("intact", true);
       report.put("rows", ok.rows());
+      report.put("rowsChecked", ok.rows() - from.seq());
       report.put("lastHash", ok.lastHash());
-      line = "audit chain intact: " + ok.rows() + " rows, last hash " + ok.lastHash();
+      line = "audit chain intact: " + ok.rows() + " rows (" + (ok.rows() - from.seq())
+          + " checked, " + report.get("mode") + "), last hash " + ok.lastHash();
     }
+    report.put("millis", millis);
     boolean intact = (Boolean) report.get("intact");
     if (json) {
       spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(report));
@@ -63,4 +85,6 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     }
     return intact ? 0 : BROKEN;
   }
+
+  private static final Position FULL = new Position(0, AuditHashing.GENESIS);
 }
