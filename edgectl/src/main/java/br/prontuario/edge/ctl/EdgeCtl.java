@@ -3,6 +3,7 @@ package br.prontuario.edge.ctl;
 import br.prontuario.edge.ctl.audit.AuditCommand;
 import br.prontuario.edge.ctl.backup.BackupCommand;
 import br.prontuario.edge.ctl.backup.RestoreCommand;
+import br.prontuario.edge.ctl.bench.BenchCommand;
 import br.prontuario.edge.ctl.cloud.CloudCommand;
 import br.prontuario.edge.ctl.cloud.FailbackCommand;
 import br.prontuario.edge.ctl.cluster.DownCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
       RestoreCommand.class,
       AuditCommand.class,
       BackupCommand.class,
+      BenchCommand.class,
       ControllerCommand.class,
       CloudCommand.class,
       FailbackCommand.class,
