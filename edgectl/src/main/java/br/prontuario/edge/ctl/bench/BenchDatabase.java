@@ -76,19 +76,27 @@ final class BenchDatabase {
 
   /** The primary's address as the apps reach it, and pgbench's database, created if absent. */
   PgbenchCeiling.Target pgbenchTarget() throws SQLException {
+    String host;
+    int port;
+    String user;
+    boolean exists;
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      ResultSet where = s.executeQuery("SELECT host(inet_server_addr()), inet_server_port(),"
+      try (ResultSet where = s.executeQuery("SELECT host(inet_server_addr()), inet_server_port(),"
           + " current_user, EXISTS (SELECT 1 FROM pg_database WHERE datname = '"
-          + PGBENCH_DATABASE + "')");
-      where.next();
-      if (!where.getBoolean(4)) {
+          + PGBENCH_DATABASE + "')")) {
+        where.next();
+        host = where.getString(1);
+        port = where.getInt(2);
+        user = where.getString(3);
+        exists = where.getBoolean(4);
+      }
+      if (!exists) {
         s.execute("CREATE DATABASE " + PGBENCH_DATABASE);
       }
-      String password = database.superuser() != null ? database.superuserPassword()
-          : database.password();
-      return new PgbenchCeiling.Target(where.getString(1), where.getInt(2), where.getString(3),
-          password, PGBENCH_DATABASE);
     }
+    String password = database.superuser() != null ? database.superuserPassword()
+        : database.password();
+    return new PgbenchCeiling.Target(host, port, user, password, PGBENCH_DATABASE);
   }
 
   /** pgbench's tables exist already (initialising 1M rows each run would take a while). */
