@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl;
 
 import br.prontuario.edge.ctl.audit.AuditCommand;
+import br.prontuario.edge.ctl.bench.BenchCommand;
 import br.prontuario.edge.ctl.cloud.CloudCommand;
 import br.prontuario.edge.ctl.cloud.FailbackCommand;
 import br.prontuario.edge.ctl.cluster.DownCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       CloudCommand.class,
       FailbackCommand.class,
       DrillCommand.class,
+      BenchCommand.class,
       HistoryCommand.class,
       MaintenanceCommand.class,
       ModelsCommand.class,
