@@ -33,6 +33,9 @@ class ProblemErrorController implements ErrorController {
 
   private static HttpStatus status(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (code == null) {
+      return HttpStatus.NOT_FOUND; // /error asked for directly: no error page to show
+    }
     HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
     return status != null && status.isError() ? status : HttpStatus.INTERNAL_SERVER_ERROR;
   }

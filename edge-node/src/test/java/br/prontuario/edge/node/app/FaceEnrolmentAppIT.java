@@ -29,7 +29,7 @@ class FaceEnrolmentAppIT extends AppIT {
     login();
     browser.tap("#who a");
     browser.waitForText("#face-title", "Entrada pelo rosto");
-    assertThat(browser.text("main")).contains("Você ainda não cadastrou o rosto.");
+    browser.waitForText("main", "Você ainda não cadastrou o rosto."); // asked of the server after the screen shows
     takePhoto("enrol-photo", photo("enrol-a", FacePhotos.portrait(1, 0, -1)));
     browser.waitForText("#photo-count", "1 foto(s) pronta(s).");
     takePhoto("enrol-photo", photo("enrol-b", FacePhotos.portrait(1, 0, 6)));
@@ -38,7 +38,7 @@ class FaceEnrolmentAppIT extends AppIT {
 
     browser.tap("#enrol-send");
     browser.waitForText("#settings-status", "Rosto cadastrado.");
-    assertThat(browser.text("main")).contains("Cadastrado (2 foto(s)).");
+    browser.waitForText("main", "Cadastrado (2 foto(s)).");
     assertThat(enrolledPhotos()).isEqualTo(2);
     screen("14-rosto-cadastrado");
 
@@ -53,7 +53,7 @@ class FaceEnrolmentAppIT extends AppIT {
     browser.tap("#who a");
     browser.tap("#face-delete");
     browser.waitForText("#settings-status", "Cadastro do rosto apagado.");
-    assertThat(browser.text("main")).contains("Você ainda não cadastrou o rosto.");
+    browser.waitForText("main", "Você ainda não cadastrou o rosto.");
     assertThat(browser.driver().findElements(By.id("face-delete"))).isEmpty();
     assertThat(enrolledPhotos()).isZero();
     screen("15-rosto-apagado");

@@ -150,7 +150,7 @@ class BadInputIT extends EdgeNodeIT {
   @ParameterizedTest(name = "{0} is a problem+json, not the container's default error")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/patients//notes",
       "/api/v1/patients/not-a-uuid/notes", "/api/v1/patients/%2e%2e/notes", "/api/v1/nothing-here",
-      "/api/v1/patients/%ZZ"})
+      "/api/v1/patients/;x=1/notes", "/error"})
   void malformedOrUnknownPathsAreProblems(String path) {
     TestHttp.Reply reply = api.get(path, token(Role.PHYSICIAN));
 

@@ -52,9 +52,9 @@ final class AppSaveBench {
       throw new Aborted("could not create the bench patient: " + patient);
     }
     String patientId = patient.createdId();
-    phone.login(entrypoint, username, password);
     List<Double> seconds = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
+      phone.signIn(entrypoint, username, password);
       String text = "Nota do benchmark, execução " + run + " (" + UUID.randomUUID() + ").";
       phone.prepareNote(entrypoint, patientId, text);
       String leader = cluster.leader();

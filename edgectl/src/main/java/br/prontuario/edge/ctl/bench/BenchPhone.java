@@ -65,7 +65,12 @@ final class BenchPhone implements AutoCloseable {
     return new BenchPhone(new ChromeDriver(service, options));
   }
 
-  void login(String entrypoint, String username, String password) {
+  /** Signs in unless a session is open (the app logs out after its idle time, 10 min by default). */
+  void signIn(String entrypoint, String username, String password) {
+    if (Boolean.TRUE.equals(driver.executeScript(
+        "return location.protocol.startsWith('http') && sessionStorage.getItem('prontuario.session') !== null"))) {
+      return;
+    }
     driver.get(entrypoint + "/");
     type("username", username);
     type("password", password);
