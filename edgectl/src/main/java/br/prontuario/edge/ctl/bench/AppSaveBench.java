@@ -46,8 +46,8 @@ final class AppSaveBench {
 
   SaveTimes run(BenchPhone phone, String username, String password, int runs) throws Aborted {
     awaitHealthy("before the first run");
-    ApiResponse patient = api.createPatient("Bench Salvar " + UUID.randomUUID().toString().substring(0, 8),
-        "1970-01-01", "female", UUID.randomUUID().toString());
+    ApiResponse patient = api.createPatient("Bench Salvar " + letters(8), "1970-01-01", "female",
+        UUID.randomUUID().toString());
     if (!patient.ok()) {
       throw new Aborted("could not create the bench patient: " + patient);
     }
@@ -80,6 +80,16 @@ final class AppSaveBench {
       awaitHealthy("after run " + run);
     }
     return new SaveTimes(seconds);
+  }
+
+  /** Patient names take letters only. */
+  private static String letters(int count) {
+    StringBuilder name = new StringBuilder();
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < count; i++) {
+      name.append((char) ('a' + random.nextInt(26)));
+    }
+    return name.toString();
   }
 
   private long storedCopies(String patientId, String text) {
