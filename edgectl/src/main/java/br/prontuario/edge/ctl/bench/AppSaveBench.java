@@ -46,12 +46,7 @@ final class AppSaveBench {
 
   SaveTimes run(BenchPhone phone, String username, String password, int runs) throws Aborted {
     awaitHealthy("before the first run");
-    ApiResponse patient = api.createPatient("Bench Salvar " + letters(8), "1970-01-01", "female",
-        UUID.randomUUID().toString());
-    if (!patient.ok()) {
-      throw new Aborted("could not create the bench patient: " + patient);
-    }
-    String patientId = patient.createdId();
+    String patientId = createPatient();
     List<Double> seconds = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       phone.signIn(entrypoint, username, password);
@@ -80,6 +75,37 @@ final class AppSaveBench {
       awaitHealthy("after run " + run);
     }
     return new SaveTimes(seconds);
+  }
+
+  /**
+   * A fresh cluster on a loaded machine may time out or answer 503 for a while (pools, Sentinel):
+   * retried with the same Idempotency-Key, so it is one patient however many tries it takes.
+   */
+  private String createPatient() throws Aborted {
+    String key = UUID.randomUUID().toString();
+    String name = "Bench Salvar " + letters(8);
+    long deadline = System.nanoTime() + HEALTHY.toNanos();
+    ApiResponse patient;
+    do {
+      patient = api.createPatient(name, "1970-01-01", "female", key);
+      if (patient.ok()) {
+        return patient.createdId();
+      }
+      if (patient.status() >= 400 && patient.status() < 500) {
+        break; // refused: retrying would not help
+      }
+      pause(Duration.ofSeconds(2));
+    } while (System.nanoTime() < deadline);
+    throw new Aborted("could not create the bench patient: " + patient);
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /** Patient names take letters only. */
