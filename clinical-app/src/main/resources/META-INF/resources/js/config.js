@@ -1,6 +1,6 @@
 // The app's configuration from the server (GET app/config.json): the entry points it may call
 // and the idle logout. The service worker keeps a copy, so it is known when this node is down.
-const DEFAULTS = {entrypoints: [], idleLogoutMinutes: 10};
+const DEFAULTS = {entrypoints: [], idleLogoutSeconds: 600};
 
 export async function loadConfig() {
   try {
@@ -9,7 +9,7 @@ export async function loadConfig() {
     const body = await response.json();
     return {
       entrypoints: Array.isArray(body.entrypoints) ? body.entrypoints.filter(e => typeof e === 'string') : [],
-      idleLogoutMinutes: Number(body.idleLogoutMinutes) > 0 ? Number(body.idleLogoutMinutes) : 10,
+      idleLogoutSeconds: Number(body.idleLogoutSeconds) > 0 ? Number(body.idleLogoutSeconds) : 600,
     };
   } catch {
     return DEFAULTS;

@@ -2,6 +2,7 @@
 import {connectionEvents, isReachable, serviceMode, setEntrypoints, watchReconnect, call} from './api.js';
 import {loadConfig} from './config.js';
 import {h} from './dom.js';
+import {icon} from './icons.js';
 import {ROLES} from './messages.js';
 import {clearAll, drain, entries} from './outbox.js';
 import {session, sessionEvents, watchIdle} from './session.js';
@@ -69,7 +70,7 @@ function who() {
   }
   const role = ROLES[user.roles[0]] || '';
   el.replaceChildren(h('a', {href: '#/ajustes', class: 'button secondary'},
-    `⚙ ${user.username}${role ? ' · ' + role : ''}`));
+    icon('settings', 'Ajustes'), ` ${user.username}${role ? ' · ' + role : ''}`));
 }
 
 /** Logout: the server revokes the refresh token; this phone forgets tokens and pending writes. */
@@ -99,10 +100,12 @@ async function boot() {
   sessionEvents.addEventListener('logout', e => {
     loginReason = e.detail.reason || '';
     clearAll();
+    // the next person to sign in on this phone starts at the search, not at the last patient
+    history.replaceState(null, '', '#/busca');
     who();
     route();
   });
-  watchIdle(config.idleLogoutMinutes, () => logout('Sessão encerrada após inatividade. Entre de novo.'));
+  watchIdle(config.idleLogoutSeconds, () => logout('Sessão encerrada após inatividade. Entre de novo.'));
   watchReconnect();
   addEventListener('online', () => drain());
   addEventListener('hashchange', route);

@@ -8,6 +8,7 @@ const BY_TITLE = {
   'Model timed out': 'O servidor demorou demais para responder. Tente de novo.',
   'Idempotency-Key reused': 'Este envio já foi usado para outro registro. Escreva de novo.',
   'Not available in emergency mode': 'Não disponível no modo de emergência.',
+  'Emergency mode not active': 'A nuvem de emergência ainda está sendo ativada; o aplicativo tenta de novo sozinho.',
 };
 
 const BY_STATUS = {

@@ -58,9 +58,9 @@ function touch() {
   sessionStorage.setItem(ACTIVITY, String(Date.now()));
 }
 
-/** Logs out after `minutes` without a touch or key press; checked also when the phone wakes. */
-export function watchIdle(minutes, onIdle) {
-  const limit = Math.max(1, minutes) * 60_000;
+/** Logs out after `seconds` without a touch or key press; checked also when the phone wakes. */
+export function watchIdle(seconds, onIdle) {
+  const limit = Math.max(10, seconds) * 1000;
   for (const type of ['pointerdown', 'keydown', 'touchstart']) {
     addEventListener(type, () => session.active && touch(), {passive: true});
   }
@@ -69,6 +69,6 @@ export function watchIdle(minutes, onIdle) {
     if (session.active && last && Date.now() - last > limit) onIdle();
   };
   document.addEventListener('visibilitychange', check);
-  setInterval(check, 15_000);
+  setInterval(check, Math.min(15_000, limit / 4));
   check();
 }

@@ -1,6 +1,7 @@
 import {connectionEvents, isReachable, NetworkError} from '../api.js';
 import {age, formatDate, formatDateTime, h, message, mount} from '../dom.js';
 import {unavailable} from '../features.js';
+import {icon} from '../icons.js';
 import {NETWORK_MESSAGE, NOTE_TYPES, problemMessage, SEVERITY, SEX, VITAL_TYPES} from '../messages.js';
 import {entries, outboxEvents, remove, saved} from '../outbox.js';
 import {loadChart, ReadError} from '../records.js';
@@ -24,17 +25,19 @@ export async function showChart(patientId) {
     chart = await loadChart(patientId);
   } catch (e) {
     if (!(e instanceof NetworkError) && !(e instanceof ReadError)) throw e;
-    // the chart cannot be read now, but what this phone still has to send is shown
+    // the chart cannot be read now, but what this phone still has to send is shown; it opens by
+    // itself once the connection is back (e.g. the cloud finishing its takeover)
     mount(h('h1', {}, 'Prontuário'),
       message('error', e instanceof NetworkError ? NETWORK_MESSAGE : problemMessage(e.status, e.problem)),
       h('button', {class: 'block', onclick: () => showChart(patientId)}, 'Tentar de novo'),
       h('h2', {}, 'Registros guardados neste aparelho'), pending);
+    reopenWhenReachable(patientId, here);
     return renderPending(patientId, pending);
   }
   if (location.hash !== here) return;
   mount(
     header(chart.patient),
-    section('Alertas críticos', 'alerts', chart.alerts, a => h('div', {class: 'alert-critical', role: 'alert'}, '⚠ ', a.message),
+    section('Alertas críticos', 'alerts', chart.alerts, a => h('div', {class: 'alert-critical', role: 'alert'}, icon('warning', 'Alerta crítico'), ' ', a.message),
       'Nenhum alerta crítico ativo.'),
     section('Alergias', 'allergies', chart.allergies, a => h('div', {class: 'allergy'},
       h('strong', {}, a.substance), ` — ${SEVERITY[a.severity] || a.severity}`, a.reaction ? ` · ${a.reaction}` : ''),
@@ -50,14 +53,17 @@ export async function showChart(patientId) {
   );
   renderPending(patientId, pending);
   const incomplete = [chart.alerts, chart.allergies, chart.problems, chart.vitals, chart.notes].includes(null);
-  if (incomplete) {
-    const again = () => {
-      if (!isReachable()) return;
-      connectionEvents.removeEventListener('change', again);
-      if (location.hash === here) showChart(patientId);
-    };
-    connectionEvents.addEventListener('change', again);
-  }
+  if (incomplete) reopenWhenReachable(patientId, here);
+}
+
+/** Shows the chart again, once, when the connection comes back (if it is still on screen). */
+function reopenWhenReachable(patientId, here) {
+  const again = () => {
+    if (!isReachable()) return;
+    connectionEvents.removeEventListener('change', again);
+    if (location.hash === here) showChart(patientId);
+  };
+  connectionEvents.addEventListener('change', again);
 }
 
 function header(p) {
@@ -119,20 +125,20 @@ function badge(e) {
 
 function actions(patientId) {
   const base = `#/paciente/${patientId}`;
-  const item = (feature, href, icon, label) => {
+  const item = (feature, href, symbol, label) => {
     const reason = feature && unavailable(feature);
     return reason
-      ? h('button', {type: 'button', disabled: true, title: reason, 'aria-describedby': 'actions-reason'}, h('span', {class: 'icon', 'aria-hidden': 'true'}, icon), label)
-      : h('a', {class: 'button', href: `${base}/${href}`}, h('span', {class: 'icon', 'aria-hidden': 'true'}, icon), label);
+      ? h('button', {type: 'button', disabled: true, title: reason, 'aria-describedby': 'actions-reason'}, icon(symbol), label)
+      : h('a', {class: 'button', href: `${base}/${href}`}, icon(symbol), label);
   };
   const reasons = ['dictation', 'vitals', 'allergy'].map(unavailable).filter(Boolean);
   return [
     reasons.length ? h('p', {class: 'disabled-reason', id: 'actions-reason'}, 'Modo de emergência: ditado, sinais vitais e alergias voltam quando o hospital reconectar.') : null,
     h('nav', {class: 'actions', 'aria-label': 'Ações do prontuário'},
-      item(null, 'nota', '✎', 'Nota'),
-      item('dictation', 'ditado', '●', 'Ditar'),
-      item('vitals', 'sinais', '♥', 'Sinais'),
-      item('allergy', 'alergia', '⚠', 'Alergia'),
-      item(null, 'chat', '?', 'Chat')),
+      item(null, 'nota', 'pencil', 'Nota'),
+      item('dictation', 'ditado', 'microphone', 'Ditar'),
+      item('vitals', 'sinais', 'heart', 'Sinais'),
+      item('allergy', 'alergia', 'warning', 'Alergia'),
+      item(null, 'chat', 'chat', 'Chat')),
   ];
 }

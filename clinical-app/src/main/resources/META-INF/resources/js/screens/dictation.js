@@ -1,6 +1,7 @@
 import {call, NetworkError} from '../api.js';
 import {backToChart, h, message, mount} from '../dom.js';
 import {unavailable} from '../features.js';
+import {icon} from '../icons.js';
 import {NETWORK_MESSAGE, NOTE_TYPES, problemMessage} from '../messages.js';
 import {enqueue} from '../outbox.js';
 import {startRecording} from '../wav.js';
@@ -23,7 +24,7 @@ export function showDictation(patientId) {
       toggle.textContent = 'Parar e transcrever';
       toggle.classList.add('danger');
       ticker = setInterval(() => status.replaceChildren(h('p', {class: 'recording'},
-        `● Gravando… ${Math.floor(recorder.seconds())} s`)), 500);
+        icon('record-filled'), ` Gravando… ${Math.floor(recorder.seconds())} s`)), 500);
       return;
     }
     clearInterval(ticker);

@@ -8,9 +8,10 @@ import {logout, pendingCount} from '../main.js';
 
 const MAX_PHOTOS = 5;
 
-export async function showSettings() {
+/** The settings screen; `notice` is a confirmation to show after a re-render ("Rosto cadastrado"). */
+export async function showSettings(notice = '') {
   const user = session.user;
-  const status = h('div', {'aria-live': 'polite', id: 'settings-status'});
+  const status = h('div', {'aria-live': 'polite', id: 'settings-status'}, notice ? message('ok', notice) : null);
   const face = h('section', {'aria-labelledby': 'face-title'}, h('h2', {id: 'face-title'}, 'Entrada pelo rosto'));
   const leave = h('section', {'aria-labelledby': 'logout-title'}, h('h2', {id: 'logout-title'}, 'Sair'));
   mount(
@@ -54,9 +55,8 @@ async function renderFace(el, status) {
     status.replaceChildren(message('info', 'Enviando fotos…'));
     try {
       const reply = await call('POST', '/api/v1/auth/face/enrolment', {json: {photos}});
-      status.replaceChildren(reply.ok ? message('ok', 'Rosto cadastrado. Na próxima vez, toque em "Entrar com o rosto".')
-        : message('error', faceMessage(reply.status, reply.data)));
-      if (reply.ok) showSettings();
+      if (reply.ok) return showSettings('Rosto cadastrado. Na próxima vez, toque em "Entrar com o rosto".');
+      status.replaceChildren(message('error', faceMessage(reply.status, reply.data)));
     } catch (e) {
       if (!(e instanceof NetworkError)) throw e;
       status.replaceChildren(message('error', NETWORK_MESSAGE));
@@ -76,8 +76,8 @@ async function renderFace(el, status) {
     enrolled?.enrolled ? h('button', {class: 'block danger', id: 'face-delete', onclick: async () => {
       try {
         const reply = await call('DELETE', '/api/v1/auth/face/enrolment');
-        status.replaceChildren(reply.ok ? message('ok', 'Cadastro do rosto apagado.') : message('error', faceMessage(reply.status, reply.data)));
-        if (reply.ok) showSettings();
+        if (reply.ok) return showSettings('Cadastro do rosto apagado.');
+        status.replaceChildren(message('error', faceMessage(reply.status, reply.data)));
       } catch (e) {
         if (!(e instanceof NetworkError)) throw e;
         status.replaceChildren(message('error', NETWORK_MESSAGE));

@@ -157,6 +157,24 @@ class EmergencyApiIT extends CloudFallbackTest {
   }
 
   @Test
+  void readsThePatientHeaderAChartOpenedInNormalModeAsksForFirst() {
+    long before = jdbc.queryForObject("SELECT max(seq) FROM audit_log", Long.class);
+    TestHttp.Reply reply = http.get("/api/v1/patients/" + patient, token(Role.PHYSICIAN));
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(reply.header("X-Service-Mode")).isEqualTo("emergency");
+    assertThat(reply.json().get("id").asString()).isEqualTo(patient.toString());
+    assertThat(reply.json().get("name").asString()).startsWith("Zuleide ");
+    assertThat(reply.json().has("cpf")).as("the header only: name, birth date, sex").isFalse();
+    assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE seq > ? AND patient_id = ?",
+        String.class, before, patient)).containsExactly("emergency.patient.read");
+    TestHttp.Reply unknown = http.get("/api/v1/patients/" + UUID.randomUUID(), token(Role.NURSE));
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.isProblem()).isTrue();
+    assertThat(http.get("/api/v1/patients/" + patient, token(Role.ADMIN)).status()).isEqualTo(403);
+  }
+
+  @Test
   void everyReadAndWriteIsInTheSameIntactAuditChain() {
     long before = jdbc.queryForObject("SELECT count(*) FROM audit_log", Long.class);
     http.get("/api/v1/patients/" + patient + "/summary", token(Role.NURSE));

@@ -19,11 +19,11 @@ class AppConfigController {
     this.app = app;
   }
 
-  record AppConfig(List<String> entrypoints, long idleLogoutMinutes) {}
+  record AppConfig(List<String> entrypoints, long idleLogoutSeconds) {}
 
   @GetMapping("/app/config.json")
   ResponseEntity<AppConfig> config() {
     return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-        .body(new AppConfig(app.origins(), app.idleLogout().toMinutes()));
+        .body(new AppConfig(app.origins(), app.idleLogout().toSeconds()));
   }
 }

@@ -31,8 +31,10 @@ class AppPropertiesTest {
   }
 
   @Test
-  void keepsTheIdleLogoutBetweenAMinuteAndTwelveHours() {
-    assertThat(new AppProperties(List.of(), Duration.ofSeconds(30)).isIdleLogoutSensible()).isFalse();
+  void keepsTheIdleLogoutBetweenTenSecondsAndTwelveHours() {
+    assertThat(new AppProperties(List.of(), Duration.ofSeconds(9)).isIdleLogoutSensible()).isFalse();
+    assertThat(new AppProperties(List.of(), Duration.ofSeconds(10)).isIdleLogoutSensible()).isTrue();
     assertThat(new AppProperties(List.of(), Duration.ofMinutes(10)).isIdleLogoutSensible()).isTrue();
+    assertThat(new AppProperties(List.of(), Duration.ofHours(13)).isIdleLogoutSensible()).isFalse();
   }
 }

@@ -41,7 +41,7 @@ class CloudSecurityConfig {
         // the clinicians' app (clinical-app) and its config: no patient data, open like login
         .requestMatchers(GET, AppWebSecurity.PUBLIC_FILES).permitAll()
         .requestMatchers("/error").permitAll()
-        .requestMatchers(GET, "/api/v1/patients", PATIENT + "/summary", PATIENT + "/alerts",
+        .requestMatchers(GET, "/api/v1/patients", PATIENT, PATIENT + "/summary", PATIENT + "/alerts",
             PATIENT + "/notes").hasAnyRole(PHYSICIAN, NURSE)
         .requestMatchers(POST, PATIENT + "/alerts", PATIENT + "/alerts/{alertId}/acknowledgement",
             PATIENT + "/notes", PATIENT + "/chat").hasAnyRole(PHYSICIAN, NURSE)

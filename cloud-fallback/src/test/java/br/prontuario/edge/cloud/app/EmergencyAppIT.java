@@ -28,7 +28,7 @@ class EmergencyAppIT extends CloudFallbackTest {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().path("entrypoints").toString())
         .isEqualTo("[\"https://127.0.0.1:8443\",\"https://witness-2.hospital:443\"]");
-    assertThat(reply.json().path("idleLogoutMinutes").asLong()).isEqualTo(10);
+    assertThat(reply.json().path("idleLogoutSeconds").asLong()).isEqualTo(600);
   }
 
   @Test

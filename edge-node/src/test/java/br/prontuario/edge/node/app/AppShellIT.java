@@ -27,7 +27,7 @@ class AppShellIT extends EdgeNodeIT {
     TestHttp.Reply config = api.get("/app/config.json", null);
 
     assertThat(config.status()).isEqualTo(200);
-    assertThat(config.json().get("idleLogoutMinutes").asInt()).isEqualTo(10);
+    assertThat(config.json().get("idleLogoutSeconds").asInt()).isEqualTo(600);
     assertThat(config.json().get("entrypoints")).isEmpty();
   }
 

@@ -146,4 +146,16 @@ class BadInputIT extends EdgeNodeIT {
     assertThat(typed.status()).isEqualTo(400);
     assertThat(typed.isProblem()).isTrue();
   }
+
+  @ParameterizedTest(name = "{0} is a problem+json, not the container's default error")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/patients//notes",
+      "/api/v1/patients/not-a-uuid/notes", "/api/v1/patients/%2e%2e/notes", "/api/v1/nothing-here",
+      "/api/v1/patients/;x=1/notes", "/error"})
+  void malformedOrUnknownPathsAreProblems(String path) {
+    TestHttp.Reply reply = api.get(path, token(Role.PHYSICIAN));
+
+    assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
+    assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+    assertThat(reply.body()).doesNotContain("\"error\"", "\"path\"", "\"timestamp\"");
+  }
 }

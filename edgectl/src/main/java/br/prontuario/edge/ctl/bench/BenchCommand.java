@@ -1,17 +1,20 @@
 package br.prontuario.edge.ctl.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code edgectl bench}: benchmarks run by command (docs/benchmarks.md). */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchApiCommand.class,
-    description = "Benchmarks against a running cluster; figures go to docs/benchmarks.md.")
+/** {@code edgectl bench}: measurements that need a running cluster (results go to docs/benchmarks.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    subcommands = {BenchApiCommand.class, AppSaveBenchCommand.class},
+    description = "Benchmarks against a running local cluster; figures go to docs/benchmarks.md.")
 public final class BenchCommand implements Runnable {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: api");
+    throw new ParameterException(spec.commandLine(), "name a benchmark: api, app-save");
   }
 }

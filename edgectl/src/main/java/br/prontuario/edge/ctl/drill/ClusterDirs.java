@@ -3,11 +3,11 @@ package br.prontuario.edge.ctl.drill;
 import java.nio.file.Path;
 
 /** The cluster folder: {@code --dir} or {@code <repo>/.state/cluster} (bin/edgectl sets edge.home). */
-final class ClusterDirs {
+public final class ClusterDirs {
 
   private ClusterDirs() {}
 
-  static Path resolve(Path dir) {
+  public static Path resolve(Path dir) {
     if (dir != null) {
       return dir.toAbsolutePath();
     }
