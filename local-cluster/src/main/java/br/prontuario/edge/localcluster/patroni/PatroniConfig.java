@@ -4,6 +4,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterLayout;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.config.PatroniSettings;
+import br.prontuario.edge.localcluster.process.ServiceUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 public final class PatroniConfig {
 
   public static final String SUPERUSER = "postgres";
+  private static final String SERVICE_MAP = "service-account";
   public static final String REPLICATION_USER = "replicator";
   public static final String REWIND_USER = "rewinder";
 
@@ -100,7 +102,13 @@ public final class PatroniConfig {
       pg.put("parameters", Map.of("unix_socket_directories", paths.socketDir()));
     }
     List<String> hba = new ArrayList<>();
-    // no trust anywhere: whoever reaches the socket (any local account) still needs a password
+    if (paths.socketDir() != null) {
+      // pgBackRest (backups, stanza checks) connects over the socket as the superuser without a
+      // password: only the account that runs PostgreSQL itself, and owns its data anyway, may
+      hba.add("local all " + SUPERUSER + " peer map=" + SERVICE_MAP);
+      pg.put("pg_ident", List.of(SERVICE_MAP + " " + ServiceUser.name() + " " + SUPERUSER));
+    }
+    // no trust anywhere: whoever else reaches the socket (any local account) needs a password
     hba.add("local all all scram-sha-256");
     for (String source : hbaSources) {
       hba.add("host replication " + REPLICATION_USER + " " + source + " scram-sha-256");
