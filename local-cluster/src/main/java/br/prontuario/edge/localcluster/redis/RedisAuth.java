@@ -78,8 +78,10 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
     return String.join("\n",
         "user default off",
         "user " + SENTINEL_PEER + " on " + hash(sentinelPeerPassword) + " allchannels +@all",
-        "user " + EDGE_NODE + " on " + hash(edgeNodePassword) + " -@all +ping +client|setname "
-            + SENTINEL_READS,
+        // the apps' master/replica connection follows Sentinel's +switch-master over pub/sub
+        // (Sentinel's channels carry topology events only, nothing of the apps' data)
+        "user " + EDGE_NODE + " on " + hash(edgeNodePassword) + " allchannels -@all +ping"
+            + " +client|setname +subscribe +psubscribe +unsubscribe +punsubscribe " + SENTINEL_READS,
         "user " + CONTROLLER + " on " + hash(controllerPassword) + " -@all +ping +role +info "
             + SENTINEL_READS + " +sentinel|masters +sentinel|ckquorum",
         "sentinel sentinel-user " + SENTINEL_PEER,
