@@ -9,6 +9,7 @@ import br.prontuario.edge.cloud.support.CloudFallbackTest;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
+import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.localcluster.cloud.CloudFailback;
 import br.prontuario.edge.localcluster.cloud.FailbackResult;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
@@ -156,11 +157,11 @@ class CloudFailoverIT {
 
         // a second emergency, promoted the failover controller's way (Patroni PATCH /config, no
         // fork point written here): failback records a new fork instead of reusing the merged one
-        TestHttp cloudPatroni = new TestHttp(cloud.ports().patroniRest());
+        PatroniClient cloudPatroni = new PatroniClient(Duration.ofSeconds(5), cloud.restCredentials());
+        String cloudPatroniUrl = "http://127.0.0.1:" + cloud.ports().patroniRest();
         // the re-seeded member answers 503 until its bootstrap has stored the configuration
-        await().atMost(Duration.ofSeconds(60)).until(() -> cloudPatroni.send(cloudPatroni
-            .request("/config", null).method("PATCH", java.net.http.HttpRequest.BodyPublishers
-                .ofString("{\"standby_cluster\":null}")).build()).status() == 200);
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> cloudPatroni.removeStandbyCluster(cloudPatroniUrl).accepted());
         await().atMost(Duration.ofSeconds(60))
             .until(() -> direct.get("/health/ready", null).status() == 200);
         UUID later = created(direct.post("/api/v1/patients/" + patient + "/notes", physician,

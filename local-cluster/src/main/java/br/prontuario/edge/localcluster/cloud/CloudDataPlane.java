@@ -61,6 +61,11 @@ public final class CloudDataPlane implements AutoCloseable {
     return upstreams;
   }
 
+  /** What the cloud Patroni's unsafe REST endpoints ask for. */
+  public PatroniCredentials restCredentials() {
+    return restCredentials;
+  }
+
   public StandbyCredentials credentials() {
     return credentials;
   }
