@@ -3,9 +3,7 @@ package br.prontuario.edge.ctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.testsupport.servers.SharedPostgres;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,16 +52,7 @@ class AuditVerifyIncrementalIT {
   }
 
   private int edgectl(String stdin, String... args) {
-    InputStream original = System.in;
-    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-    try {
-      var cli = EdgeCtl.commandLine();
-      cli.setOut(new PrintWriter(out, true));
-      cli.setErr(new PrintWriter(err, true));
-      return cli.execute(args);
-    } finally {
-      System.setIn(original);
-    }
+    return CliWithStdin.run(out, err, stdin, args);
   }
 
   /** Runs verify --json with the extra flags and returns its exit code and report. */

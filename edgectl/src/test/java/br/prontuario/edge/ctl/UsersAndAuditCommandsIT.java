@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.user.PasswordHasher;
 import br.prontuario.edge.testsupport.servers.SharedPostgres;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,16 +53,7 @@ class UsersAndAuditCommandsIT {
   }
 
   private int edgectl(String stdin, String... args) {
-    InputStream original = System.in;
-    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-    try {
-      var cli = EdgeCtl.commandLine();
-      cli.setOut(new PrintWriter(out, true));
-      cli.setErr(new PrintWriter(err, true));
-      return cli.execute(args);
-    } finally {
-      System.setIn(original);
-    }
+    return CliWithStdin.run(out, err, stdin, args);
   }
 
   private String stored(String column, String username) throws SQLException {
