@@ -39,7 +39,8 @@ final class ClinicalClient implements Runnable {
     while (patientId != null && keepGoing.getAsBoolean()) {
       Instant sentAt = clock.instant();
       String key = runId + "-c" + id + "-" + sequence;
-      ApiResponse r = targets.current().writeNote(patientId,
+      EdgeApi target = targets.current();
+      ApiResponse r = target.writeNote(patientId,
           "Evolução de simulação " + runId + " #" + sequence, key);
       Instant doneAt = clock.instant();
       String noteId = r.ok() ? r.createdId() : null;
@@ -47,7 +48,8 @@ final class ClinicalClient implements Runnable {
       recorder.attempt(new Attempt(Attempt.Kind.WRITE, id, sequence, sentAt, doneAt, r.status(),
           noteId != null, r.emergency()));
       if (noteId != null) {
-        recorder.acked(new AckedWrite(patientId, noteId, id, sequence, key, sentAt, doneAt));
+        recorder.acked(new AckedWrite(patientId, noteId, id, sequence, key, sentAt, doneAt,
+            target.target(), r.emergency()));
         if (sequence % plan.readEvery() == 0) {
           read(patientId, sequence);
         }

@@ -53,6 +53,11 @@ public final class EdgeApi {
     this.timeout = timeout;
   }
 
+  /** host:port this client talks to, naming the target in reports. */
+  public String target() {
+    return base.getAuthority();
+  }
+
   public ApiResponse login() {
     ApiResponse r = send("POST", "/api/v1/auth/login",
         Map.of("username", username, "password", password), Map.of(), null, loginTimeout());

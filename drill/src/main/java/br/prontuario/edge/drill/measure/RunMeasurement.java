@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.measure;
 
+import br.prontuario.edge.drill.load.AckedWrite;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param rtoSeconds fault → first successful write sent after it
  * @param lostAcknowledgedWrites acknowledged writes not found after recovery
+ * @param lostWrites those writes, each with the target that acknowledged it
  * @param duplicatedWrites writes stored more than once (one note, two records; must be 0)
  * @param rpoSeconds window of lost acknowledged writes: from the first lost one to the later of the
  *     fault and the last lost one; 0 when nothing was lost
@@ -15,13 +17,13 @@ import java.util.List;
 public record RunMeasurement(String scenario, int run, Instant startedAt, Instant faultAt,
     Instant firstSuccessAt, Double rtoSeconds, Double detectionSeconds, Double promotionSeconds,
     Double reroutingSeconds, int ackedWrites, int ackedBeforeFault, int lostAcknowledgedWrites,
-    List<String> lostNoteIds, int duplicatedWrites, List<String> duplicateNoteIds,
+    List<AckedWrite> lostWrites, int duplicatedWrites, List<String> duplicateNoteIds,
     double rpoSeconds, boolean verificationComplete, int writeAttempts,
     int failedWrites, List<SeriesPoint> series, List<ControllerEvent> events, boolean passed,
     List<String> misses) {
 
   public RunMeasurement {
-    lostNoteIds = List.copyOf(lostNoteIds);
+    lostWrites = List.copyOf(lostWrites);
     duplicateNoteIds = List.copyOf(duplicateNoteIds);
     series = List.copyOf(series);
     events = List.copyOf(events);
@@ -32,7 +34,7 @@ public record RunMeasurement(String scenario, int run, Instant startedAt, Instan
   RunMeasurement judged(List<String> targetMisses) {
     return new RunMeasurement(scenario, run, startedAt, faultAt, firstSuccessAt, rtoSeconds,
         detectionSeconds, promotionSeconds, reroutingSeconds, ackedWrites, ackedBeforeFault,
-        lostAcknowledgedWrites, lostNoteIds, duplicatedWrites, duplicateNoteIds, rpoSeconds, verificationComplete, writeAttempts,
+        lostAcknowledgedWrites, lostWrites, duplicatedWrites, duplicateNoteIds, rpoSeconds, verificationComplete, writeAttempts,
         failedWrites, series, events, targetMisses.isEmpty(), targetMisses);
   }
 }

@@ -37,7 +37,7 @@ public final class RunMeasurer {
         firstSuccess.orElse(null), firstSuccess.map(t -> secondsBetween(fault, t)).orElse(null),
         phaseSeconds(o, Phase.DETECTION), phaseSeconds(o, Phase.PROMOTION),
         phaseSeconds(o, Phase.REROUTING), o.acked().size(), ackedBefore(o.acked(), fault),
-        lost.size(), lost.stream().map(AckedWrite::noteId).toList(),
+        lost.size(), lost,
         DuplicateWrites.count(o.storedNotes()), DuplicateWrites.extraCopies(o.storedNotes()),
         rpoSeconds(lost, fault),
         o.verificationComplete(), writes.size(),

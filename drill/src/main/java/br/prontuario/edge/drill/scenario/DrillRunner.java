@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -89,6 +90,11 @@ public final class DrillRunner {
           "run %d: rto=%s s, lost=%d, %s", n, m.rtoSeconds() == null ? "-"
               : String.format(java.util.Locale.ROOT, "%.2f", m.rtoSeconds()),
           m.lostAcknowledgedWrites(), m.passed() ? "passed" : "FAILED " + m.misses()));
+      // where each lost write's acknowledgement came from: the first thing to know when one is lost
+      m.lostWrites().forEach(w -> progress.accept(String.format(Locale.ROOT,
+          "  lost note %s (key %s): acknowledged by %s%s at %s, %.3f s after it was sent",
+          w.noteId(), w.idempotencyKey(), w.acknowledgedBy(), w.emergency() ? " (emergency)" : "",
+          w.ackAt(), Duration.between(w.sentAt(), w.ackAt()).toMillis() / 1000.0)));
       controller.ifPresent(c -> {
         String problem = c.postResult(m);
         if (problem != null) {

@@ -90,7 +90,7 @@ class RunMeasurerTest {
     assertThat(m.ackedWrites()).isEqualTo(4);
     assertThat(m.ackedBeforeFault()).isEqualTo(3);
     assertThat(m.lostAcknowledgedWrites()).isEqualTo(2);
-    assertThat(m.lostNoteIds()).containsExactly("note-2", "note-3");
+    assertThat(m.lostWrites()).extracting(w -> w.noteId()).containsExactly("note-2", "note-3");
     assertThat(m.passed()).isFalse();
     assertThat(m.misses()).contains("2 acknowledged writes lost");
   }
