@@ -2,6 +2,7 @@ package br.prontuario.edge.controller.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.drill.load.AckedWrite;
 import br.prontuario.edge.drill.measure.DrillSummary;
 import br.prontuario.edge.drill.measure.RunMeasurement;
 import br.prontuario.edge.drill.measure.Target;
@@ -22,7 +23,8 @@ class DrillReportsTest {
 
   private static RunMeasurement run(int n, Instant start, Double rto, int lost) {
     return new RunMeasurement("primary-crash", n, start, start.plusSeconds(5), start.plusSeconds(20), rto, 6.0, 8.0,
-        1.0, 40, 10, lost, lost == 0 ? List.of() : List.of("note-id-never-shown"), 0, List.of(), 0, true, 50, 3,
+        1.0, 40, 10, lost, lost == 0 ? List.of() : List.of(new AckedWrite("patient-id", "note-id-never-shown", 1, 1, "key",
+            start, start.plusSeconds(1))), 0, List.of(), 0, true, 50, 3,
         List.of(), List.of(), lost == 0, List.of());
   }
 
