@@ -11,6 +11,7 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,13 +74,17 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** The text of a node card's field, e.g. ("node-a", "pg-role"); "" while it is not there. */
   String nodeField(String node, String field) {
-    List<WebElement> found = driver.findElements(By.cssSelector("#node-" + node + " [data-field='" + field + "']"));
-    return found.isEmpty() ? "" : found.get(0).getText();
+    return text(By.cssSelector("#node-" + node + " [data-field='" + field + "']"));
   }
 
+  /** "" while it is not there, or when the page re-rendered it between finding and reading: callers poll. */
   String text(By by) {
-    List<WebElement> found = driver.findElements(by);
-    return found.isEmpty() ? "" : found.get(0).getText();
+    try {
+      List<WebElement> found = driver.findElements(by);
+      return found.isEmpty() ? "" : found.get(0).getText();
+    } catch (StaleElementReferenceException e) {
+      return "";
+    }
   }
 
   void tab(String id) {

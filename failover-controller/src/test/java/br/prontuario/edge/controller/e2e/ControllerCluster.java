@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The real local cluster (etcd x3, Patroni/PostgreSQL x2, Redis + Sentinels, HAProxy, two
@@ -71,12 +72,33 @@ final class ControllerCluster implements AutoCloseable {
       CloudSite.start(cluster, repo, Duration.ofSeconds(180));
       Map<String, String> settings = new HashMap<>(FAST_PROBES);
       settings.putAll(CloudSite.controllerSettings(cluster));
+      settings.put("edge.console.edgectl", edgectl(repo, state).toString());
       return new ControllerCluster(cluster, state, controller(cluster, repo, settings, 1),
           controller(cluster, repo, settings, 2));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       cluster.stop(); // nothing left running; the folder keeps the logs
       throw e;
     }
+  }
+
+  /**
+   * The console's edgectl: the packaged jar run as {@code bin/edgectl} runs it at its end. Not
+   * {@code bin/edgectl} itself: its rebuild check would run Maven under the test whenever a source
+   * is newer than its stamp, and this IT runs after {@code package} has built the jar.
+   */
+  private static Path edgectl(Path repo, Path state) throws IOException {
+    Path jar;
+    try (Stream<Path> jars = Files.list(repo.resolve("edgectl/target"))) {
+      jar = jars.filter(p -> p.getFileName().toString().matches("edgectl-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no edgectl jar: ./mvnw -pl failover-controller -am package"));
+    }
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path script = state.resolve("console-edgectl");
+    Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -Dedge.home='" + repo + "' -jar '" + jar + "' \"$@\"\n");
+    if (!script.toFile().setExecutable(true)) {
+      throw new IllegalStateException("cannot make " + script + " executable");
+    }
+    return script;
   }
 
   private static ControllerApiClient controller(EdgeCluster cluster, Path repo,
