@@ -70,6 +70,8 @@ async function attempt(method, path, options) {
       return response;
     } catch (e) {
       if (e.name !== 'TypeError' && e.name !== 'AbortError' && e.name !== 'TimeoutError') throw e;
+      // the clinician has waited a whole timeout already: say so while the next entry is tried
+      setState(mode, false);
     }
   }
   setState(mode, false);

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +45,7 @@ class OperatorConsoleIT {
   private static final String OPERATOR = "carla.ti";
   private static final String NURSE = "bia.enfermagem";
   private static final String PASSWORD = "console-it-password";
+  private static final Duration DRILL = Duration.ofMinutes(10);
 
   private ConsoleBrowser browser;
   private String console;
@@ -131,6 +134,57 @@ class OperatorConsoleIT {
     await().atMost(MOVE).until(() -> browser.nodeField("node-b", "pg-role").equals("líder"));
     browser.tab("acoes");
     browser.screenshot("console-actions-after-switchover");
+  }
+
+  @Test
+  void aPlannedSwitchoverDrillStartedFromTheConsoleCompletesAndItsReportOpens(ControllerCluster c) {
+    browser.login(console, OPERATOR, PASSWORD);
+    await().atMost(MOVE).until(() -> browser.nodeField("node-b", "pg-role").equals("standby síncrono"));
+    browser.tab("testes");
+    WebElement start = browser.shown(By.id("drill-start"));
+    await("the replica can start drills").atMost(Duration.ofSeconds(30)).until(start::isEnabled);
+    List<String> before = reportIds();
+    new Select(browser.driver.findElement(By.id("drill-scenario"))).selectByValue("planned-switchover");
+
+    start.click();
+    assertThat(browser.confirm()).contains("carga clínica");
+
+    WebElement job = browser.driver.findElement(By.id("job"));
+    // the drill itself (load, switchover, reading every acknowledged write back) bounds this
+    await("the drill finished").atMost(DRILL).until(() -> job.getAttribute("data-state"),
+        state -> "passed".equals(state) || "failed".equals(state));
+    assertThat(job.getAttribute("data-state")).as(job.getText()).isEqualTo("passed");
+    assertThat(job.getText()).contains("drill planned-switchover").contains(OPERATOR);
+    await("the new report listed").atMost(Duration.ofSeconds(30)).until(() -> reportIds().size() > before.size());
+    String report = reportIds().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+    assertThat(report).endsWith("-planned-switchover");
+    await("its row: 1 of 1 run passed").atMost(Duration.ofSeconds(30)).until(
+        () -> browser.text(By.cssSelector("#drill-history tr[data-report-row='" + report + "']")),
+        row -> row.contains("planned-switchover") && row.contains("1/1") && row.contains("passou"));
+    browser.screenshot("console-drill-passed");
+
+    String consoleWindow = browser.driver.getWindowHandle();
+    browser.driver.findElement(By.cssSelector("#drill-history [data-report='" + report + "']")).click();
+    await("the report opens in a new window").atMost(Duration.ofSeconds(30))
+        .until(() -> browser.driver.getWindowHandles().size() > 1);
+    String reportWindow = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(consoleWindow))
+        .findFirst().orElseThrow();
+    browser.driver.switchTo().window(reportWindow);
+    try {
+      await("the report page").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .until(() -> browser.text(By.tagName("h1")).contains("planned-switchover"));
+      browser.screenshot("console-drill-report");
+    } finally {
+      browser.driver.close();
+      browser.driver.switchTo().window(consoleWindow);
+    }
+  }
+
+  /** Read in one script: the history table is re-rendered whenever a job ends. */
+  @SuppressWarnings("unchecked")
+  private List<String> reportIds() {
+    return (List<String>) browser.driver.executeScript("return Array.from(document.querySelectorAll("
+        + "'#drill-history tr[data-report-row]'), r => r.dataset.reportRow);");
   }
 
   @Test
