@@ -104,9 +104,19 @@ final class MergeWriter {
         alreadyMerged + auditsMergedBefore);
   }
 
+  /**
+   * The cloud's copy stays out, but its id keeps naming the edge's record: the client may hold
+   * the cloud's acknowledgement (the edge's answer may have gone to nobody, e.g. a request a
+   * frozen node served after the client had given up on it).
+   */
   private boolean isSameWrite(String record, UUID cloudId, KeyOnEdge key) {
     if (key instanceof KeyOnEdge.SameWrite same) {
       alreadyOnEdge.add(new MergeReport.AlreadyOnEdge(record, cloudId, same.edgeRecord()));
+      if (same.edgeRecord() != null) {
+        edge.update("INSERT INTO record_aliases (alias_id, record_id, kind, fork_id)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (alias_id) DO NOTHING", cloudId, same.edgeRecord(),
+            "note".equals(record) ? "note" : "entry", forkId);
+      }
       return true;
     }
     return false;

@@ -98,6 +98,9 @@ class ExactlyOnceAcrossSitesIT extends CloudFallbackTest {
         write.record() + " " + cloudId + " " + edgeId);
     assertThat(mergedIds(report)).doesNotContain(cloudId.toString());
     assertThat(write.stored(edge)).containsExactly(edgeId);
+    // the client may hold the cloud's acknowledgement: that id keeps naming the edge's record
+    assertThat(edge.queryForObject("SELECT record_id FROM record_aliases WHERE alias_id = ?",
+        UUID.class, cloudId)).isEqualTo(edgeId);
 
     JsonNode again = merge();
     assertThat(alreadyOnEdge(again)).isEmpty();

@@ -96,6 +96,11 @@ public final class EdgeApi {
         Map.of("type", "evolucao", "text", text), Map.of("Idempotency-Key", idempotencyKey));
   }
 
+  /** One note by the id its write was acknowledged with (the edge follows a merged cloud id). */
+  public ApiResponse readNote(String patientId, String noteId) {
+    return authorized("GET", "/api/v1/patients/" + patientId + "/notes/" + noteId, null, Map.of());
+  }
+
   /** One page of a patient's notes; cursor null for the first page. */
   public ApiResponse listNotes(String patientId, int limit, String cursor) {
     String query = "?limit=" + limit

@@ -261,7 +261,15 @@ final class SingleRun {
   private NoteVerifier.Verification readBack(LoadResult result) {
     EdgeApi api = new EdgeApi(load.entrypoint(), load.caCertificate(), load.username(), load.password(),
         Duration.ofSeconds(5));
-    return new NoteVerifier(api, clock, timings.verification()).readBack(result.patientIds());
+    NoteVerifier verifier = new NoteVerifier(api, clock, timings.verification());
+    NoteVerifier.Verification listed = verifier.readBack(result.patientIds());
+    NoteVerifier.Verification followed = verifier.followingMergedIds(listed, result.acked());
+    int merged = followed.foundNoteIds().size() - listed.foundNoteIds().size();
+    if (merged > 0) {
+      progress.accept(merged + " acknowledged note ids name the edge's copy of the same write"
+          + " (the cloud's copy was left out at failback)");
+    }
+    return followed;
   }
 
   private boolean await(BooleanSupplier condition, Duration timeout) {

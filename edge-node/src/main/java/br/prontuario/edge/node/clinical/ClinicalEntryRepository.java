@@ -37,10 +37,12 @@ class ClinicalEntryRepository {
         e.recordedBy(), e.recordedAt(), json.writeValueAsString(e.data()), e.rootId()) == 1;
   }
 
+  /** By its id, or by the cloud id failback folded into it (V109 record_aliases). */
   Optional<ClinicalEntry> find(UUID patientId, String kind, UUID id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM clinical_entries e"
-        + " WHERE patient_id = ? AND kind = ? AND id = ?", this::map, patientId, kind, id)
-        .stream().findFirst();
+        + " WHERE patient_id = ? AND kind = ? AND id = COALESCE((SELECT record_id"
+        + " FROM record_aliases WHERE alias_id = ? AND kind = 'entry'), ?)", this::map, patientId,
+        kind, id, id).stream().findFirst();
   }
 
   List<ClinicalEntry> current(UUID patientId, String kind, Cursor after, int limit) {

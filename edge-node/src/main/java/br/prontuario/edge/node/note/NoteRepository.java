@@ -39,9 +39,11 @@ class NoteRepository {
         note.recordedAt(), note.rootId()) == 1;
   }
 
+  /** By its id, or by the cloud id failback folded into it (V109 record_aliases). */
   Optional<Note> find(UUID patientId, UUID id) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM notes n WHERE patient_id = ? AND id = ?",
-        this::map, patientId, id).stream().findFirst();
+    return jdbc.query("SELECT " + COLUMNS + " FROM notes n WHERE patient_id = ? AND id = COALESCE("
+        + "(SELECT record_id FROM record_aliases WHERE alias_id = ? AND kind = 'note'), ?)",
+        this::map, patientId, id, id).stream().findFirst();
   }
 
   boolean isCurrent(UUID id) {

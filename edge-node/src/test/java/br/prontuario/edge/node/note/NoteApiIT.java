@@ -8,6 +8,7 @@ import br.prontuario.edge.testsupport.http.TestHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,26 @@ class NoteApiIT extends EdgeNodeIT {
     assertThat(second.json().get("items")).hasSize(2);
     assertThat(second.json().get("nextCursor").isNull()).isTrue();
     assertThat(api.get(notes(patient) + "?limit=201", doctor).status()).isEqualTo(400);
+  }
+
+  @Test
+  void aCloudIdThatFailbackFoldedIntoAnEdgeNoteStillOpensThatNote() {
+    String patient = createPatient("Paciente Apelido");
+    String doctor = token("dr-alias", Role.PHYSICIAN);
+    String edgeId = api.post(notes(patient), doctor,
+        TestHttp.json(Map.of("type", "evolucao", "text", "escrita na borda"))).json().get("id").asText();
+    UUID cloudId = UUID.randomUUID();
+    // what the failback merge writes when the cloud's copy of this write stays out (MergeWriter)
+    jdbc.update("INSERT INTO record_aliases (alias_id, record_id, kind, fork_id) VALUES (?, ?, 'note', ?)",
+        cloudId, UUID.fromString(edgeId), UUID.randomUUID());
+
+    TestHttp.Reply byCloudId = api.get(notes(patient) + "/" + cloudId, doctor);
+    assertThat(byCloudId.status()).isEqualTo(200);
+    assertThat(byCloudId.json().get("id").asText()).isEqualTo(edgeId);
+    assertThat(byCloudId.json().get("text").asText()).isEqualTo("escrita na borda");
+    assertThat(api.get(notes(patient), doctor).json().get("items")).hasSize(1);
+    assertThat(api.get(notes(createPatient("Outro Paciente")) + "/" + cloudId, doctor).status())
+        .as("an alias names a note of its own patient only").isEqualTo(404);
   }
 
   @Test
