@@ -318,7 +318,10 @@ async function loadDrills() {
   $('#drill-start').disabled = !d.canStart;
   $('#drill-site').textContent = (d.production ? 'Site de produção: só os testes seguros.' : 'Cluster local: todos os cenários.')
     + (d.canStart ? '' : ' Esta réplica não tem edgectl para iniciar testes.');
-  if (d.current) renderJob(d.current);
+  if (d.current) {
+    if (d.current.exitCode != null) refreshedAfterJob = d.current.id; // these lists are fresh
+    renderJob(d.current);
+  }
   const rows = d.history.slice().reverse().map(r => {
     const rtos = r.runDetails.map(x => x.rtoSeconds).filter(x => x != null);
     const lost = r.runDetails.reduce((sum, x) => sum + x.lostAcknowledgedWrites, 0);
@@ -377,6 +380,10 @@ $('#drill-form').addEventListener('submit', async (ev) => {
   if (r.status === 202) renderJob(await r.json()); else showProblem(r, $('#drill-site'));
 });
 
+// the job whose end already refreshed the lists: loadDrills renders the finished job again, and
+// refreshing on every render looped (fetch, render, fetch…) for as long as the tab stayed open
+let refreshedAfterJob = null;
+
 function renderJob(job) {
   const box = $('#job');
   box.className = 'job';
@@ -385,8 +392,10 @@ function renderJob(job) {
   box.replaceChildren(el('div', {text: job.title + ' — por ' + job.operator + ' — ' + state}),
     ...job.lines.map(l => el('div', {text: clock(l.at) + '  ' + l.text})));
   box.scrollTop = box.scrollHeight;
-  if (job.exitCode != null && !$('#testes').hidden) loadDrills();
-  if (job.exitCode != null && !$('#acoes').hidden) loadAudit();
+  if (job.exitCode == null || refreshedAfterJob === job.id) return;
+  refreshedAfterJob = job.id;
+  if (!$('#testes').hidden) loadDrills();
+  if (!$('#acoes').hidden) loadAudit();
 }
 
 // ---- actions ----

@@ -87,6 +87,20 @@ final class ConsoleBrowser implements AutoCloseable {
     }
   }
 
+  /** {@link #text} after scrolling the element into the middle of the window. */
+  String scrolledToText(By by) {
+    try {
+      List<WebElement> found = driver.findElements(by);
+      if (found.isEmpty()) {
+        return "";
+      }
+      driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", found.get(0));
+      return found.get(0).getText();
+    } catch (StaleElementReferenceException e) {
+      return "";
+    }
+  }
+
   void tab(String id) {
     driver.findElement(By.cssSelector(".tabs a[data-tab='" + id + "']")).click();
     shown(By.id(id));

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -63,6 +66,17 @@ class OperatorConsoleIT {
       browser.close();
     }
   }
+
+  /** A failed scenario leaves its page behind for people to look at. */
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (browser != null) {
+        browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+      }
+    }
+  };
 
   @BeforeEach
   void usersAndTheActingConsole(ControllerCluster c) {
@@ -158,8 +172,10 @@ class OperatorConsoleIT {
     await("the new report listed").atMost(Duration.ofSeconds(30)).until(() -> reportIds().size() > before.size());
     String report = reportIds().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
     assertThat(report).endsWith("-planned-switchover");
+    By reportRow = By.cssSelector("#drill-history tr[data-report-row='" + report + "']");
+    // below the charts: scrolled to, as the operator would, so it is on the screenshot too
     await("its row: 1 of 1 run passed").atMost(Duration.ofSeconds(30)).until(
-        () -> browser.text(By.cssSelector("#drill-history tr[data-report-row='" + report + "']")),
+        () -> browser.scrolledToText(reportRow),
         row -> row.contains("planned-switchover") && row.contains("1/1") && row.contains("passou"));
     browser.screenshot("console-drill-passed");
 
