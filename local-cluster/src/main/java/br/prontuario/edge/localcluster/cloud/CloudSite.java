@@ -1,9 +1,11 @@
 package br.prontuario.edge.localcluster.cloud;
 
-import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.cluster.Components;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.haproxy.HaproxyServer;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
@@ -116,6 +118,9 @@ public final class CloudSite {
     }
     // the controller's EMERGENCY_CLOUD then only has to enable the server (state ready)
     CloudRoute.at(cluster.layout().runtimeApiAddresses()).pointCloudAt("127.0.0.1", ports.app());
+    for (NodeName box : NodeName.values()) {
+      HaproxyServer.recordCloudAddress(cluster.dir(box, Components.HAPROXY), "127.0.0.1", ports.app());
+    }
     return plane;
   }
 
