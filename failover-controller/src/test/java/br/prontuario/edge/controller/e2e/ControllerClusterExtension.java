@@ -22,7 +22,13 @@ final class ControllerClusterExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    shared(context).restore();
+    ControllerCluster cluster = shared(context);
+    try {
+      cluster.restore();
+    } catch (RuntimeException | Error e) {
+      cluster.keepLogs(); // a restore that fails is a finding too: keep what the processes said
+      throw e;
+    }
   }
 
   @Override
