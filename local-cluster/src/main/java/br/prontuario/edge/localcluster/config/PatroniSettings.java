@@ -11,7 +11,6 @@ public record PatroniSettings(
     boolean synchronousMode,
     boolean synchronousModeStrict,
     long maximumLagOnFailover,
-    Duration primaryStopTimeout,
     int restApiPort) {
 
   public PatroniSettings {
@@ -29,9 +28,6 @@ public record PatroniSettings(
     Check.that(!synchronousModeStrict || synchronousMode,
         "patroni.synchronousModeStrict needs patroni.synchronousMode: true");
     Check.that(maximumLagOnFailover >= 0, "patroni.maximumLagOnFailover must not be negative");
-    Check.positive(primaryStopTimeout, "patroni.primaryStopTimeout");
-    Check.that(primaryStopTimeout.toMillis() % 1000 == 0 && primaryStopTimeout.compareTo(ttl) < 0,
-        "patroni.primaryStopTimeout must be whole seconds and shorter than patroni.ttl");
     Check.port(restApiPort, "patroni.restApiPort");
   }
 }

@@ -58,7 +58,7 @@ public record ProductionHosts(
   public PatroniSettings patroni(PatroniSettings local) {
     return new PatroniSettings(local.scope(), patroniTtl, patroniLoopWait, patroniRetryTimeout,
         local.synchronousMode(), local.synchronousModeStrict(), local.maximumLagOnFailover(),
-        local.primaryStopTimeout(), local.restApiPort());
+        local.restApiPort());
   }
 
   public RedisSettings redis(RedisSettings local) {

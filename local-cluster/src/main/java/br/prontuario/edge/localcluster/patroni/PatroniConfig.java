@@ -71,10 +71,6 @@ public final class PatroniConfig {
     dcs.put("maximum_lag_on_failover", s.maximumLagOnFailover());
     dcs.put("synchronous_mode", s.synchronousMode());
     dcs.put("synchronous_mode_strict", s.synchronousModeStrict());
-    // a demoting primary's fast shutdown waits for its walsenders, so a frozen sync standby held
-    // node-b's demotion (and its return as leader once etcd was back) for 38 s; in synchronous
-    // mode nothing unreplicated was acknowledged, so killing the postmaster after this loses none
-    dcs.put("primary_stop_timeout", s.primaryStopTimeout().toSeconds());
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("wal_level", "replica");
     parameters.put("hot_standby", "on");

@@ -26,7 +26,6 @@ class ClusterConfigLoaderTest {
     assertThat(config.patroni().synchronousMode()).isTrue();
     assertThat(config.patroni().synchronousModeStrict()).isFalse();
     assertThat(config.patroni().ttl()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(config.patroni().primaryStopTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.production().patroniTtl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.ports(NodeName.WITNESS).postgres()).isZero();
   }
@@ -44,13 +43,6 @@ class ClusterConfigLoaderTest {
     String yaml = repositoryYaml().replace("retryTimeout: 4s", "retryTimeout: 6s");
     assertThatThrownBy(() -> ClusterConfigLoader.parse(yaml, "f"))
         .hasMessageContaining("patroni.loopWait + 2 x patroni.retryTimeout (14s) must not exceed patroni.ttl (10s)");
-  }
-
-  @Test
-  void rejectsAPrimaryStopTimeoutThatOutlastsTheLeaderKey() throws IOException {
-    String yaml = repositoryYaml().replace("primaryStopTimeout: 5s", "primaryStopTimeout: 10s");
-    assertThatThrownBy(() -> ClusterConfigLoader.parse(yaml, "f"))
-        .hasMessageContaining("patroni.primaryStopTimeout must be whole seconds and shorter than patroni.ttl");
   }
 
   @Test
