@@ -79,22 +79,23 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** "" while it is not there, or when the page re-rendered it between finding and reading: callers poll. */
   String text(By by) {
-    try {
-      List<WebElement> found = driver.findElements(by);
-      return found.isEmpty() ? "" : found.get(0).getText();
-    } catch (StaleElementReferenceException e) {
-      return "";
-    }
+    return firstText(by, false);
   }
 
   /** {@link #text} after scrolling the element into the middle of the window. */
   String scrolledToText(By by) {
+    return firstText(by, true);
+  }
+
+  private String firstText(By by, boolean scrollTo) {
     try {
       List<WebElement> found = driver.findElements(by);
       if (found.isEmpty()) {
         return "";
       }
-      driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", found.get(0));
+      if (scrollTo) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", found.get(0));
+      }
       return found.get(0).getText();
     } catch (StaleElementReferenceException e) {
       return "";

@@ -20,6 +20,11 @@ public record HaproxySettings(
         "haproxy.cloudBackup must be host:port or empty, was '%s'", cloudBackup);
   }
 
+  /** These settings with the cloud slot pointing at {@code hostPort}. */
+  public HaproxySettings withCloudBackup(String hostPort) {
+    return new HaproxySettings(entryPort, redirectPort, statsPort, runtimeApiPort, check, hostPort);
+  }
+
   /**
    * HAProxy's active health check of each edge-node.
    *

@@ -60,8 +60,7 @@ public final class HaproxyServer {
       return settings;
     }
     try {
-      return new HaproxySettings(settings.entryPort(), settings.redirectPort(), settings.statsPort(),
-          settings.runtimeApiPort(), settings.check(), Files.readString(recorded).strip());
+      return settings.withCloudBackup(Files.readString(recorded).strip());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + recorded, e);
     }

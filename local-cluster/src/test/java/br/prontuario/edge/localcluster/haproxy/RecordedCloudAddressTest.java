@@ -32,8 +32,7 @@ class RecordedCloudAddressTest {
   @Test
   void aConfiguredCloudAddressWinsOverTheRecordedOne() {
     HaproxyServer.recordCloudAddress(dir, "127.0.0.1", 37837);
-    HaproxySettings configured = new HaproxySettings(LOCAL.entryPort(), LOCAL.redirectPort(),
-        LOCAL.statsPort(), LOCAL.runtimeApiPort(), LOCAL.check(), "cloud.example.org:443");
+    HaproxySettings configured = LOCAL.withCloudBackup("cloud.example.org:443");
 
     assertThat(HaproxyServer.withRecordedCloud(configured, dir).cloudBackup()).isEqualTo("cloud.example.org:443");
   }
