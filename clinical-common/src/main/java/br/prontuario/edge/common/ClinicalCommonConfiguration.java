@@ -5,6 +5,7 @@ import br.prontuario.edge.common.idempotency.IdempotencyProperties;
 import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.SecurityProperties;
 import br.prontuario.edge.common.user.PasswordHasher;
+import br.prontuario.edge.common.web.DatabaseOutageHold;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @EnableConfigurationProperties({SecurityProperties.class, IdempotencyProperties.class,
-    AppProperties.class})
+    AppProperties.class, DatabaseOutageHold.class})
 public class ClinicalCommonConfiguration {
 
   @Bean

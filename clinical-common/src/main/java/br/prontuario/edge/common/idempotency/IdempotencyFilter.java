@@ -4,6 +4,7 @@ import br.prontuario.edge.common.audit.AuditHashing;
 import br.prontuario.edge.common.problem.ProblemWriter;
 import br.prontuario.edge.common.security.ClinicalPrincipal;
 import br.prontuario.edge.common.web.CachedBodyRequest;
+import br.prontuario.edge.common.web.DatabaseOutageHold;
 import br.prontuario.edge.common.web.RequestTransaction;
 import br.prontuario.edge.common.web.RequestTransaction.Finished;
 import br.prontuario.edge.common.web.RequestTransaction.Outcome;
@@ -46,9 +47,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   private final ProblemWriter problems;
 
   IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions,
-      ProblemWriter problems) {
+      ProblemWriter problems, DatabaseOutageHold hold) {
     this.store = store;
-    this.transaction = new RequestTransaction(transactions, problems);
+    this.transaction = new RequestTransaction(transactions, problems, hold);
     this.problems = problems;
   }
 

@@ -25,6 +25,12 @@ public final class DatabaseOutage {
   // resources; 25006: read-only transaction (the node was demoted); 40001/40P01: retry
   private static final Set<String> TRANSIENT_STATES = Set.of("25006", "40001", "40P01");
 
+  /**
+   * Request attribute set when the 503 was answered inside the handler (the controller advice),
+   * so a held transaction can tell that 503 from any other and retry it.
+   */
+  public static final String ANSWERED = DatabaseOutage.class.getName() + ".answered";
+
   private DatabaseOutage() {}
 
   public static boolean isTransient(Throwable error) {

@@ -19,6 +19,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -53,6 +54,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       TransientDataAccessResourceException.class, QueryTimeoutException.class})
   ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
     LOG.warn("database unavailable: {}", ex.getClass().getName());
+    request.setAttribute(DatabaseOutage.ANSWERED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", ProblemWriter.DATABASE_RETRY_AFTER_SECONDS)
         .body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE,

@@ -24,8 +24,9 @@ public class MutationTransactionFilter extends OncePerRequestFilter {
   private static final Set<String> MUTATIONS = Set.of("PUT", "PATCH", "DELETE");
   private final RequestTransaction transaction;
 
-  public MutationTransactionFilter(TransactionTemplate transactions, ProblemWriter problems) {
-    this.transaction = new RequestTransaction(transactions, problems);
+  public MutationTransactionFilter(TransactionTemplate transactions, ProblemWriter problems,
+      DatabaseOutageHold hold) {
+    this.transaction = new RequestTransaction(transactions, problems, hold);
   }
 
   @Override

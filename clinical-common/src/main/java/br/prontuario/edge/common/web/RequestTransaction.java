@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -16,17 +20,28 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The one transaction around a mutating request, shared by the idempotency filter (POST) and
  * {@link MutationTransactionFilter} (PUT/PATCH/DELETE): begin; handle the request on a buffered
  * response; commit on 2xx, roll back on any other status or exception (a rejected request writes
- * nothing); then send the buffered response. A database lost on the way (begin, handling, commit
- * or rollback during a failover) answers 503 with Retry-After instead of a 500.
+ * nothing); then send the buffered response.
+ *
+ * <p>A database lost on the way (begin, handling, commit or rollback during a switchover or
+ * failover) does not reach the client at once: the whole transaction is rolled back and run
+ * again, with the cached body, until the new primary answers or the {@link DatabaseOutageHold}
+ * runs out; only then is it a 503 with Retry-After, never a 500. Running it again is safe even
+ * when a commit's outcome was unknown: the idempotency filter's key claim is in the same
+ * transaction, so an attempt that did commit is replayed, not repeated.
  */
 public final class RequestTransaction {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RequestTransaction.class);
+
   private final TransactionTemplate transactions;
   private final ProblemWriter problems;
+  private final DatabaseOutageHold hold;
 
-  public RequestTransaction(TransactionTemplate transactions, ProblemWriter problems) {
+  public RequestTransaction(TransactionTemplate transactions, ProblemWriter problems,
+      DatabaseOutageHold hold) {
     this.transactions = transactions;
     this.problems = problems;
+    this.hold = hold;
   }
 
   /** What a filter does inside the transaction; it decides whether and when to handle. */
@@ -41,7 +56,7 @@ public final class RequestTransaction {
   /** Committed or rolled back; the handler's response, if it ran, has been sent. */
   public record Finished<T>(T result) implements Outcome<T> {}
 
-  /** The database went away: 503 + Retry-After was written; nothing is known to be stored. */
+  /** The database stayed away for the whole hold: 503 + Retry-After was written; nothing is stored. */
   public record Unavailable<T>() implements Outcome<T> {}
 
   /** Runs the request's handler in the transaction, the whole of the work. */
@@ -55,24 +70,57 @@ public final class RequestTransaction {
 
   public <T> Outcome<T> run(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain, Work<T> work) throws ServletException, IOException {
-    ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-    T result;
-    try {
-      result = transactions.execute(tx -> work.run(new Handler(request, captured, chain, tx)));
-    } catch (HandlerFailure e) {
-      if (e.getCause() instanceof ServletException se) {
-        throw se;
+    long deadline = System.nanoTime() + hold.hold().toNanos();
+    for (int attempt = 1; ; attempt++) {
+      request.removeAttribute(DatabaseOutage.ANSWERED);
+      ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+      try {
+        T result = transactions.execute(tx -> work.run(new Handler(request, captured, chain, tx)));
+        if (request.getAttribute(DatabaseOutage.ANSWERED) == null || !waitForRetry(deadline)) {
+          captured.copyBodyToResponse(); // a no-op when the work answered without handling
+          logHeld(request, attempt);
+          return new Finished<>(result);
+        }
+      } catch (HandlerFailure e) {
+        if (e.getCause() instanceof ServletException se) {
+          throw se;
+        }
+        throw (IOException) e.getCause();
+      } catch (RuntimeException e) {
+        if (!DatabaseOutage.isTransient(e)) {
+          throw e;
+        }
+        if (!waitForRetry(deadline)) {
+          problems.writeDatabaseUnavailable(request, response);
+          logHeld(request, attempt);
+          return new Unavailable<>();
+        }
       }
-      throw (IOException) e.getCause();
-    } catch (RuntimeException e) {
-      if (!DatabaseOutage.isTransient(e)) {
-        throw e;
-      }
-      problems.writeDatabaseUnavailable(request, response);
-      return new Unavailable<>();
+      // the failed attempt's 503 set these on the response, which the next attempt shares
+      response.setStatus(HttpServletResponse.SC_OK);
+      response.setHeader(HttpHeaders.RETRY_AFTER, null);
     }
-    captured.copyBodyToResponse(); // a no-op when the work answered without handling
-    return new Finished<>(result);
+  }
+
+  /** Pauses before the next attempt; false when the hold has run out. */
+  private boolean waitForRetry(long deadline) {
+    long pause = hold.retryPause().toNanos();
+    if (System.nanoTime() + pause >= deadline) {
+      return false;
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(pause);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void logHeld(HttpServletRequest request, int attempts) {
+    if (attempts > 1) { // method only: the path names a patient
+      LOG.info("database outage: {} request held over {} attempts", request.getMethod(), attempts);
+    }
   }
 
   /** Handles the request inside the transaction. */

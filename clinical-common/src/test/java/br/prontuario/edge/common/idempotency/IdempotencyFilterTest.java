@@ -30,7 +30,7 @@ class IdempotencyFilterTest {
     UnreachableDatabase nowhere = new UnreachableDatabase();
     IdempotencyFilter filter = new IdempotencyFilter(
         new IdempotencyStore(new JdbcTemplate(nowhere.dataSource)), nowhere.transactions(),
-        new ProblemWriter(JsonMapper.builder().build()));
+        new ProblemWriter(JsonMapper.builder().build()), UnreachableDatabase.SHORT_HOLD);
     SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
         new ClinicalPrincipal("dr-a", Set.of(Role.PHYSICIAN)), null));
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/patients");

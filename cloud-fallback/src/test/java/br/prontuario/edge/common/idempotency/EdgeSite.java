@@ -1,6 +1,7 @@
 package br.prontuario.edge.common.idempotency;
 
 import br.prontuario.edge.common.problem.ProblemWriter;
+import br.prontuario.edge.common.web.DatabaseOutageHold;
 import br.prontuario.edge.common.security.ClinicalPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class EdgeSite {
     this.jdbc = new JdbcTemplate(edge);
     this.filter = new IdempotencyFilter(new IdempotencyStore(jdbc),
         new TransactionTemplate(new DataSourceTransactionManager(edge)),
-        new ProblemWriter(JsonMapper.builder().build()));
+        new ProblemWriter(JsonMapper.builder().build()), DatabaseOutageHold.none());
   }
 
   /**

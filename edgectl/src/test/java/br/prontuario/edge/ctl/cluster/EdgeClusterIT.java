@@ -193,6 +193,20 @@ class EdgeClusterIT {
     assertThat(entry.noteTexts(token, patientId)).contains("before switchover");
   }
 
+  /**
+   * Smoke test of the app-save harness on this cluster rather than on one of its own (an
+   * {@code edgectl up} costs a minute of the suite): one run kills the active node under a note
+   * being saved in Chromium and reports how long "salvo" took. No assertion on the time itself
+   * (docs/benchmarks.md has it).
+   */
+  @Test
+  @Order(7)
+  void benchAppSaveMeasuresSalvarToSalvoAcrossAPrimaryCrash() {
+    String out = edgectl("bench", "app-save", "--runs", "1", "--dir", dir.toString());
+
+    assertThat(out).containsPattern("app-save: 1 runs, salvar -> salvo p50 \\d+\\.\\d\\d s, p95 \\d+\\.\\d\\d s");
+  }
+
   private long pid(NodeName node) throws Exception {
     return Long.parseLong(Files.readAllLines(dir.resolve("pids").resolve(node.id() + ".edge-node.pid")).get(0));
   }
