@@ -1,9 +1,16 @@
 package br.prontuario.edge.common.web;
 
+import br.prontuario.edge.common.problem.DatabaseOutage;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpHeaders;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,7 +25,46 @@ public record DatabaseOutageHold(
     @NotNull @DefaultValue("10s") Duration hold,
     @NotNull @DefaultValue("250ms") Duration retryPause) {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageHold.class);
+
   public static DatabaseOutageHold none() {
     return new DatabaseOutageHold(Duration.ZERO, Duration.ZERO);
+  }
+
+  /** When a request that starts now must stop holding, on the monotonic clock. */
+  long deadline() {
+    return System.nanoTime() + hold.toNanos();
+  }
+
+  /** Pauses before the next attempt; false when the hold would run out first. */
+  boolean pauseBeforeRetry(long deadline) {
+    long pause = retryPause.toNanos();
+    if (System.nanoTime() + pause >= deadline) {
+      return false;
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(pause);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Clears what a failed attempt's 503 set on the response the next attempt shares. */
+  static void clearFailedAttempt(HttpServletRequest request, HttpServletResponse response) {
+    request.removeAttribute(DatabaseOutage.ANSWERED);
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setHeader(HttpHeaders.RETRY_AFTER, null);
+  }
+
+  static boolean answeredOutage(HttpServletRequest request) {
+    return request.getAttribute(DatabaseOutage.ANSWERED) != null;
+  }
+
+  static void logHeld(HttpServletRequest request, int attempts) {
+    if (attempts > 1) { // method only: the path names a patient
+      LOG.info("database outage: {} request held over {} attempts", request.getMethod(), attempts);
+    }
   }
 }

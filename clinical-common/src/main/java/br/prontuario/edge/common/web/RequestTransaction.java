@@ -8,10 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -30,8 +26,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * transaction, so an attempt that did commit is replayed, not repeated.
  */
 public final class RequestTransaction {
-
-  private static final Logger LOG = LoggerFactory.getLogger(RequestTransaction.class);
 
   private final TransactionTemplate transactions;
   private final ProblemWriter problems;
@@ -70,15 +64,14 @@ public final class RequestTransaction {
 
   public <T> Outcome<T> run(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain, Work<T> work) throws ServletException, IOException {
-    long deadline = System.nanoTime() + hold.hold().toNanos();
+    long deadline = hold.deadline();
     for (int attempt = 1; ; attempt++) {
-      request.removeAttribute(DatabaseOutage.ANSWERED);
       ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
       try {
         T result = transactions.execute(tx -> work.run(new Handler(request, captured, chain, tx)));
-        if (request.getAttribute(DatabaseOutage.ANSWERED) == null || !waitForRetry(deadline)) {
+        if (!DatabaseOutageHold.answeredOutage(request) || !hold.pauseBeforeRetry(deadline)) {
           captured.copyBodyToResponse(); // a no-op when the work answered without handling
-          logHeld(request, attempt);
+          DatabaseOutageHold.logHeld(request, attempt);
           return new Finished<>(result);
         }
       } catch (HandlerFailure e) {
@@ -90,36 +83,13 @@ public final class RequestTransaction {
         if (!DatabaseOutage.isTransient(e)) {
           throw e;
         }
-        if (!waitForRetry(deadline)) {
+        if (!hold.pauseBeforeRetry(deadline)) {
           problems.writeDatabaseUnavailable(request, response);
-          logHeld(request, attempt);
+          DatabaseOutageHold.logHeld(request, attempt);
           return new Unavailable<>();
         }
       }
-      // the failed attempt's 503 set these on the response, which the next attempt shares
-      response.setStatus(HttpServletResponse.SC_OK);
-      response.setHeader(HttpHeaders.RETRY_AFTER, null);
-    }
-  }
-
-  /** Pauses before the next attempt; false when the hold has run out. */
-  private boolean waitForRetry(long deadline) {
-    long pause = hold.retryPause().toNanos();
-    if (System.nanoTime() + pause >= deadline) {
-      return false;
-    }
-    try {
-      TimeUnit.NANOSECONDS.sleep(pause);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void logHeld(HttpServletRequest request, int attempts) {
-    if (attempts > 1) { // method only: the path names a patient
-      LOG.info("database outage: {} request held over {} attempts", request.getMethod(), attempts);
+      DatabaseOutageHold.clearFailedAttempt(request, response);
     }
   }
 

@@ -9,8 +9,12 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 
-/** The BRIndividuo mapping against the RNDS profile, without a server: fast feedback. */
-class BrIndividuoValidationTest {
+/**
+ * The BRIndividuo mapping against the RNDS profile, without a server. An IT only so that it
+ * shares the failsafe JVM's one {@link RndsValidator} with {@code RndsProfileValidationIT}: loading
+ * the profiles costs about 30 s per JVM.
+ */
+class BrIndividuoValidationIT {
 
   private static final PatientRow ROW = new PatientRow(UUID.randomUUID(), 2, "Ana Maria Souza",
       LocalDate.of(1980, 5, 17), "intersex", "52998224725", "700000000000005",
