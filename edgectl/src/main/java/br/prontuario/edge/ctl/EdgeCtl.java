@@ -21,6 +21,7 @@ import br.prontuario.edge.ctl.controller.SwitchoverCommand;
 import br.prontuario.edge.ctl.drill.DrillCommand;
 import br.prontuario.edge.ctl.models.ModelsCommand;
 import br.prontuario.edge.ctl.lab.LabCommand;
+import br.prontuario.edge.ctl.upgrade.UpgradeCommand;
 import br.prontuario.edge.ctl.users.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Command;
       MaintenanceCommand.class,
       ModelsCommand.class,
       SwitchoverCommand.class,
+      UpgradeCommand.class,
       UsersCommand.class,
     })
 public final class EdgeCtl implements Runnable {

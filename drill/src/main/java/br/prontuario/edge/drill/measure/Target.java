@@ -25,6 +25,12 @@ public record Target(Duration maxRto, Duration maxRpo, boolean noFailedWrites) {
    * acknowledged write, at either site, must be on the edge afterwards.
    */
   public static final Target FAILBACK = new Target(Duration.ofMinutes(5), Duration.ZERO, false);
+  /**
+   * Planned moves (a switchover, a rolling upgrade): within the primary-failure bound, and not one
+   * failed client request, since edge-node holds requests through the switchover.
+   */
+  public static final Target NO_FAILED_WRITES =
+      new Target(Duration.ofSeconds(30), Duration.ZERO, true);
   /** Daily health-check validation: 0 s downtime, nothing lost. */
   public static final Target NO_DOWNTIME = new Target(null, Duration.ZERO, true);
 

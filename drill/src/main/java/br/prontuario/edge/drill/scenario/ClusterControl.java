@@ -45,6 +45,13 @@ public interface ClusterControl {
   void switchover(String node);
 
   /**
+   * Rolling upgrade of both nodes' edge-node to the jar the cluster is configured with (in real
+   * life a rebuilt one), as {@code edgectl upgrade --app} does it; returns the node that is active
+   * afterwards, throws when the upgrade rolled back.
+   */
+  String upgradeApp();
+
+  /**
    * Waits until the whole deployment is back to normal: a leader, a synchronous standby, both
    * edge-nodes ready, the controller in NORMAL and, where there is one, the cloud a standby again.
    *

@@ -77,6 +77,11 @@ public final class ControllerOnlyControl implements ClusterControl {
   }
 
   @Override
+  public String upgradeApp() {
+    throw refused();
+  }
+
+  @Override
   public void switchover(String node) {
     String problem = controller.switchover(node);
     if (problem != null) {

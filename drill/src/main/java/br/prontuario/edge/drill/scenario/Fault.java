@@ -67,6 +67,13 @@ enum Fault {
       return target;
     }
   },
+  /** Both nodes' edge-node restarted on a new jar, one at a time, with a switchover between. */
+  ROLLING_UPGRADE {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      return cluster.upgradeApp();
+    }
+  },
   /**
    * Issue 19's sequence: the synchronous standby's node and the witness frozen together (etcd
    * loses its quorum, the entry point and the controller stop), the witness thawed after 30 s and
@@ -157,8 +164,12 @@ enum Fault {
 
   /** How long inject itself takes beyond signalling (the freeze timeline). */
   Duration injectDuration() {
-    return this == FREEZE_WITNESS_AND_STANDBY ? WITNESS_FROZEN.plus(STANDBY_FROZEN_LONGER)
-        : Duration.ZERO;
+    return switch (this) {
+      case FREEZE_WITNESS_AND_STANDBY -> WITNESS_FROZEN.plus(STANDBY_FROZEN_LONGER);
+      // two edge-node restarts and a switchover; four restarts and two switchovers if it rolls back
+      case ROLLING_UPGRADE -> Duration.ofMinutes(8);
+      default -> Duration.ZERO;
+    };
   }
 
   private static void sleep(Duration d) {

@@ -6,6 +6,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterStatus;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.upgrade.RollingAppUpgrade;
 import br.prontuario.edge.site.patroni.PatroniReply;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  * {@code edgectl failback} does it.
  */
 public final class LocalClusterControl implements ClusterControl {
+
+  private static final Duration APP_READY = Duration.ofMinutes(3);
 
   private final EdgeCluster cluster;
   private final Optional<ControllerApi> controller;
@@ -102,6 +105,17 @@ public final class LocalClusterControl implements ClusterControl {
     if (r.status() / 100 != 2) {
       throw new IllegalStateException("Patroni refused the switchover to " + node + ": " + r.message());
     }
+  }
+
+  @Override
+  public String upgradeApp() {
+    RollingAppUpgrade upgrade = new RollingAppUpgrade(cluster, node -> switchover(node.id()),
+        APP_READY, line -> { });
+    if (upgrade.upgrade(cluster.configuredAppJar()) instanceof RollingAppUpgrade.RolledBack back) {
+      throw new IllegalStateException("the upgrade rolled back: " + back.node().id() + " "
+          + back.reason());
+    }
+    return leader();
   }
 
   @Override

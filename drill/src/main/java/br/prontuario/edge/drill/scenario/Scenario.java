@@ -31,7 +31,12 @@ public enum Scenario {
    * retry only at the other entry HAProxies, never at the apps directly: writes must go on
    * through another entry within the primary-failure bound, nothing lost, and no promotion.
    */
-  WITNESS_LOSS("witness-loss", false, Target.PRIMARY_FAILURE, Fault.KILL_WITNESS);
+  WITNESS_LOSS("witness-loss", false, Target.PRIMARY_FAILURE, Fault.KILL_WITNESS),
+  /**
+   * Issue 20: {@code edgectl upgrade --app} under load. Clinicians must not notice: no write may
+   * fail, none lost or stored twice.
+   */
+  ROLLING_UPGRADE("rolling-upgrade", false, Target.NO_FAILED_WRITES, Fault.ROLLING_UPGRADE);
 
   private final String id;
   private final boolean safeForProduction;

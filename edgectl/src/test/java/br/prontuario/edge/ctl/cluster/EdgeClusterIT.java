@@ -207,6 +207,73 @@ class EdgeClusterIT {
     assertThat(out).containsPattern("app-save: 1 runs, salvar -> salvo p50 \\d+\\.\\d\\d s, p95 \\d+\\.\\d\\d s");
   }
 
+  @Test
+  @Order(8)
+  void upgradeAppRestartsBothEdgeNodesOnTheNewJarAndMovesTheActiveRoleOnce() throws Exception {
+    NodeName leader = local().leader().orElseThrow();
+    long leaderApp = pid(leader);
+    long standbyApp = pid(leader.peer());
+    String token = entry.login("demo", cluster.demo().password());
+
+    Cli upgrade = run("upgrade", "--app", builtJar().toString(), "--dir", dir.toString());
+
+    assertThat(upgrade.code()).as(upgrade.err()).isZero();
+    assertThat(upgrade.out()).contains("upgrading " + leader.peer().id() + "'s edge-node")
+        .contains("switching over to " + leader.peer().id())
+        .contains("upgraded: both nodes run");
+    assertThat(local().leader()).contains(leader.peer());
+    assertThat(pid(leader)).isNotEqualTo(leaderApp);
+    assertThat(pid(leader.peer())).isNotEqualTo(standbyApp);
+    for (NodeName node : List.of(leader, leader.peer())) {
+      assertThat(Files.mismatch(local().installedAppJar(node), builtJar()))
+          .as("%s runs the upgraded jar", node).isEqualTo(-1L);
+    }
+    assertThat(entry.noteTexts(token, patientId)).contains("before switchover");
+  }
+
+  @Test
+  @Order(9)
+  void anUpgradeWhoseJarNeverStartsIsRolledBackAndTheActiveRoleStays() throws Exception {
+    NodeName leader = local().leader().orElseThrow();
+    Path broken = dir.resolve("broken-edge-node.jar");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(broken))) {
+      // looks like an edge-node jar to the pre-check; java -jar finds no manifest and exits
+      zip.putNextEntry(new java.util.zip.ZipEntry(
+          "BOOT-INF/classes/br/prontuario/edge/node/EdgeNodeApplication.class"));
+      zip.closeEntry();
+    }
+
+    Cli upgrade = run("upgrade", "--app", broken.toString(), "--dir", dir.toString(),
+        "--ready-timeout", "PT60S");
+
+    assertThat(upgrade.code()).isEqualTo(1);
+    assertThat(upgrade.err()).contains("upgrade rolled back: " + leader.peer().id())
+        .contains("exited while starting").contains("both nodes run their old jars");
+    assertThat(local().leader()).as("no switchover towards a node that never got ready")
+        .contains(leader);
+    assertThat(Files.mismatch(local().installedAppJar(leader.peer()), builtJar())).isEqualTo(-1L);
+    JsonNode status = status();
+    assertThat(node(status, "node-a").path("app").asString()).isEqualTo("ready");
+    assertThat(node(status, "node-b").path("app").asString()).isEqualTo("ready");
+  }
+
+  private static Path builtJar() {
+    return Path.of(System.getProperty("user.dir")).getParent()
+        .resolve("edge-node/target/edge-node-0.1.0-SNAPSHOT.jar");
+  }
+
+  private record Cli(int code, String out, String err) {}
+
+  private Cli run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cli = EdgeCtl.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Cli(code, out.toString(), err.toString());
+  }
+
   private long pid(NodeName node) throws Exception {
     return Long.parseLong(Files.readAllLines(dir.resolve("pids").resolve(node.id() + ".edge-node.pid")).get(0));
   }
@@ -234,14 +301,9 @@ class EdgeClusterIT {
   }
 
   private String edgectl(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    assertThat(code).as("edgectl %s: %s", String.join(" ", args), err).isZero();
-    return out.toString();
+    Cli cli = run(args);
+    assertThat(cli.code()).as("edgectl %s: %s", String.join(" ", args), cli.err()).isZero();
+    return cli.out();
   }
 
   /** The same cluster the CLI acts on, for the calls the CLI has no command for (switchover, one process). */

@@ -218,9 +218,35 @@ public final class EdgeCluster {
         : Path.of(config.postgres().binDir());
   }
 
-  Path appJar() {
+  /** The jar every node runs unless an upgrade installed one of its own. */
+  public Path configuredAppJar() {
     Path jar = Path.of(config.app().jar());
     return jar.isAbsolute() ? jar : repositoryRoot.resolve(jar);
+  }
+
+  /** Where {@code edgectl upgrade --app} puts the jar this node runs instead of the configured one. */
+  public Path installedAppJar(NodeName node) {
+    return dir(node, APP).resolve("app.jar");
+  }
+
+  /** The jar the node's edge-node starts from. */
+  public Path appJar(NodeName node) {
+    Path installed = installedAppJar(node);
+    return Files.isRegularFile(installed) ? installed : configuredAppJar();
+  }
+
+  /** The node's edge-node process, if it runs (its pid changes with every restart). */
+  public Optional<ProcessHandle> appProcess(NodeName node) {
+    return registry.find(node, APP);
+  }
+
+  /**
+   * Stops the node's edge-node gently (SIGTERM: Spring finishes the requests in flight) and starts
+   * it again from {@link #appJar(NodeName)}, without waiting for it to be ready.
+   */
+  public void restartApp(NodeName node) {
+    stop(node, APP);
+    startComponent(node, APP);
   }
 
   boolean hasData(NodeName node) {
@@ -234,7 +260,7 @@ public final class EdgeCluster {
       case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, postgresBinDir(), dir);
       case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir);
       case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir);
-      case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(), dir);
+      case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(node), dir);
       case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir);
       default -> throw new IllegalArgumentException("unknown component " + component);
     };
