@@ -38,6 +38,8 @@ class ProductionRendererTest {
     assertThat(patroni.at("/bootstrap/dcs/loop_wait").asInt()).isEqualTo(10);
     assertThat(patroni.at("/bootstrap/dcs/synchronous_mode").asBoolean()).isTrue();
     assertThat(patroni.at("/bootstrap/dcs/postgresql/use_pg_rewind").asBoolean()).isTrue();
+    assertThat(patroni.at("/bootstrap/dcs/postgresql/parameters/wal_sender_timeout").asString())
+        .isEqualTo("15s");
     assertThat(patroni.at("/bootstrap/initdb").toString()).contains("data-checksums");
     assertThat(patroni.at("/etcd/hosts").toString())
         .contains("10.20.0.11:2379", "10.20.0.12:2379", "10.20.0.13:2379");

@@ -11,6 +11,7 @@ public record PatroniSettings(
     boolean synchronousMode,
     boolean synchronousModeStrict,
     long maximumLagOnFailover,
+    Duration walSenderTimeout,
     int restApiPort) {
 
   public PatroniSettings {
@@ -28,6 +29,9 @@ public record PatroniSettings(
     Check.that(!synchronousModeStrict || synchronousMode,
         "patroni.synchronousModeStrict needs patroni.synchronousMode: true");
     Check.that(maximumLagOnFailover >= 0, "patroni.maximumLagOnFailover must not be negative");
+    Check.positive(walSenderTimeout, "patroni.walSenderTimeout");
+    Check.that(walSenderTimeout.toMillis() % 1000 == 0 && walSenderTimeout.compareTo(ttl) < 0,
+        "patroni.walSenderTimeout must be whole seconds and shorter than patroni.ttl");
     Check.port(restApiPort, "patroni.restApiPort");
   }
 }

@@ -17,6 +17,7 @@ public record ProductionHosts(
     Duration patroniTtl,
     Duration patroniLoopWait,
     Duration patroniRetryTimeout,
+    Duration patroniWalSenderTimeout,
     Duration sentinelDownAfter,
     Duration sentinelFailoverTimeout,
     String entryVirtualIp,
@@ -32,6 +33,7 @@ public record ProductionHosts(
     Check.positive(patroniTtl, "production.patroniTtl");
     Check.positive(patroniLoopWait, "production.patroniLoopWait");
     Check.positive(patroniRetryTimeout, "production.patroniRetryTimeout");
+    Check.positive(patroniWalSenderTimeout, "production.patroniWalSenderTimeout");
     Check.positive(sentinelDownAfter, "production.sentinelDownAfter");
     Check.positive(sentinelFailoverTimeout, "production.sentinelFailoverTimeout");
     entryVirtualIp = entryVirtualIp == null ? "" : entryVirtualIp.strip();
@@ -58,7 +60,7 @@ public record ProductionHosts(
   public PatroniSettings patroni(PatroniSettings local) {
     return new PatroniSettings(local.scope(), patroniTtl, patroniLoopWait, patroniRetryTimeout,
         local.synchronousMode(), local.synchronousModeStrict(), local.maximumLagOnFailover(),
-        local.restApiPort());
+        patroniWalSenderTimeout, local.restApiPort());
   }
 
   public RedisSettings redis(RedisSettings local) {

@@ -80,6 +80,12 @@ public final class PatroniConfig {
     parameters.put("wal_keep_size", "256MB");
     parameters.put("max_connections", 100);
     parameters.put("timezone", "UTC");
+    // A demoting primary's fast shutdown waits until every walsender's standby has the shutdown
+    // checkpoint; a frozen synchronous standby never answers, and that wait (38 s measured) made
+    // Patroni 3.0.2 demote a second time from its main thread and start PostgreSQL twice (the
+    // double-start race of patroni#3649, which left node-b "start failed"). The walsender's own
+    // timeout bounds the wait, and a frozen standby leaves synchronous_standby_names sooner.
+    parameters.put("wal_sender_timeout", s.walSenderTimeout().toSeconds() + "s");
     dcs.put("postgresql", Map.of("use_pg_rewind", true, "use_slots", true, "parameters", parameters));
     return dcs;
   }

@@ -26,6 +26,9 @@ class ClusterConfigLoaderTest {
     assertThat(config.patroni().synchronousMode()).isTrue();
     assertThat(config.patroni().synchronousModeStrict()).isFalse();
     assertThat(config.patroni().ttl()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.patroni().walSenderTimeout()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(config.production().patroni(config.patroni()).walSenderTimeout())
+        .isEqualTo(Duration.ofSeconds(15));
     assertThat(config.production().patroniTtl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.ports(NodeName.WITNESS).postgres()).isZero();
   }
@@ -43,6 +46,13 @@ class ClusterConfigLoaderTest {
     String yaml = repositoryYaml().replace("retryTimeout: 4s", "retryTimeout: 6s");
     assertThatThrownBy(() -> ClusterConfigLoader.parse(yaml, "f"))
         .hasMessageContaining("patroni.loopWait + 2 x patroni.retryTimeout (14s) must not exceed patroni.ttl (10s)");
+  }
+
+  @Test
+  void rejectsAWalSenderTimeoutThatOutlastsTheLeaderKey() throws IOException {
+    String yaml = repositoryYaml().replace("walSenderTimeout: 6s", "walSenderTimeout: 10s");
+    assertThatThrownBy(() -> ClusterConfigLoader.parse(yaml, "f"))
+        .hasMessageContaining("patroni.walSenderTimeout must be whole seconds and shorter than patroni.ttl");
   }
 
   @Test
