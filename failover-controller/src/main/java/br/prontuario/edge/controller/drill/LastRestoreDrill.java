@@ -72,9 +72,16 @@ public class LastRestoreDrill {
     update(s -> s.reported(run, clock.instant()));
   }
 
-  /** A scheduled run that ended now without reporting since {@code started}: it did not pass. */
-  void unreportedSince(Instant started) {
-    update(s -> s.ranSince(started) ? s : s.unreported(clock.instant()));
+  /**
+   * A scheduled run that ended now: unless it reported a run since {@code started}, it did not
+   * pass. True when it had not reported.
+   */
+  synchronized boolean unreportedSince(Instant started) {
+    if (status.get().ranSince(started)) {
+      return false;
+    }
+    update(s -> s.unreported(clock.instant()));
+    return true;
   }
 
   RestoreDrillStatus status() {
