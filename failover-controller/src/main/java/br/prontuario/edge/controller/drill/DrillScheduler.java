@@ -58,15 +58,31 @@ class DrillScheduler implements SmartLifecycle {
       t.setDaemon(true);
       return t;
     });
-    every(schedule.validationEvery(), VALIDATION);
-    every(schedule.switchoverEvery(), SWITCHOVER);
-    every(schedule.restoreEvery(), RESTORE);
-    log.info("drill schedule: {} every {}, {} every {}, {} every {}", VALIDATION, schedule.validationEvery(),
-        SWITCHOVER, schedule.switchoverEvery(), RESTORE, schedule.restoreEvery());
+    every(schedule.validationEvery(), schedule.validationEvery(), VALIDATION);
+    every(schedule.switchoverEvery(), schedule.switchoverEvery(), SWITCHOVER);
+    Duration firstRestore = firstRestoreDelay();
+    every(firstRestore, schedule.restoreEvery(), RESTORE);
+    log.info("drill schedule: {} every {}, {} every {}, {} every {} (next in {})", VALIDATION,
+        schedule.validationEvery(), SWITCHOVER, schedule.switchoverEvery(), RESTORE, schedule.restoreEvery(),
+        firstRestore);
   }
 
-  private void every(Duration period, String scenario) {
-    executor.scheduleAtFixedRate(() -> runIfActing(scenario), period.toMillis(), period.toMillis(),
+  /**
+   * A month is longer than a controller runs between restarts: counting it from each start would
+   * put the restore drill off for good. It is due a period after the last run known (at once when
+   * that is past), or a period after start when none is known.
+   */
+  Duration firstRestoreDelay() {
+    Instant ranAt = restoreDrill.status().ranAt();
+    if (ranAt == null) {
+      return schedule.restoreEvery();
+    }
+    Duration untilDue = Duration.between(clock.instant(), ranAt.plus(schedule.restoreEvery()));
+    return untilDue.isNegative() ? Duration.ZERO : untilDue;
+  }
+
+  private void every(Duration first, Duration period, String scenario) {
+    executor.scheduleAtFixedRate(() -> runIfActing(scenario), first.toMillis(), period.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 

@@ -105,6 +105,26 @@ class DrillSchedulerTest {
   }
 
   @Test
+  void afterARestartTheRestoreDrillIsDueAPeriodAfterTheLastRunNotAfterTheStart() {
+    restoreDrill.record(new DrillResult("restore", null, 0, null, 26.4, true, Instant.EPOCH, 37.1));
+    clock.advance(Duration.ofDays(10));
+    DrillScheduler restarted = scheduler(schedule(Duration.ofDays(1)), new SoleController("c1"));
+    DrillScheduler monthly = scheduler(schedule(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30),
+        List.of("{scenario}")), new SoleController("c1"));
+
+    assertThat(monthly.firstRestoreDelay()).isEqualTo(Duration.ofDays(20));
+    assertThat(restarted.firstRestoreDelay()).as("ran ten days ago, due daily: at once").isZero();
+  }
+
+  @Test
+  void withNoRestoreDrillKnownTheFirstIsAPeriodAfterStart() {
+    DrillScheduler monthly = scheduler(schedule(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30),
+        List.of("{scenario}")), new SoleController("c1"));
+
+    assertThat(monthly.firstRestoreDelay()).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
   void aScheduledRestoreDrillThatReportsNothingIsRecordedAsNotPassed() {
     List<String> crashes = List.of("sh", "-c", "exit 1 # {scenario}");
     scheduler(schedule(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30), crashes), new SoleController("c1"))
