@@ -63,6 +63,13 @@ class DrillCommandTest {
   }
 
   @Test
+  void theRestoreDrillTakesTheJsonFlagTheControllersScheduleAppends() {
+    // the controller runs `edgectl drill {scenario} --json --dir DIR`: --json must not be an unknown option
+    assertThat(edgectl("drill", "restore", "--json", "--dir", dir.toString())).isEqualTo(1);
+    assertOneErrorLine("no cluster in " + dir);
+  }
+
+  @Test
   void tooManyClientsIsOneLine() {
     assertThat(edgectl("drill", "primary-crash", "--clients", "500")).isNotZero();
     assertOneErrorLine("--clients must be between 1 and 64");

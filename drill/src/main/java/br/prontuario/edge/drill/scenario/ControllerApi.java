@@ -28,12 +28,14 @@ public final class ControllerApi {
   static final String HISTORY = "/api/v1/history?limit=200";
   static final String SWITCHOVER = "/api/v1/switchover";
   static final String DRILL_RESULTS = "/api/v1/drills/results";
+  /** The restore drill's name on the results API; the failover drills are {@link Scenario}s. */
+  static final String RESTORE_SCENARIO = "restore";
 
   private static final JsonMapper JSON = JsonMapper.shared();
 
   private final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-  private final URI base;
+  private final List<URI> every;
   private final String jwtSecret;
   private final Clock clock;
   private final ActingController replicas;
@@ -47,15 +49,22 @@ public final class ControllerApi {
    * lease moves when the drill kills a box (a follower's history holds no action).
    */
   public ControllerApi(List<URI> replicas, String jwtSecret, Clock clock) {
-    this.base = replicas.get(0);
+    this.every = List.copyOf(replicas);
     this.jwtSecret = jwtSecret;
     this.clock = clock;
     this.replicas = replicas.size() < 2 ? null : new ActingController(
         replicas.stream().map(URI::toString).toList(), jwtSecret, clock, Duration.ofSeconds(2));
   }
 
+  /** The controller {@code cluster.json} names, when it names one and the secret to call it. */
+  public static Optional<ControllerApi> of(ClusterFile cluster, Clock clock) {
+    return Optional.of(cluster.controllerUrls())
+        .filter(urls -> !urls.isEmpty() && cluster.jwtSecret() != null)
+        .map(urls -> new ControllerApi(urls, cluster.jwtSecret(), clock));
+  }
+
   private URI base() {
-    return replicas == null ? base : replicas.find().map(URI::create).orElse(base);
+    return replicas == null ? every.get(0) : replicas.find().map(URI::create).orElse(every.get(0));
   }
 
   /** The controller's state and active node; empty if it does not answer. */
@@ -83,25 +92,55 @@ public final class ControllerApi {
 
   /** Asks for a switchover; returns null on success, else the controller's answer. */
   public String switchover(String toNode) {
-    return post(SWITCHOVER, Map.of("to", toNode));
+    return post(base(), SWITCHOVER, Map.of("to", toNode));
   }
 
   /** Reports a run so the controller exports it; returns null on success, else why not. */
   public String postResult(RunMeasurement run) {
+    return post(base(), DRILL_RESULTS, result(run.scenario(), run.rtoSeconds(), run.lostAcknowledgedWrites(),
+        run.duplicatedWrites(), run.rpoSeconds(), run.passed()));
+  }
+
+  /**
+   * Reports a restore drill run to <em>every</em> replica, not only the acting one: each keeps it
+   * for its {@code last_restore_drill_*} series and its console's overdue alert, so a move of the
+   * lease within the next 35 days does not make the drill look overdue. Null when every replica
+   * took it, else which did not and why.
+   *
+   * @param missingNotes notes acknowledged before the mark that the restore lacks
+   * @param archiveLag the mark to its WAL file archived: the backups' RPO, sent as {@code rpoSeconds}
+   * @param restoreTime the backup copied plus WAL replayed to the mark
+   */
+  public String postRestoreRun(boolean passed, int missingNotes, Duration archiveLag, Duration restoreTime) {
+    Map<String, Object> body = result(RESTORE_SCENARIO, null, missingNotes, null, archiveLag.toMillis() / 1000.0,
+        passed);
+    body.put("restoreSeconds", restoreTime.toMillis() / 1000.0);
+    List<String> problems = new ArrayList<>();
+    for (URI replica : every) {
+      String problem = post(replica, DRILL_RESULTS, body);
+      if (problem != null) {
+        problems.add(replica + ": " + problem);
+      }
+    }
+    return problems.isEmpty() ? null : String.join("; ", problems);
+  }
+
+  private Map<String, Object> result(String scenario, Double rtoSeconds, int lost, Integer duplicated,
+      double rpoSeconds, boolean passed) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("scenario", run.scenario());
-    body.put("rtoSeconds", run.rtoSeconds());
-    body.put("lostAcknowledgedWrites", run.lostAcknowledgedWrites());
-    body.put("duplicatedWrites", run.duplicatedWrites());
-    body.put("rpoSeconds", run.rpoSeconds());
-    body.put("passed", run.passed());
+    body.put("scenario", scenario);
+    body.put("rtoSeconds", rtoSeconds);
+    body.put("lostAcknowledgedWrites", lost);
+    body.put("duplicatedWrites", duplicated);
+    body.put("rpoSeconds", rpoSeconds);
+    body.put("passed", passed);
     body.put("finishedAt", clock.instant().toString());
-    return post(DRILL_RESULTS, body);
+    return body;
   }
 
   private Optional<JsonNode> get(String path) {
     try {
-      HttpResponse<String> r = http.send(request(path).GET().build(),
+      HttpResponse<String> r = http.send(request(base(), path).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -112,9 +151,9 @@ public final class ControllerApi {
     }
   }
 
-  private String post(String path, Object body) {
+  private String post(URI replica, String path, Object body) {
     try {
-      HttpResponse<String> r = http.send(request(path)
+      HttpResponse<String> r = http.send(request(replica, path)
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -127,8 +166,8 @@ public final class ControllerApi {
     }
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base().resolve(path))
+  private HttpRequest.Builder request(URI replica, String path) {
+    return HttpRequest.newBuilder(replica.resolve(path))
         .timeout(Duration.ofSeconds(10))
         .header("Accept", "application/json")
         .header("Authorization", "Bearer "

@@ -59,9 +59,7 @@ public final class DrillCommand implements Callable<Integer> {
     Path clusterDir = ClusterDirs.resolve(dir);
     ClusterFile cluster = ClusterFile.read(clusterDir);
     Clock clock = Clock.systemUTC();
-    Optional<ControllerApi> controller = Optional.of(cluster.controllerUrls())
-        .filter(urls -> !urls.isEmpty() && cluster.jwtSecret() != null)
-        .map(urls -> new ControllerApi(urls, cluster.jwtSecret(), clock));
+    Optional<ControllerApi> controller = ControllerApi.of(cluster, clock);
     ClusterControl control = ClusterControls.open(cluster, controller, clock,
         Path.of(System.getProperty("edge.home", ".")).toAbsolutePath().normalize());
     PrintWriter err = spec.commandLine().getErr();

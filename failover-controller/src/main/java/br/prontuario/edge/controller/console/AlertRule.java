@@ -15,8 +15,14 @@ record AlertRule(String name, String expr, String severity, Duration holdFor, St
 
   static final double MAX_LAG_SECONDS = 10;
 
-  /** The four rules of the group alta_disponibilidade. */
-  static final List<AlertRule> SEED = List.of(
+  /** The restore drill runs monthly (issue 20); 35 days leave five for a missed or failed run. */
+  static final Duration RESTORE_DRILL_MAX_AGE = Duration.ofDays(35);
+
+  /**
+   * The rules of the file in its order: the seed's four (group alta_disponibilidade), then the
+   * restore drill's (group backup, issue 20).
+   */
+  static final List<AlertRule> ALL = List.of(
       new AlertRule("MacStudioDown", "up{job=\"mac-studio\"} == 0", "critical", Duration.ofSeconds(30),
           "Mac Studio %s está inativo", r -> instancesWhere(r.up(), v -> v == 0)),
       new AlertRule("DatabaseReplicationLag", "postgresql_replication_lag_seconds > 10", "warning", Duration.ofMinutes(1),
@@ -25,7 +31,12 @@ record AlertRule(String name, String expr, String severity, Duration holdFor, St
           "Fallback Emergencial GCP Ativado", r -> r.gcpFallbackActive() == 1 ? List.of("") : List.of()),
       new AlertRule("HAClusterDegraded",
           "(count(up{job=\"mac-studio\"} == 1) / count(up{job=\"mac-studio\"})) < 0.5", "critical", Duration.ofMinutes(1),
-          "Cluster HA está degradado", r -> lessThanHalfUp(r) ? List.of("") : List.of()));
+          "Cluster HA está degradado", r -> lessThanHalfUp(r) ? List.of("") : List.of()),
+      new AlertRule("RestoreDrillOverdue",
+          "time() - max(last_restore_drill_passed_timestamp_seconds) > 35 * 24 * 3600"
+              + " or absent(last_restore_drill_passed_timestamp_seconds)", "warning", Duration.ofHours(1),
+          "Nenhum drill de restauração passou nos últimos 35 dias",
+          r -> restoreDrillOverdue(r) ? List.of("") : List.of()));
 
   String summaryFor(String instance) {
     return summary.formatted(instance);
@@ -33,6 +44,15 @@ record AlertRule(String name, String expr, String severity, Duration holdFor, St
 
   private static List<String> instancesWhere(Map<String, Double> values, java.util.function.DoublePredicate test) {
     return values.entrySet().stream().filter(e -> test.test(e.getValue())).map(Map.Entry::getKey).sorted().toList();
+  }
+
+  /** Absent, 0 (none known) or older than 35 days; this replica's series is the max() of one. */
+  private static boolean restoreDrillOverdue(MetricReadings r) {
+    if (r.restoreDrillPassedAt() == null) {
+      return true;
+    }
+    double ageSeconds = r.at().toEpochMilli() / 1000.0 - r.restoreDrillPassedAt();
+    return ageSeconds > RESTORE_DRILL_MAX_AGE.toSeconds();
   }
 
   /** count(up == 1) / count(up) < 0.5; no series at all selects nothing, as in PromQL. */

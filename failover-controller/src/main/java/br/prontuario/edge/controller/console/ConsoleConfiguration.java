@@ -53,7 +53,7 @@ class ConsoleConfiguration implements WebMvcConfigurer {
   @Bean
   LiveStream liveStream(ConsoleProperties console, ControlLoop loop, DecisionHistory history, MeterRegistry meters,
       SiteProbes probes, Clock clock) {
-    LiveView view = new LiveView(loop, history, meters, new AlertEvaluator(AlertRule.SEED, clock), probes, clock);
+    LiveView view = new LiveView(loop, history, meters, new AlertEvaluator(AlertRule.ALL, clock), probes, clock);
     return new LiveStream(view, console.refresh());
   }
 

@@ -31,7 +31,7 @@ final class LiveView {
   LiveSnapshot snapshot() {
     var engine = loop.engine();
     var leadership = loop.leadership();
-    MetricReadings readings = MetricReadings.from(meters);
+    MetricReadings readings = MetricReadings.from(meters, clock.instant());
     List<NodeRow> nodes = engine.health().values().stream()
         .sorted(Comparator.comparing(NodeHealth::node))
         .map(h -> NodeRow.of(h, engine.activeNode(), engine.lastObservation(), readings))

@@ -14,14 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 class DrillResultsApi {
 
   private final LastDrillResults results;
+  private final LastRestoreDrill restore;
 
-  DrillResultsApi(LastDrillResults results) {
+  DrillResultsApi(LastDrillResults results, LastRestoreDrill restore) {
     this.results = results;
+    this.restore = restore;
   }
 
   @PostMapping("/results")
   @ResponseStatus(HttpStatus.ACCEPTED)
   void report(@Valid @RequestBody DrillResult result) {
-    results.record(result);
+    if (result.isRestore()) {
+      restore.record(result);
+    } else {
+      results.record(result);
+    }
   }
 }

@@ -103,6 +103,32 @@ class ControllerApiTest {
   }
 
   @Test
+  void theRestoreDrillsResultsBecomeItsOwnSeries() {
+    Reply passed = call(port, "POST", "/api/v1/drills/results", Tokens.itOps(),
+        "{\"scenario\":\"restore\",\"lostAcknowledgedWrites\":0,\"rpoSeconds\":26.4,"
+            + "\"restoreSeconds\":37.1,\"passed\":true,\"finishedAt\":\"2026-12-01T11:09:00Z\"}");
+    String afterPass = call(port, "GET", "/metrics", null, null).body();
+    Reply failed = call(port, "POST", "/api/v1/drills/results", Tokens.itOps(),
+        "{\"scenario\":\"restore\",\"lostAcknowledgedWrites\":2,\"rpoSeconds\":58.6,"
+            + "\"restoreSeconds\":41.5,\"passed\":false,\"finishedAt\":\"2026-12-01T11:13:00Z\"}");
+    String afterFailure = call(port, "GET", "/metrics", null, null).body();
+
+    assertThat(passed.status()).isEqualTo(202);
+    assertThat(afterPass).contains("last_restore_drill_success 1.0", "last_restore_drill_restore_duration_seconds 37.1",
+        "last_restore_drill_archive_lag_seconds 26.4");
+    assertThat(failed.status()).isEqualTo(202);
+    assertThat(afterFailure).contains("last_restore_drill_success 0.0", "last_restore_drill_restore_duration_seconds 41.5")
+        .doesNotContain("scenario=\"restore\"");
+    assertThat(seriesValue(afterFailure, "last_restore_drill_passed_timestamp_seconds"))
+        .isEqualTo(seriesValue(afterPass, "last_restore_drill_passed_timestamp_seconds")).isPositive();
+  }
+
+  private static double seriesValue(String scrape, String series) {
+    return java.util.Arrays.stream(scrape.split("\n")).filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip())).findFirst().orElseThrow();
+  }
+
+  @Test
   void aDrillResultWithAnInvalidScenarioIsA400() {
     Reply posted = call(port, "POST", "/api/v1/drills/results", Tokens.itOps(),
         "{\"scenario\":\"Bad Name!\",\"lostAcknowledgedWrites\":0,\"passed\":true}");

@@ -12,10 +12,22 @@ import org.junit.jupiter.api.Test;
 class AlertEvaluatorTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-  private final AlertEvaluator evaluator = new AlertEvaluator(AlertRule.SEED, clock);
+  private final AlertEvaluator evaluator = new AlertEvaluator(AlertRule.ALL, clock);
 
-  private static MetricReadings readings(double upA, double upB, double lagB, double cloud) {
-    return new MetricReadings(Map.of("node-a", upA, "node-b", upB), Map.of("node-a", 0.0, "node-b", lagB), cloud);
+  /** A restore drill passed yesterday: only the nodes' series vary. */
+  private MetricReadings readings(double upA, double upB, double lagB, double cloud) {
+    return new MetricReadings(clock.instant(), Map.of("node-a", upA, "node-b", upB),
+        Map.of("node-a", 0.0, "node-b", lagB), cloud, epochSeconds(clock.instant().minus(Duration.ofDays(1))));
+  }
+
+  /** A healthy cluster whose last passed restore drill is {@code passedAt} (null: series absent). */
+  private MetricReadings restoreDrillPassed(Double passedAt) {
+    return new MetricReadings(clock.instant(), Map.of("node-a", 1.0, "node-b", 1.0),
+        Map.of("node-a", 0.0, "node-b", 0.0), 0, passedAt);
+  }
+
+  private static double epochSeconds(Instant at) {
+    return at.getEpochSecond();
   }
 
   private static List<String> firing(List<AlertEvaluator.ActiveAlert> alerts) {
@@ -70,5 +82,47 @@ class AlertEvaluatorTest {
     clock.advance(Duration.ofMinutes(2));
 
     assertThat(firing(evaluator.evaluate(readings(1, 0, 0, 0)))).containsExactly("MacStudioDown/node-b");
+  }
+
+  @Test
+  void aRestoreDrillThatPassedThirtyFourDaysAgoRaisesNothing() {
+    MetricReadings passed = restoreDrillPassed(epochSeconds(clock.instant().minus(Duration.ofDays(34))));
+    evaluator.evaluate(passed);
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(evaluator.evaluate(restoreDrillPassed(passed.restoreDrillPassedAt()))).isEmpty();
+  }
+
+  @Test
+  void noRestoreDrillPassedForOverThirtyFiveDaysIsPendingThenFiresAfterAnHour() {
+    double passedAt = epochSeconds(clock.instant().minus(Duration.ofDays(35)).minusSeconds(1));
+    List<AlertEvaluator.ActiveAlert> first = evaluator.evaluate(restoreDrillPassed(passedAt));
+    clock.advance(Duration.ofHours(1));
+    List<AlertEvaluator.ActiveAlert> anHourLater = evaluator.evaluate(restoreDrillPassed(passedAt));
+
+    assertThat(first).extracting(AlertEvaluator.ActiveAlert::name).containsExactly("RestoreDrillOverdue");
+    assertThat(firing(first)).isEmpty();
+    assertThat(firing(anHourLater)).containsExactly("RestoreDrillOverdue/");
+    assertThat(anHourLater.get(0).runbook()).isEqualTo("docs/runbooks/RestoreDrillOverdue.md");
+  }
+
+  @Test
+  void aRestoreDrillThatNeverPassedOrASeriesThatIsAbsentIsOverdueToo() {
+    evaluator.evaluate(restoreDrillPassed(0.0));
+    clock.advance(Duration.ofHours(1));
+    assertThat(firing(evaluator.evaluate(restoreDrillPassed(0.0)))).containsExactly("RestoreDrillOverdue/");
+
+    AlertEvaluator another = new AlertEvaluator(AlertRule.ALL, clock);
+    another.evaluate(restoreDrillPassed(null));
+    clock.advance(Duration.ofHours(1));
+    assertThat(firing(another.evaluate(restoreDrillPassed(null)))).containsExactly("RestoreDrillOverdue/");
+  }
+
+  @Test
+  void aPassingRestoreDrillClearsTheAlert() {
+    evaluator.evaluate(restoreDrillPassed(0.0));
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(evaluator.evaluate(restoreDrillPassed(epochSeconds(clock.instant())))).isEmpty();
   }
 }
