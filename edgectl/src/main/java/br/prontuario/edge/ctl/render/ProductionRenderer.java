@@ -65,9 +65,13 @@ public final class ProductionRenderer {
     // an entry HAProxy on every box; keepalived floats one address between them (Linux hosts)
     for (NodeName node : ClusterLayout.ENTRY_ORDER) {
       Path dir = target.resolve(node.id());
+      // the floating address lives on the Linux witness only: macOS has no keepalived and cannot
+      // bind an address it does not hold, so a Mac Studio's HAProxy binding it would never start
+      // (docs/failover.md, "macOS")
+      String floating = node.isDataNode() ? "" : prod.entryVirtualAddress();
       written.add(text(target, dir.resolve("haproxy.cfg"),
           HaproxyConfig.render(layout, node, config.haproxy(), HaproxyConfig.Site.PRODUCTION,
-              new HaproxyConfig.Tls(prod.tlsCertificate(), null), prod.entryVirtualAddress())));
+              new HaproxyConfig.Tls(prod.tlsCertificate(), null), floating)));
       if (!prod.entryVirtualIp().isEmpty()) {
         written.add(text(target, dir.resolve("keepalived.conf"), KeepalivedConfig.render(layout, node, prod)));
       }
