@@ -19,6 +19,7 @@ import br.prontuario.edge.ctl.controller.HistoryCommand;
 import br.prontuario.edge.ctl.controller.MaintenanceCommand;
 import br.prontuario.edge.ctl.controller.SwitchoverCommand;
 import br.prontuario.edge.ctl.drill.DrillCommand;
+import br.prontuario.edge.ctl.install.InstallCommand;
 import br.prontuario.edge.ctl.models.ModelsCommand;
 import br.prontuario.edge.ctl.lab.LabCommand;
 import br.prontuario.edge.ctl.upgrade.UpgradeCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       ThawCommand.class,
       StartCommand.class,
       RenderCommand.class,
+      InstallCommand.class,
       RestoreCommand.class,
       AuditCommand.class,
       BackupCommand.class,

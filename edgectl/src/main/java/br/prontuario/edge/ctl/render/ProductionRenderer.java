@@ -20,9 +20,10 @@ import java.util.List;
 
 /**
  * Writes the production files for the two Mac Studios and the witness host (each with its entry
- * HAProxy and, for the floating entry address, keepalived) from the same
- * configuration and the same writers as the local cluster: {@code TARGET/<host>/...}. Passwords
- * are placeholders; Patroni takes the real ones from {@code PATRONI_*_PASSWORD} variables.
+ * HAProxy, its failover-controller replica and, for the floating entry address, keepalived) from
+ * the same configuration and the same writers as the local cluster: {@code TARGET/<host>/...}.
+ * Passwords are placeholders; Patroni takes the real ones from {@code PATRONI_*_PASSWORD}
+ * variables or a second configuration file ({@code edgectl install} sets that up).
  */
 public final class ProductionRenderer {
 
@@ -33,17 +34,19 @@ public final class ProductionRenderer {
     var prod = config.production();
     ClusterLayout layout = ClusterLayout.production(config);
     ClusterSecrets secrets = ClusterSecrets.placeholders();
-    String base = prod.baseDir();
+    ProductionDirs dirs = ProductionDirs.of(prod);
     List<Path> written = new ArrayList<>();
     for (NodeName node : NodeName.values()) {
       Path dir = target.resolve(node.id());
       written.add(write(target, dir.resolve("etcd.conf.yml"), "etcd member " + node.id(),
-          EtcdConfig.member(node, layout, config.etcd(), base + "/etcd")));
+          EtcdConfig.member(node, layout, config.etcd(), dirs.etcd())));
       written.add(text(target, dir.resolve("sentinel.conf"),
           RedisConfig.sentinel(node, layout, prod.redis(config.redis()), RedisAuth.of(secrets),
-              base + "/sentinel")));
+              dirs.sentinel())));
+      written.add(text(target, dir.resolve("failover-controller.properties"),
+          AppProperties.controller(config, layout, node, dirs.controller())));
       if (node.isDataNode()) {
-        var paths = new PatroniConfig.Paths(base + "/pgdata", prod.postgresBinDir(), base + "/pgpass", null);
+        var paths = new PatroniConfig.Paths(dirs.pgdata(), prod.postgresBinDir(), dirs.pgpass(), null);
         written.add(write(target, dir.resolve("patroni.yml"), "Patroni on " + node.id()
                 + "; set PATRONI_SUPERUSER_PASSWORD, PATRONI_REPLICATION_PASSWORD, PATRONI_REWIND_PASSWORD",
             PgBackRestArchiving.addTo(PatroniConfig.node(node, layout, prod.patroni(config.patroni()), secrets, paths),
@@ -52,18 +55,23 @@ public final class ProductionRenderer {
         written.add(text(target, dir.resolve("pgbackrest.conf"), ProductionBackups.node(node, layout,
             BackupPolicy.STANDARD, paths.dataDir()).render("pgBackRest on " + node.id() + " (rendered by edgectl render)")));
         written.add(text(target, dir.resolve("redis.conf"), RedisConfig.server(node, layout,
-            RedisAuth.of(secrets), base + "/redis")));
+            RedisAuth.of(secrets), dirs.redis())));
+        written.add(text(target, dir.resolve("edge-node.properties"), AppProperties.edgeNode(config, layout, node)));
       }
     }
     written.add(text(target, target.resolve(NodeName.WITNESS.id()).resolve("pgbackrest.conf"),
-        ProductionBackups.witness(layout, BackupPolicy.STANDARD, base + "/pgdata")
+        ProductionBackups.witness(layout, BackupPolicy.STANDARD, dirs.pgdata())
             .render("pgBackRest on the witness: repo1 here, repo2 in GCS (rendered by edgectl render)")));
     // an entry HAProxy on every box; keepalived floats one address between them (Linux hosts)
     for (NodeName node : ClusterLayout.ENTRY_ORDER) {
       Path dir = target.resolve(node.id());
+      // the floating address lives on the Linux witness only: macOS has no keepalived and cannot
+      // bind an address it does not hold, so a Mac Studio's HAProxy binding it would never start
+      // (docs/failover.md, "macOS")
+      String floating = node.isDataNode() ? "" : prod.entryVirtualAddress();
       written.add(text(target, dir.resolve("haproxy.cfg"),
           HaproxyConfig.render(layout, node, config.haproxy(), HaproxyConfig.Site.PRODUCTION,
-              new HaproxyConfig.Tls(prod.tlsCertificate(), null), prod.entryVirtualAddress())));
+              new HaproxyConfig.Tls(prod.tlsCertificate(), null), floating)));
       if (!prod.entryVirtualIp().isEmpty()) {
         written.add(text(target, dir.resolve("keepalived.conf"), KeepalivedConfig.render(layout, node, prod)));
       }

@@ -7,6 +7,7 @@ import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,10 @@ class ProductionRendererTest {
         "witness/etcd.conf.yml", "witness/sentinel.conf", "witness/haproxy.cfg",
         "node-a/haproxy.cfg", "node-b/haproxy.cfg",
         "witness/keepalived.conf", "node-a/keepalived.conf", "node-b/keepalived.conf",
-        "node-a/pgbackrest.conf", "node-b/pgbackrest.conf", "witness/pgbackrest.conf");
+        "node-a/pgbackrest.conf", "node-b/pgbackrest.conf", "witness/pgbackrest.conf",
+        "node-a/edge-node.properties", "node-b/edge-node.properties",
+        "node-a/failover-controller.properties", "node-b/failover-controller.properties",
+        "witness/failover-controller.properties");
 
     JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")));
     assertThat(patroni.at("/name").asString()).isEqualTo("node-b");
@@ -64,8 +68,10 @@ class ProductionRendererTest {
         .contains("bind 10.20.0.13:80\n  bind 10.20.0.10:80\n  http-request redirect scheme https code 301")
         .doesNotContain("/ca.crt");
     assertThat(Files.readString(target.resolve("node-b/haproxy.cfg")))
-        .contains("bind 10.20.0.12:443 ssl crt", "bind 10.20.0.10:443 ssl crt",
-            "server node-a 10.20.0.11:8080 check", "stats socket ipv4@10.20.0.12:9999 level admin");
+        .contains("bind 10.20.0.12:443 ssl crt",
+            "server node-a 10.20.0.11:8080 check", "stats socket ipv4@10.20.0.12:9999 level admin")
+        // macOS cannot bind the floating address (no ip_nonlocal_bind): only the witness does
+        .doesNotContain("10.20.0.10");
     assertThat(Files.readString(target.resolve("node-a/keepalived.conf")))
         .contains("state BACKUP\n  nopreempt", "interface eth0", "priority 100",
             "unicast_src_ip 10.20.0.11", "unicast_peer {\n    10.20.0.13\n    10.20.0.12\n  }",
@@ -74,6 +80,42 @@ class ProductionRendererTest {
     assertThat(Files.readString(target.resolve("node-b/keepalived.conf"))).contains("priority 50");
     assertThat(Files.readString(target.resolve("node-b/sentinel.conf")))
         .contains("sentinel monitor edge 10.20.0.11 6379 2", "down-after-milliseconds edge 5000");
+  }
+
+  @Test
+  void givesEdgeNodeAndEveryControllerReplicaTheProductionTopologyWithoutSecrets() throws Exception {
+    ProductionRenderer.render(CONFIG, target);
+
+    Properties edgeNode = properties("node-b/edge-node.properties");
+    assertThat(edgeNode.getProperty("edge.node.name")).isEqualTo("node-b");
+    // its own PostgreSQL first: after a failover the survivor holds the new primary
+    assertThat(edgeNode.getProperty("spring.datasource.url"))
+        .startsWith("jdbc:postgresql://10.20.0.12:5432,10.20.0.11:5432/prontuario?targetServerType=primary");
+    assertThat(edgeNode.getProperty("spring.data.redis.sentinel.nodes"))
+        .isEqualTo("10.20.0.11:26379,10.20.0.12:26379,10.20.0.13:26379");
+    assertThat(edgeNode.getProperty("edge.app.entrypoints")).isEqualTo(
+        "https://10.20.0.10:443,https://10.20.0.13:443,https://10.20.0.11:443,https://10.20.0.12:443");
+
+    Properties controller = properties("witness/failover-controller.properties");
+    assertThat(controller.getProperty("server.address")).isEqualTo("10.20.0.13");
+    assertThat(controller.getProperty("edge.controller.cluster.nodes[1].patroni-url")).isEqualTo("http://10.20.0.12:8008");
+    assertThat(controller.getProperty("edge.controller.routing.haproxy.runtime-apis[2]")).isEqualTo("10.20.0.12:9999");
+    assertThat(controller.getProperty("edge.controller.election.mode")).isEqualTo("etcd");
+    assertThat(controller.getProperty("edge.controller.election.identity")).isEqualTo("controller-witness");
+    assertThat(controller.getProperty("edge.controller.election.etcd-endpoints[2]")).isEqualTo("http://10.20.0.13:2379");
+    assertThat(controller.getProperty("edge.controller.history.dir")).isEqualTo("/opt/prontuario/controller");
+
+    for (Properties p : List.of(edgeNode, controller)) {
+      assertThat(p.stringPropertyNames()).noneMatch(k -> k.contains("password") || k.contains("secret"));
+    }
+  }
+
+  private Properties properties(String file) throws Exception {
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(target.resolve(file))) {
+      p.load(in);
+    }
+    return p;
   }
 
   @Test

@@ -17,6 +17,8 @@ public final class ProductionBackups {
   public static final String CONFIG = "/etc/pgbackrest/pgbackrest.conf";
   public static final String REPO1_PATH = "/var/lib/pgbackrest";
   public static final String GCS_KEY = "/etc/pgbackrest/gcs-key.json";
+  public static final String LOG_PATH = "/var/log/pgbackrest";
+  public static final String SPOOL_PATH = "/var/spool/pgbackrest";
 
   private ProductionBackups() {}
 
@@ -42,7 +44,7 @@ public final class ProductionBackups {
     // pgBackRest drops WAL beyond the queue instead of filling the node's disk (the next backup
     // restarts the chain; edgectl backup check and the alert say so)
     g.put("archive-async", "y");
-    g.put("spool-path", "/var/spool/pgbackrest");
+    g.put("spool-path", SPOOL_PATH);
     g.put("archive-push-queue-max", "4GiB");
     common(g);
     return PgBackRestConf.of(policy.stanza(), g, List.of(
@@ -64,7 +66,7 @@ public final class ProductionBackups {
   private static void common(Map<String, String> g) {
     g.put("compress-type", "lz4");
     g.put("start-fast", "y");
-    g.put("log-path", "/var/log/pgbackrest");
+    g.put("log-path", LOG_PATH);
     g.put("log-level-file", "info");
   }
 }

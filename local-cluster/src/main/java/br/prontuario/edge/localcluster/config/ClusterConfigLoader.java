@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -26,6 +29,8 @@ public final class ClusterConfigLoader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
+
+  private static final Pattern POSITION = Pattern.compile("line \\d+, column \\d+");
 
   private ClusterConfigLoader() {}
 
@@ -58,9 +63,21 @@ public final class ClusterConfigLoader {
           .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
           .reduce((a, b) -> a + "." + b).orElse("(top level)");
       String problem = e.getOriginalMessage().startsWith("Unrecognized property")
-          ? "is not a known setting" : e.getOriginalMessage();
+          ? "is not a known setting" : oneLine(e.getOriginalMessage());
       throw new InvalidClusterConfigException(source + ": " + setting + " " + problem, e);
     }
+  }
+
+  /**
+   * SnakeYAML's syntax errors span several lines (each sentence, then the offending line with a
+   * caret under it): the sentences and the first position, on one line, as every CLI error is.
+   */
+  static String oneLine(String message) {
+    String sentences = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .collect(Collectors.joining("; "));
+    Matcher position = POSITION.matcher(message);
+    return position.find() && !sentences.contains(position.group()) ? sentences + " (" + position.group() + ")"
+        : sentences;
   }
 
   private static final class DurationReader extends ValueDeserializer<Duration> {

@@ -82,6 +82,14 @@ class ClusterConfigLoaderTest {
   }
 
   @Test
+  void reportsAYamlSyntaxErrorOnOneLineWithItsPosition() {
+    assertThatThrownBy(() -> ClusterConfigLoader.parse("haproxy:\n  entryPort: \"unterminated\n", "f"))
+        .hasMessageStartingWith("f: haproxy while scanning a quoted scalar; found unexpected end of stream")
+        .hasMessageContaining("(line 2, column 14)")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void reportsAMissingFileByItsPath() {
     assertThatThrownBy(() -> ClusterConfigLoader.load(Path.of("/nonexistent/edge-cluster.yaml")))
         .hasMessage("cluster configuration not found: /nonexistent/edge-cluster.yaml");
