@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("edge.database-outage")
 public record DatabaseOutageHold(
     @NotNull @DefaultValue("10s") Duration hold,
-    @NotNull @DefaultValue("250ms") Duration retryPause) {
+    @NotNull @DefaultValue("100ms") Duration retryPause) {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageHold.class);
 

@@ -2,7 +2,10 @@ package br.prontuario.edge.drill.measure;
 
 import br.prontuario.edge.drill.load.AckedWrite;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one drill run measured. Times in seconds from the fault; null where not observed.
@@ -13,6 +16,8 @@ import java.util.List;
  * @param duplicatedWrites writes stored more than once (one note, two records; must be 0)
  * @param rpoSeconds window of lost acknowledged writes: from the first lost one to the later of the
  *     fault and the last lost one; 0 when nothing was lost
+ * @param failedWriteAnswers the failed write attempts by what the client got: {@code HTTP 503},
+ *     {@code timed out} (no answer within the client's timeout), {@code refused or reset}
  */
 public record RunMeasurement(String scenario, int run, Instant startedAt, Instant faultAt,
     Instant firstSuccessAt, Double rtoSeconds, Double detectionSeconds, Double promotionSeconds,
@@ -20,9 +25,12 @@ public record RunMeasurement(String scenario, int run, Instant startedAt, Instan
     List<AckedWrite> lostWrites, int duplicatedWrites, List<String> duplicateNoteIds,
     double rpoSeconds, boolean verificationComplete, int writeAttempts,
     int failedWrites, List<SeriesPoint> series, List<ControllerEvent> events, boolean passed,
-    List<String> misses) {
+    List<String> misses, Map<String, Integer> failedWriteAnswers) {
 
   public RunMeasurement {
+    // reports written before the breakdown existed have none
+    failedWriteAnswers = Collections.unmodifiableMap(
+        new TreeMap<>(failedWriteAnswers == null ? Map.of() : failedWriteAnswers));
     lostWrites = List.copyOf(lostWrites);
     duplicateNoteIds = List.copyOf(duplicateNoteIds);
     series = List.copyOf(series);
@@ -35,6 +43,6 @@ public record RunMeasurement(String scenario, int run, Instant startedAt, Instan
     return new RunMeasurement(scenario, run, startedAt, faultAt, firstSuccessAt, rtoSeconds,
         detectionSeconds, promotionSeconds, reroutingSeconds, ackedWrites, ackedBeforeFault,
         lostAcknowledgedWrites, lostWrites, duplicatedWrites, duplicateNoteIds, rpoSeconds, verificationComplete, writeAttempts,
-        failedWrites, series, events, targetMisses.isEmpty(), targetMisses);
+        failedWrites, series, events, targetMisses.isEmpty(), targetMisses, failedWriteAnswers);
   }
 }

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Turns a run's observations into its measurement. Pure: no I/O, no clock of its own. */
 public final class RunMeasurer {
@@ -42,7 +44,8 @@ public final class RunMeasurer {
         rpoSeconds(lost, fault),
         o.verificationComplete(), writes.size(),
         (int) writes.stream().filter(a -> !a.ok()).count(),
-        new TimeSeries(o.startedAt(), bucket).of(o.attempts()), o.events(), false, List.of());
+        new TimeSeries(o.startedAt(), bucket).of(o.attempts()), o.events(), false, List.of(),
+        failedAnswers(writes));
     List<String> misses = new ArrayList<>(o.problems());
     misses.addAll(target.misses(unjudged));
     return unjudged.judged(misses);
@@ -67,6 +70,25 @@ public final class RunMeasurer {
         .map(Attempt::doneAt)
         .min(Comparator.naturalOrder());
   }
+
+  /**
+   * What the failed write attempts got. The client records no answer as status 0, whether the
+   * connection was refused or its timeout (2 s) ran out; the time it waited tells them apart.
+   */
+  static Map<String, Integer> failedAnswers(List<Attempt> writes) {
+    Map<String, Integer> answers = new TreeMap<>();
+    for (Attempt a : writes) {
+      if (!a.ok()) {
+        String answer = a.status() > 0 ? "HTTP " + a.status()
+            : Duration.between(a.sentAt(), a.doneAt()).compareTo(NO_ANSWER_IS_A_TIMEOUT) >= 0
+                ? "timed out" : "refused or reset";
+        answers.merge(answer, 1, Integer::sum);
+      }
+    }
+    return answers;
+  }
+
+  private static final Duration NO_ANSWER_IS_A_TIMEOUT = Duration.ofSeconds(1);
 
   static List<AckedWrite> lostWrites(RunObservations o) {
     return o.acked().stream().filter(w -> !o.foundNoteIds().contains(w.noteId())).toList();

@@ -2,6 +2,7 @@ package br.prontuario.edge.drill.measure;
 
 import static br.prontuario.edge.drill.measure.SyntheticRun.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class RunMeasurerTest {
     assertThat(m.firstSuccessAt()).isEqualTo(at(13.2));
     assertThat(m.rtoSeconds()).isCloseTo(10.2, within(1e-9));
     assertThat(m.failedWrites()).isEqualTo(2);
+    assertThat(m.failedWriteAnswers()).containsExactly(entry("HTTP 503", 1), entry("timed out", 1));
     assertThat(m.passed()).isTrue();
   }
 
@@ -194,6 +196,7 @@ class RunMeasurerTest {
         .measure(Target.PRIMARY_FAILURE);
 
     assertThat(m.series()).hasSize(4);
+    assertThat(m.failedWriteAnswers()).as("no answer after 0.5 s").containsOnlyKeys("refused or reset");
     assertThat(m.series().get(0).requests()).isEqualTo(2);
     assertThat(m.series().get(0).p50Millis()).isCloseTo(100, within(1e-6));
     assertThat(m.series().get(0).maxMillis()).isCloseTo(200, within(1e-6));

@@ -43,6 +43,7 @@ final class DrillPrinter {
     o.put("reroutingSeconds", run.reroutingSeconds());
     o.put("ackedWrites", run.ackedWrites());
     o.put("failedWrites", run.failedWrites());
+    o.put("failedWriteAnswers", run.failedWriteAnswers());
     o.put("misses", run.misses());
     return o;
   }
@@ -60,6 +61,12 @@ final class DrillPrinter {
     // what a clinician's app had to retry (0 is the target of a planned switchover)
     out.printf(Locale.ROOT, "  %-26s %s (per run)%n", "failed client requests", report.runs().stream()
         .map(r -> Integer.toString(r.failedWrites())).collect(java.util.stream.Collectors.joining(" ")));
+    for (RunMeasurement r : report.runs()) {
+      if (!r.failedWriteAnswers().isEmpty()) {
+        out.printf(Locale.ROOT, "    run %d: %s%n", r.run(), r.failedWriteAnswers().entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")));
+      }
+    }
     row(out, "detection (s)", s.detectionSeconds());
     row(out, "promotion (s)", s.promotionSeconds());
     for (RunMeasurement r : report.runs()) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class DrillReportsTest {
     return new RunMeasurement("primary-crash", n, start, start.plusSeconds(5), start.plusSeconds(20), rto, 6.0, 8.0,
         1.0, 40, 10, lost, lost == 0 ? List.of() : List.of(new AckedWrite("patient-id", "note-id-never-shown", 1, 1, "key",
             start, start.plusSeconds(1))), 0, List.of(), 0, true, 50, 3,
-        List.of(), List.of(), lost == 0, List.of());
+        List.of(), List.of(), lost == 0, List.of(), Map.of("HTTP 503", 3));
   }
 
   private static Path write(Path cluster, String scenario, Instant start, List<RunMeasurement> runs) {
