@@ -7,7 +7,6 @@ import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.upgrade.RollingAppUpgrade;
-import br.prontuario.edge.site.patroni.PatroniReply;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -99,12 +98,7 @@ public final class LocalClusterControl implements ClusterControl {
       }
       return;
     }
-    String leader = leader();
-    PatroniReply r = cluster.patroni().switchover(
-        cluster.layout().patroniUrl(NodeName.parse(leader)), leader, node);
-    if (r.status() / 100 != 2) {
-      throw new IllegalStateException("Patroni refused the switchover to " + node + ": " + r.message());
-    }
+    cluster.patroniSwitchover(NodeName.parse(node));
   }
 
   @Override

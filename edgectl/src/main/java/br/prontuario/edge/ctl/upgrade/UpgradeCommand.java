@@ -3,14 +3,17 @@ package br.prontuario.edge.ctl.upgrade;
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
 import br.prontuario.edge.ctl.controller.ControllerSwitchover;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.upgrade.EdgeNodeJar;
 import br.prontuario.edge.localcluster.upgrade.RollingAppUpgrade;
 import br.prontuario.edge.localcluster.upgrade.RollingAppUpgrade.RolledBack;
 import br.prontuario.edge.localcluster.upgrade.RollingAppUpgrade.Upgraded;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +55,11 @@ public final class UpgradeCommand implements Callable<Integer> {
     }
     EdgeCluster cluster = options.existingCluster();
     PrintWriter out = spec.commandLine().getOut();
-    RollingAppUpgrade upgrade = new RollingAppUpgrade(cluster,
-        node -> ControllerSwitchover.to(cluster.stateDir(), node.id()), readyTimeout,
+    // the controller moves the active role with the leader; a cluster without one, Patroni alone
+    Consumer<NodeName> switchover = ClusterDescriptor.read(cluster.stateDir()).controllerUrl() != null
+        ? node -> ControllerSwitchover.to(cluster.stateDir(), node.id())
+        : cluster::patroniSwitchover;
+    RollingAppUpgrade upgrade = new RollingAppUpgrade(cluster, switchover, readyTimeout,
         line -> {
           out.println("upgrade: " + line);
           out.flush();

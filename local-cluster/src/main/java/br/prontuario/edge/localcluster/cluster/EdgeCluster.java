@@ -19,6 +19,7 @@ import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.redis.RedisNode;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniReply;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,6 +234,21 @@ public final class EdgeCluster {
   public Path appJar(NodeName node) {
     Path installed = installedAppJar(node);
     return Files.isRegularFile(installed) ? installed : configuredAppJar();
+  }
+
+  /**
+   * A planned switchover of the PostgreSQL leader to {@code to} through Patroni's REST API: for a
+   * cluster without a failover controller (which otherwise moves the active role itself).
+   *
+   * @throws IllegalStateException when there is no leader or Patroni refuses
+   */
+  public void patroniSwitchover(NodeName to) {
+    NodeName from = leader().orElseThrow(() -> new IllegalStateException("no PostgreSQL leader"));
+    PatroniReply reply = patroniApi.switchover(layout.patroniUrl(from), from.id(), to.id());
+    if (reply.status() / 100 != 2) {
+      throw new IllegalStateException("Patroni refused the switchover to " + to.id() + ": "
+          + reply.message());
+    }
   }
 
   /** The node's edge-node process, if it runs (its pid changes with every restart). */
