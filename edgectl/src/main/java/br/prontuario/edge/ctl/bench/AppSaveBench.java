@@ -28,6 +28,7 @@ final class AppSaveBench {
 
   static final Duration HEALTHY = Duration.ofMinutes(5);
   static final Duration SAVED = Duration.ofMinutes(3);
+  private static final Duration READ_BACK = Duration.ofSeconds(60);
 
   private final ClusterControl cluster;
   private final EdgeApi api;
@@ -58,20 +59,22 @@ final class AppSaveBench {
       }
       progress.accept("run " + run + ": killing " + leader + ", then tapping salvar");
       cluster.kill(leader);
-      phone.tapSave(text);
-      double took = phone.awaitSaved(SAVED);
-      phone.screenshot(screenshots.resolve("app-save-" + run + ".png")); // what the clinician saw
-      if (took < 0) {
-        cluster.start(leader);
-        throw new Aborted("run " + run + ": the note did not show \"salvo\" within " + SAVED.toSeconds() + " s");
+      try {
+        phone.tapSave(text);
+        double took = phone.awaitSaved(SAVED);
+        phone.screenshot(screenshots.resolve("app-save-" + run + ".png")); // what the clinician saw
+        if (took < 0) {
+          throw new Aborted("run " + run + ": the note did not show \"salvo\" within " + SAVED.toSeconds() + " s");
+        }
+        long stored = storedCopies(patientId, text);
+        progress.accept(String.format(java.util.Locale.ROOT, "run %d: salvo after %.2f s (%d stored)", run, took, stored));
+        if (stored != 1) {
+          throw new Aborted("run " + run + ": the server holds the note " + stored + " times, not once");
+        }
+        seconds.add(took);
+      } finally {
+        cluster.start(leader); // an aborted run leaves the cluster whole too
       }
-      long stored = storedCopies(patientId, text);
-      progress.accept(String.format(java.util.Locale.ROOT, "run %d: salvo after %.2f s (%d stored)", run, took, stored));
-      if (stored != 1) {
-        throw new Aborted("run " + run + ": the server holds the note " + stored + " times, not once");
-      }
-      seconds.add(took);
-      cluster.start(leader);
       awaitHealthy("after run " + run);
     }
     return new SaveTimes(seconds);
@@ -118,8 +121,18 @@ final class AppSaveBench {
     return name.toString();
   }
 
+  /**
+   * How many notes hold the text, read right after the failover: the read is retried while the
+   * entry point still settles (a timeout or a 503), -1 when it never answered.
+   */
   private long storedCopies(String patientId, String text) {
+    long deadline = System.nanoTime() + READ_BACK.toNanos();
     ApiResponse notes = api.listNotes(patientId, 200, null);
+    while (!notes.ok() && (notes.status() == 0 || notes.status() >= 500)
+        && System.nanoTime() < deadline) {
+      pause(Duration.ofSeconds(1));
+      notes = api.listNotes(patientId, 200, null);
+    }
     if (!notes.ok()) {
       return -1;
     }
