@@ -1,11 +1,13 @@
 package br.prontuario.edge.node.demo;
 
 import br.prontuario.edge.common.audit.AuditLog;
+import br.prontuario.edge.common.problem.DatabaseOutage;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.common.user.PasswordHasher;
 import br.prontuario.edge.common.user.UserRepository;
 import br.prontuario.edge.node.patient.NameKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -19,12 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With {@code edge.demo.enabled}, creates the demo physician and the synthetic patients. Safe to
- * run on every start and on both nodes at once: every insert skips what already exists.
+ * run on every start and on both nodes at once: every insert skips what already exists, which is
+ * also what makes a retry after a switchover or failover safe.
  */
 @Component
 class DemoSeeder implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+  // a node started during a switchover meets the old primary's shutdown (57P01); without the
+  // retry that one error ended the whole application (CI, ClinicianAppClusterIT's restore)
+  private static final Duration RETRY_FOR = Duration.ofMinutes(2);
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final DemoProperties demo;
   private final UserRepository users;
@@ -50,6 +57,32 @@ class DemoSeeder implements ApplicationRunner {
     if (!demo.enabled()) {
       return;
     }
+    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        seed();
+        return;
+      } catch (RuntimeException e) {
+        if (!DatabaseOutage.isTransient(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LOG.warn("demo data: database unavailable (attempt {}, {}), retrying in {}", attempt,
+            e.getClass().getSimpleName(), RETRY_PAUSE);
+        pause();
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while seeding the demo data", e);
+    }
+  }
+
+  private void seed() {
     if (!users.exists(demo.username())) {
       transactions.executeWithoutResult(tx -> {
         if (users.create(demo.username(), Role.PHYSICIAN,
