@@ -4,6 +4,7 @@ import br.prontuario.edge.common.audit.AuditChainVerifier;
 import br.prontuario.edge.common.audit.AuditChainVerifier.Position;
 import br.prontuario.edge.common.audit.AuditHashing;
 import br.prontuario.edge.ctl.users.ClusterDatabase;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,8 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code edgectl audit verify [--incremental] [--dir DIR] [--json]}: walks the chain; exits 0 when
- * intact, 3 and names the first altered or missing row otherwise. The full walk (the default)
+ * {@code edgectl audit verify [--incremental] [--dir DIR] [--json]}: walks the chain, then
+ * compares it with its anchor in etcd ({@link AnchorVerification}: rows removed from the tail leave
+ * a chain that walks clean); exits 0 when intact, 3 and names the first altered or missing row
+ * otherwise. The full walk (the default)
  * checks every row; {@code --incremental} checks that the last verified row still has its hash
  * and walks only the rows after it ({@link VerifiedPositionFile}). Both record the new position
  * when the chain is intact.
@@ -50,8 +53,13 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         : FULL;
     long started = System.nanoTime();
     AuditChainVerifier.Result result;
+    Map<String, Object> anchor = null;
     try (Connection connection = ClusterDatabase.read(dir).connect()) {
       result = new AuditChainVerifier().verifyAfter(connection, from);
+      if (result instanceof AuditChainVerifier.Intact) {
+        anchor = AnchorVerification.of(ClusterDescriptor.read(ClusterDatabase.clusterDir(dir)))
+            .check(connection);
+      }
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     Map<String, Object> report = new LinkedHashMap<>();
@@ -64,6 +72,10 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       report.put("problem", bad.problem());
       report.put("rowsChecked", bad.rowsChecked());
       line = "edgectl: audit chain broken: " + bad.problem();
+    } else if (AnchorVerification.broken(anchor)) {
+      report.put("intact", false);
+      report.put("problem", anchor.get("problem"));
+      line = "edgectl: audit chain broken: " + anchor.get("problem");
     } else {
       AuditChainVerifier.Intact ok = (AuditChainVerifier.Intact) result;
       positions.write(new Position(ok.rows(), ok.lastHash()), Instant.now());
@@ -72,7 +84,11 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       report.put("rowsChecked", ok.rows() - from.seq());
       report.put("lastHash", ok.lastHash());
       line = "audit chain intact: " + ok.rows() + " rows (" + (ok.rows() - from.seq())
-          + " checked, " + report.get("mode") + "), last hash " + ok.lastHash();
+          + " checked, " + report.get("mode") + "), last hash " + ok.lastHash()
+          + anchorLine(anchor);
+    }
+    if (anchor != null) {
+      report.put("anchor", anchor);
     }
     report.put("millis", millis);
     boolean intact = (Boolean) report.get("intact");
@@ -84,6 +100,16 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(line);
     }
     return intact ? 0 : BROKEN;
+  }
+
+  private static String anchorLine(Map<String, Object> anchor) {
+    return switch ((String) anchor.get("status")) {
+      case "agrees" -> "; agrees with its anchor (row " + anchor.get("seq") + ", "
+          + anchor.get("anchoredAt") + ")";
+      case "none-yet" -> "; no anchor yet (the tail is not checked)";
+      case "unreachable" -> "; anchor unreachable in etcd (the tail is not checked)";
+      default -> "; no anchor store configured (the tail is not checked)";
+    };
   }
 
   private static final Position FULL = new Position(0, AuditHashing.GENESIS);

@@ -33,6 +33,8 @@ final class AppProperties {
     p.put("spring.data.redis.username", RedisAuth.EDGE_NODE);
     p.put("spring.data.redis.sentinel.username", RedisAuth.EDGE_NODE);
     p.put("edge.app.entrypoints", String.join(",", entrypoints(config, layout)));
+    // the audit chain's head, copied outside PostgreSQL (add the cloud site's etcd as stores.cloud)
+    p.put("edge.audit.anchor.stores.edge", String.join(",", layout.etcdClientUrls()));
     return render("edge-node on " + node.id(), p);
   }
 

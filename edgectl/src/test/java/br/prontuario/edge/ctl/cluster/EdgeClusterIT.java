@@ -184,13 +184,17 @@ class EdgeClusterIT {
 
   @Test
   @Order(6)
-  void upOnTheSameFolderAfterDownRestartsWithTheDataIntact() throws Exception {
+  void upOnTheSameFolderAfterDownRestartsWithTheDataAndTheAuditAnchorIntact() throws Exception {
     edgectl("down", "--dir", dir.toString());
     assertThat(Files.list(dir.resolve("pids")).toList()).isEmpty();
     String out = edgectl("up", "--dir", dir.toString());
     assertThat(out).contains(cluster.entrypoint());
     String token = entry.login("demo", cluster.demo().password());
     assertThat(entry.noteTexts(token, patientId)).contains("before switchover");
+    // the audit chain's head that edge-node copies to etcd outlived the restart and still agrees
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() ->
+        JSON.readTree(edgectl("audit", "verify", "--json", "--dir", dir.toString()))
+            .at("/anchor/status").asString().equals("agrees"));
   }
 
   /**

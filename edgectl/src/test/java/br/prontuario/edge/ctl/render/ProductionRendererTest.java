@@ -95,6 +95,8 @@ class ProductionRendererTest {
         .isEqualTo("10.20.0.11:26379,10.20.0.12:26379,10.20.0.13:26379");
     assertThat(edgeNode.getProperty("edge.app.entrypoints")).isEqualTo(
         "https://10.20.0.10:443,https://10.20.0.13:443,https://10.20.0.11:443,https://10.20.0.12:443");
+    assertThat(edgeNode.getProperty("edge.audit.anchor.stores.edge")).isEqualTo(
+        "http://10.20.0.11:2379,http://10.20.0.12:2379,http://10.20.0.13:2379");
 
     Properties controller = properties("witness/failover-controller.properties");
     assertThat(controller.getProperty("server.address")).isEqualTo("10.20.0.13");

@@ -1,5 +1,6 @@
 package br.prontuario.edge.controller.election;
 
+import br.prontuario.edge.site.etcd.EtcdGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -51,6 +51,8 @@ public final class EdgeNodeApp {
         "--edge.node.name=" + node.id(),
         // the app (served at /) learns every entry URL and moves to the next when one is down
         "--edge.app.entrypoints=" + String.join(",", layout.entrypoints()),
+        // the audit chain's head, copied to the edge etcd (edgectl audit verify compares it)
+        "--edge.audit.anchor.stores.edge=" + String.join(",", layout.etcdClientUrls()),
         "--edge.demo.enabled=true"));
     // DIR/NODE/app → DIR/NODE/models/manifest.json, written by edgectl models install
     Path manifest = ModelInstaller.manifest(dir.getParent().getParent(), node.id());

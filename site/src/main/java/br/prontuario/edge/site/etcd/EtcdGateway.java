@@ -1,4 +1,4 @@
-package br.prontuario.edge.controller.election;
+package br.prontuario.edge.site.etcd;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +14,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** etcd 3.4's v3 JSON gateway: POST a JSON body to the first endpoint that answers. */
-final class EtcdGateway {
+/**
+ * etcd 3.4's v3 JSON gateway: POST a JSON body to the first endpoint that answers. Used by the
+ * controller's leader election and by the audit chain's anchor.
+ */
+public final class EtcdGateway {
 
   private final List<String> endpoints;
   private final HttpClient http;
@@ -24,7 +27,7 @@ final class EtcdGateway {
   /** The endpoint that answered last is tried first: a frozen member costs one timeout, not one per call. */
   private volatile int preferred;
 
-  EtcdGateway(List<String> endpoints, JsonMapper json, Duration timeout) {
+  public EtcdGateway(List<String> endpoints, JsonMapper json, Duration timeout) {
     this.endpoints = List.copyOf(endpoints);
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     this.json = json;
@@ -32,7 +35,7 @@ final class EtcdGateway {
   }
 
   /** The answer of the first endpoint that gives one; empty if none answered with 200. */
-  Optional<JsonNode> post(String path, Object body) {
+  public Optional<JsonNode> post(String path, Object body) {
     String payload = json.writeValueAsString(body);
     int first = preferred;
     for (int i = 0; i < endpoints.size(); i++) {
@@ -59,11 +62,11 @@ final class EtcdGateway {
     return Optional.empty();
   }
 
-  static String b64(String text) {
+  public static String b64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String unb64(String text) {
+  public static String unb64(String text) {
     return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
   }
 }

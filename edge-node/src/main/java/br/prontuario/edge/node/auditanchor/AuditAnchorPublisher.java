@@ -1,0 +1,164 @@
+package br.prontuario.edge.node.auditanchor;
+
+import br.prontuario.edge.common.audit.anchor.AnchorCheck;
+import br.prontuario.edge.common.audit.anchor.AuditAnchor;
+import br.prontuario.edge.common.audit.anchor.EtcdAnchorStore;
+import br.prontuario.edge.common.audit.anchor.EtcdAnchorStore.Found;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every {@code edge.audit.anchor.interval} copies the audit chain's head to each anchor store,
+ * after checking the chain still holds the row the store anchored last. A chain that no longer
+ * does (rows removed from its tail, or rewritten) is logged as an error, shown by
+ * {@code audit_anchor_mismatch} and never anchored over: the store keeps the evidence.
+ */
+@Component
+public class AuditAnchorPublisher implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditAnchorPublisher.class);
+
+  private final AuditAnchorProperties properties;
+  private final List<EtcdAnchorStore> stores;
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final Map<String, AtomicLong> anchoredSeq = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> mismatch = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> anchoredAt = new ConcurrentHashMap<>();
+  private ScheduledExecutorService scheduler;
+
+  public AuditAnchorPublisher(AuditAnchorProperties properties, DataSource dataSource, Clock clock,
+      MeterRegistry meters) {
+    this.properties = properties;
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.stores = properties.stores().entrySet().stream()
+        .map(e -> new EtcdAnchorStore(e.getKey(), e.getValue(), properties.key(),
+            properties.timeout()))
+        .toList();
+    for (EtcdAnchorStore store : stores) {
+      String name = store.name();
+      Gauge.builder("audit_anchor_seq", register(anchoredSeq, name), AtomicLong::get)
+          .description("last audit row anchored in the store").tag("store", name)
+          .register(meters);
+      Gauge.builder("audit_anchor_mismatch", register(mismatch, name), AtomicLong::get)
+          .description("1 when the audit chain no longer holds the row this store anchored")
+          .tag("store", name).register(meters);
+      Gauge.builder("audit_anchor_timestamp_seconds", register(anchoredAt, name), AtomicLong::get)
+          .description("when the store last agreed with the chain (epoch seconds)")
+          .tag("store", name).register(meters);
+    }
+  }
+
+  private static AtomicLong register(Map<String, AtomicLong> values, String store) {
+    return values.computeIfAbsent(store, s -> new AtomicLong());
+  }
+
+  /** One round over every store; what went wrong is logged and left for the next round. */
+  public void publishOnce() {
+    Optional<AuditAnchor> head;
+    try {
+      head = head();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("audit anchor: cannot read the chain's head ({})", e.getClass().getSimpleName());
+      return;
+    }
+    for (EtcdAnchorStore store : stores) {
+      try {
+        publish(store, head);
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("audit anchor: store {} failed this round ({})", store.name(),
+            e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private void publish(EtcdAnchorStore store, Optional<AuditAnchor> head) throws SQLException {
+    EtcdAnchorStore.Reading reading = store.read();
+    if (reading instanceof EtcdAnchorStore.Unreachable) {
+      LOG.warn("audit anchor: store {} unreachable", store.name());
+      return;
+    }
+    if (reading instanceof Found found) {
+      Optional<String> problem;
+      try (Connection connection = dataSource.getConnection()) {
+        problem = AnchorCheck.problem(connection, found.anchor());
+      }
+      if (problem.isPresent()) {
+        mismatch.get(store.name()).set(1);
+        LOG.error("audit chain does not match its anchor in store {}: {}", store.name(),
+            problem.get());
+        return;
+      }
+      mismatch.get(store.name()).set(0);
+      anchoredSeq.get(store.name()).set(found.anchor().seq());
+    }
+    if (head.isEmpty()) {
+      return;
+    }
+    EtcdAnchorStore.Advance advance = store.advance(head.get());
+    if (advance == EtcdAnchorStore.Advance.ADVANCED) {
+      anchoredSeq.get(store.name()).set(head.get().seq());
+    }
+    if (advance == EtcdAnchorStore.Advance.ADVANCED
+        || advance == EtcdAnchorStore.Advance.ALREADY_AHEAD) {
+      anchoredAt.get(store.name()).set(clock.instant().getEpochSecond());
+    }
+  }
+
+  private Optional<AuditAnchor> head() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        var query = connection.prepareStatement(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        var row = query.executeQuery()) {
+      return row.next()
+          ? Optional.of(new AuditAnchor(row.getLong(1), row.getString(2), clock.instant()))
+          : Optional.empty();
+    }
+  }
+
+  @Override
+  public void start() {
+    if (stores.isEmpty()) {
+      LOG.warn("no edge.audit.anchor.stores configured: the audit chain's head is kept nowhere"
+          + " else, so rows removed from its tail would go unnoticed");
+      return;
+    }
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "audit-anchor");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = properties.interval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::publishOnce, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      scheduler = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return scheduler != null;
+  }
+}
