@@ -77,11 +77,7 @@ public final class RollingAppUpgrade {
     if (failure.isPresent()) {
       progress.accept("putting " + standby.id() + " back on its old jar as well");
       moveActiveRole(leader);
-      first.undo();
-      restartAndAwaitReady(standby).ifPresent(stillDown -> {
-        throw new IllegalStateException("rolled back, but " + standby.id()
-            + "'s edge-node is not ready on its old jar either: " + stillDown);
-      });
+      putBackOldJar(standby, first);
       return new RolledBack(leader, failure.get());
     }
     progress.accept("both nodes run " + jar.getFileName() + "; " + standby.id() + " is active");
@@ -99,12 +95,17 @@ public final class RollingAppUpgrade {
     }
     progress.accept(node.id() + " not ready on the new jar (" + failure.get()
         + "); putting its old jar back");
+    putBackOldJar(node, slot);
+    return Optional.of(failure.get() + " (log: " + cluster.log(node, Components.APP) + ")");
+  }
+
+  /** A node that does not come back on the jar it ran before needs a person: stop there. */
+  private void putBackOldJar(NodeName node, AppJarSlot slot) {
     slot.undo();
     restartAndAwaitReady(node).ifPresent(stillDown -> {
       throw new IllegalStateException(node.id() + "'s edge-node is not ready on its old jar "
           + "either: " + stillDown + " (log: " + cluster.log(node, Components.APP) + ")");
     });
-    return Optional.of(failure.get() + " (log: " + cluster.log(node, Components.APP) + ")");
   }
 
   private Optional<String> restartAndAwaitReady(NodeName node) {
