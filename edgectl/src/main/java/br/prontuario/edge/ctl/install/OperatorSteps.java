@@ -40,7 +40,8 @@ final class OperatorSteps {
 
   static SecretFile springSecrets(Host host, String service) {
     String holds = SharedServices.EDGE_NODE.equals(service)
-        ? "spring.datasource.password, edge.security.jwt-secret, spring.data.redis.password, "
+        ? "spring.datasource.password, spring.flyway.password, edge.security.jwt-secret,"
+            + " spring.data.redis.password, "
             + "spring.data.redis.sentinel.password, edge.inference.face.encryption-key"
         : "edge.security.jwt-secret, edge.controller.patroni.password, edge.controller.sentinel-auth.password";
     return new SecretFile(host.secrets(service), host.serviceAccount(), holds);

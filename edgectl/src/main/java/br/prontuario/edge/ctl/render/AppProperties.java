@@ -28,6 +28,7 @@ final class AppProperties {
     p.put("server.port", Integer.toString(layout.ports(node).app()));
     p.put("spring.datasource.url", layout.jdbcUrl(config.postgres().database(), node));
     p.put("spring.datasource.username", config.postgres().appUser());
+    p.put("spring.flyway.user", config.postgres().ownerUser());
     p.put("spring.data.redis.sentinel.master", config.redis().masterName());
     p.put("spring.data.redis.sentinel.nodes", String.join(",", layout.sentinelAddresses()));
     p.put("spring.data.redis.username", RedisAuth.EDGE_NODE);

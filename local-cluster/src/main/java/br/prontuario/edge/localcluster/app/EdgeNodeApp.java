@@ -43,6 +43,8 @@ public final class EdgeNodeApp {
         "--server.port=" + layout.ports(node).app(),
         "--spring.datasource.url=" + layout.jdbcUrl(config.postgres().database(), node),
         "--spring.datasource.username=" + config.postgres().appUser(),
+        // the migrations run as the schema's owner; the app itself only reads and writes rows
+        "--spring.flyway.user=" + config.postgres().ownerUser(),
         "--spring.data.redis.sentinel.master=" + config.redis().masterName(),
         "--spring.data.redis.sentinel.nodes=" + String.join(",", layout.sentinelAddresses()),
         // the same ACL user on Redis (its keys only) and on the Sentinels (master lookups only)
@@ -61,6 +63,7 @@ public final class EdgeNodeApp {
     }
     Map<String, Object> secret = new LinkedHashMap<>();
     secret.put("spring.datasource.password", secrets.appPassword());
+    secret.put("spring.flyway.password", secrets.ownerPassword());
     secret.put("edge.security.jwt-secret", secrets.jwtSecret());
     secret.put("edge.demo.password", secrets.demoPassword());
     secret.put("spring.data.redis.password", secrets.redisEdgeNodePassword());

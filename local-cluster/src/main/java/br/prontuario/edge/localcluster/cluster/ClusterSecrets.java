@@ -18,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param patroniRestUser and {@code patroniRestPassword}: what Patroni's unsafe REST endpoints
  *     ask for (switchover, failover, restart, config)
+ * @param ownerPassword the database owner's ({@code PostgresSettings.ownerUser()}), which only
+ *     the migrations use; the apps log in with {@code appPassword}
  * @param redisEdgeNodePassword the apps' Redis and Sentinel user (their keys only); the other
  *     {@code redis*} passwords: replication, Sentinel towards Redis, the controller's read-only
  *     user, and the Sentinels among themselves ({@code RedisAuth} names the users)
@@ -35,7 +37,8 @@ public record ClusterSecrets(
     String redisReplicaPassword,
     String redisSentinelPassword,
     String redisControllerPassword,
-    String sentinelPeerPassword) {
+    String sentinelPeerPassword,
+    String ownerPassword) {
 
   public static final String PATRONI_REST_USER = "patroni-ops";
 
@@ -45,7 +48,7 @@ public record ClusterSecrets(
   public static ClusterSecrets generate() {
     return new ClusterSecrets(token(18), token(18), token(18), token(18), token(12),
         Base64.getEncoder().encodeToString(bytes(48)), PATRONI_REST_USER, token(18), token(18),
-        token(18), token(18), token(18), token(18));
+        token(18), token(18), token(18), token(18), token(18));
   }
 
   /** What {@code edgectl render} writes: production secrets come from the secret store. */
@@ -54,7 +57,7 @@ public record ClusterSecrets(
         "CHANGE-ME (or PATRONI_REPLICATION_PASSWORD)", "CHANGE-ME (or PATRONI_REWIND_PASSWORD)",
         "CHANGE-ME", "", "CHANGE-ME", PATRONI_REST_USER,
         "CHANGE-ME (or PATRONI_RESTAPI_PASSWORD)", "CHANGE-ME", "CHANGE-ME", "CHANGE-ME",
-        "CHANGE-ME", "CHANGE-ME");
+        "CHANGE-ME", "CHANGE-ME", "CHANGE-ME");
   }
 
   /** What callers of Patroni's unsafe endpoints send. */

@@ -127,6 +127,11 @@ class InternalPlaneAttackIT {
             + " OR rolbypassrls FROM pg_roles WHERE rolname = '" + cluster.config().postgres().appUser() + "'");
         assertThat(app.next()).isTrue();
         assertThat(app.getBoolean(1)).as("the app user holds an administrative attribute").isFalse();
+        // the records database belongs to the owner role the migrations use, not to the app's
+        ResultSet owner = s.executeQuery("SELECT pg_get_userbyid(datdba) FROM pg_database"
+            + " WHERE datname = '" + cluster.config().postgres().database() + "'");
+        assertThat(owner.next()).isTrue();
+        assertThat(owner.getString(1)).isEqualTo(cluster.config().postgres().ownerUser());
       }
     }
     assertHealthy();
