@@ -248,7 +248,7 @@ function cloudCard(cloud, active) {
 }
 
 function renderAlerts(alerts) {
-  const names = ['MacStudioDown', 'DatabaseReplicationLag', 'GCPFallbackActivated', 'HAClusterDegraded', 'RestoreDrillOverdue'];
+  const names = ['MacStudioDown', 'DatabaseReplicationLag', 'GCPFallbackActivated', 'HAClusterDegraded', 'RestoreDrillOverdue', 'AuditChainTampered'];
   const rows = [];
   for (const name of names) {
     const active = alerts.filter(a => a.name === name);

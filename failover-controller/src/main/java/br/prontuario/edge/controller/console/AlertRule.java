@@ -20,7 +20,7 @@ record AlertRule(String name, String expr, String severity, Duration holdFor, St
 
   /**
    * The rules of the file in its order: the seed's four (group alta_disponibilidade), then the
-   * restore drill's (group backup, issue 20).
+   * restore drill's (group backup, issue 20), then the audit anchor's (group auditoria, issue 15).
    */
   static final List<AlertRule> ALL = List.of(
       new AlertRule("MacStudioDown", "up{job=\"mac-studio\"} == 0", "critical", Duration.ofSeconds(30),
@@ -36,7 +36,10 @@ record AlertRule(String name, String expr, String severity, Duration holdFor, St
           "time() - max(last_restore_drill_passed_timestamp_seconds) > 35 * 24 * 3600"
               + " or absent(last_restore_drill_passed_timestamp_seconds)", "warning", Duration.ofHours(1),
           "Nenhum drill de restauração passou nos últimos 35 dias",
-          r -> restoreDrillOverdue(r) ? List.of("") : List.of()));
+          r -> restoreDrillOverdue(r) ? List.of("") : List.of()),
+      new AlertRule("AuditChainTampered", "audit_anchor_mismatch == 1", "critical", Duration.ZERO,
+          "Cadeia de auditoria de %s não confere com a âncora",
+          r -> instancesWhere(r.auditAnchorMismatch(), v -> v == 1)));
 
   String summaryFor(String instance) {
     return summary.formatted(instance);

@@ -17,11 +17,12 @@ import java.util.TreeMap;
  *     null when the series is absent
  */
 record MetricReadings(Instant at, Map<String, Double> up, Map<String, Double> lagSeconds, double gcpFallbackActive,
-    Double restoreDrillPassedAt) {
+    Double restoreDrillPassedAt, Map<String, Double> auditAnchorMismatch) {
 
   MetricReadings {
     up = Map.copyOf(up);
     lagSeconds = Map.copyOf(lagSeconds);
+    auditAnchorMismatch = Map.copyOf(auditAnchorMismatch);
   }
 
   static MetricReadings from(MeterRegistry registry, Instant at) {
@@ -29,8 +30,9 @@ record MetricReadings(Instant at, Map<String, Double> up, Map<String, Double> la
     Map<String, Double> lag = byInstance(registry.find("postgresql.replication.lag.seconds").gauges());
     Gauge gcp = registry.find("gcp.fallback.active").gauge();
     Gauge restorePassed = registry.find("last.restore.drill.passed.timestamp.seconds").gauge();
+    Map<String, Double> audit = byInstance(registry.find("audit.anchor.mismatch").gauges());
     return new MetricReadings(at, up, lag, gcp == null ? 0 : gcp.value(),
-        restorePassed == null ? null : restorePassed.value());
+        restorePassed == null ? null : restorePassed.value(), audit);
   }
 
   private static Map<String, Double> byInstance(Iterable<Gauge> gauges) {

@@ -16,6 +16,7 @@ import br.prontuario.edge.controller.history.DecisionHistory;
 import br.prontuario.edge.controller.history.HistoryProperties;
 import br.prontuario.edge.controller.history.HistoryRecorder;
 import br.prontuario.edge.controller.patroni.PatroniApiProperties;
+import br.prontuario.edge.controller.metrics.AuditAnchorWatch;
 import br.prontuario.edge.controller.metrics.ControllerMetrics;
 import br.prontuario.edge.controller.probe.ClusterProber;
 import br.prontuario.edge.controller.probe.ClusterTopology;
@@ -32,6 +33,7 @@ import br.prontuario.edge.site.patroni.PatroniClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -110,6 +112,14 @@ class ControllerConfiguration {
     ControlLoop loop = new ControlLoop(prober, engine, actuator, router, leadership, recorder, metrics, rules);
     loop.start();
     return loop;
+  }
+
+  /** The audit anchor's finding on each node, re-exported for the console's alert table. */
+  @Bean(destroyMethod = "close")
+  AuditAnchorWatch auditAnchorWatch(MeterRegistry meters, ClusterTopology topology,
+      HealthRules rules) {
+    return new AuditAnchorWatch(meters, topology.nodes(), rules.timeout())
+        .start(Duration.ofSeconds(30));
   }
 
   @Bean

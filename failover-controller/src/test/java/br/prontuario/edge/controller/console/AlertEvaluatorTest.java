@@ -17,13 +17,14 @@ class AlertEvaluatorTest {
   /** A restore drill passed yesterday: only the nodes' series vary. */
   private MetricReadings readings(double upA, double upB, double lagB, double cloud) {
     return new MetricReadings(clock.instant(), Map.of("node-a", upA, "node-b", upB),
-        Map.of("node-a", 0.0, "node-b", lagB), cloud, epochSeconds(clock.instant().minus(Duration.ofDays(1))));
+        Map.of("node-a", 0.0, "node-b", lagB), cloud, epochSeconds(clock.instant().minus(Duration.ofDays(1))),
+        Map.of("node-a", 0.0, "node-b", 0.0));
   }
 
   /** A healthy cluster whose last passed restore drill is {@code passedAt} (null: series absent). */
   private MetricReadings restoreDrillPassed(Double passedAt) {
     return new MetricReadings(clock.instant(), Map.of("node-a", 1.0, "node-b", 1.0),
-        Map.of("node-a", 0.0, "node-b", 0.0), 0, passedAt);
+        Map.of("node-a", 0.0, "node-b", 0.0), 0, passedAt, Map.of("node-a", 0.0, "node-b", 0.0));
   }
 
   private static double epochSeconds(Instant at) {
@@ -124,5 +125,15 @@ class AlertEvaluatorTest {
     clock.advance(Duration.ofHours(2));
 
     assertThat(evaluator.evaluate(restoreDrillPassed(epochSeconds(clock.instant())))).isEmpty();
+  }
+
+  @Test
+  void anAuditChainThatNoLongerMatchesItsAnchorOnOneNodeFiresAtOnceForThatNode() {
+    MetricReadings tampered = new MetricReadings(clock.instant(), Map.of("node-a", 1.0, "node-b", 1.0),
+        Map.of("node-a", 0.0, "node-b", 0.0), 0, epochSeconds(clock.instant()),
+        Map.of("node-a", 0.0, "node-b", 1.0));
+    List<AlertEvaluator.ActiveAlert> active = evaluator.evaluate(tampered);
+    assertThat(firing(active)).containsExactly("AuditChainTampered/node-b");
+    assertThat(active.get(0).runbook()).isEqualTo("docs/runbooks/AuditChainTampered.md");
   }
 }

@@ -100,6 +100,8 @@ class OperatorConsoleIT {
     assertThat(browser.text(By.id("replica"))).contains(c.acting().identity()).contains("atuante");
     assertThat(browser.text(By.cssSelector("#haproxy tr[data-server='node-a']"))).contains("UP");
     assertThat(browser.text(By.cssSelector("#alerts tr[data-alert='MacStudioDown']"))).contains("inativo");
+    assertThat(browser.text(By.cssSelector("#alerts tr[data-alert='AuditChainTampered']")))
+        .contains("inativo");
     await("the cloud standby's delay").atMost(MOVE).until(() -> browser.nodeField("cloud", "lag").endsWith(" s"));
     assertThat(browser.nodeField("cloud", "active")).isEqualTo("em espera");
     browser.screenshot("console-live-healthy");

@@ -46,7 +46,8 @@ class MetricsScrapeTest {
         "up{instance=\"node-b\",job=\"mac-studio\"}",
         "postgresql_replication_lag_seconds{instance=\"node-a\"}",
         "gcp_fallback_active ", "controller_state{state=\"NORMAL\"}", "failovers_total ",
-        "last_failover_duration_seconds ", "last_restore_drill_passed_timestamp_seconds 0.0");
+        "last_failover_duration_seconds ", "last_restore_drill_passed_timestamp_seconds 0.0",
+        "audit_anchor_mismatch{instance=\"node-a\"} 0.0");
   }
 
   @Test
@@ -57,7 +58,8 @@ class MetricsScrapeTest {
     rules.path("spec").path("groups").forEach(group -> group.path("rules").forEach(alerts::add));
 
     assertThat(alerts).extracting(a -> a.path("alert").asString()).containsExactly("MacStudioDown",
-        "DatabaseReplicationLag", "GCPFallbackActivated", "HAClusterDegraded", "RestoreDrillOverdue");
+        "DatabaseReplicationLag", "GCPFallbackActivated", "HAClusterDegraded", "RestoreDrillOverdue",
+        "AuditChainTampered");
     for (JsonNode alert : alerts) {
       Set<String> read = seriesIn(alert.path("expr").asString());
       assertThat(read).as(alert.path("alert").asString()).isNotEmpty();
