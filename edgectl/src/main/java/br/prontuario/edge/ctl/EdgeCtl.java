@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl;
 
 import br.prontuario.edge.ctl.audit.AuditCommand;
+import br.prontuario.edge.ctl.events.EventsCommand;
 import br.prontuario.edge.ctl.backup.BackupCommand;
 import br.prontuario.edge.ctl.backup.RestoreCommand;
 import br.prontuario.edge.ctl.bench.BenchCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Command;
       InstallCommand.class,
       RestoreCommand.class,
       AuditCommand.class,
+      EventsCommand.class,
       BackupCommand.class,
       BenchCommand.class,
       ControllerCommand.class,

@@ -59,7 +59,7 @@ class CloudMerge {
     JdbcTemplate edge = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
     long forkSeq = ForkAudit.forkSeq(cloud, edge);
     UUID forkId = ForkAudit.forkId(cloud, forkSeq);
-    MergeWriter writer = new MergeWriter(edge, forkId, new EdgeKeys(cloud, edge));
+    MergeWriter writer = new MergeWriter(edge, forkId, new EdgeKeys(cloud, edge), clock);
     cloud.queryForList("SELECT id, root_id, version, replaces_id, patient_id, type, text, author,"
         + " author_role, recorded_at, idempotency_key FROM notes WHERE origin = 'cloud'"
         + " ORDER BY recorded_at, id").forEach(writer::note);

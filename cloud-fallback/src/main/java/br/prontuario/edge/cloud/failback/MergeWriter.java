@@ -1,5 +1,7 @@
 package br.prontuario.edge.cloud.failback;
 
+import br.prontuario.edge.common.events.Outbox;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,17 @@ final class MergeWriter {
   private final JdbcTemplate edge;
   private final UUID forkId;
   private final EdgeKeys keys;
+  private final Clock clock;
   private final List<UUID> notes = new ArrayList<>();
   private final List<MergeReport.MergedEntry> entries = new ArrayList<>();
   private final List<MergeReport.AlreadyOnEdge> alreadyOnEdge = new ArrayList<>();
   private int alreadyMerged;
 
-  MergeWriter(JdbcTemplate edge, UUID forkId, EdgeKeys keys) {
+  MergeWriter(JdbcTemplate edge, UUID forkId, EdgeKeys keys, Clock clock) {
     this.edge = edge;
     this.forkId = forkId;
     this.keys = keys;
+    this.clock = clock;
   }
 
   /** False when this fork's record was merged (or found already on the edge) before. */
@@ -48,11 +52,15 @@ final class MergeWriter {
         keys.carry((String) n.get("author"), (String) n.get("idempotency_key")))) {
       return;
     }
-    edge.update("INSERT INTO notes (id, root_id, version, replaces_id, patient_id, type, text,"
-        + " author, author_role, recorded_at, origin, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?,"
-        + " ?, ?, ?, 'cloud', ?) ON CONFLICT (id) DO NOTHING", id, n.get("root_id"),
+    int inserted = edge.update("INSERT INTO notes (id, root_id, version, replaces_id, patient_id,"
+        + " type, text, author, author_role, recorded_at, origin, idempotency_key) VALUES (?, ?, ?,"
+        + " ?, ?, ?, ?, ?, ?, ?, 'cloud', ?) ON CONFLICT (id) DO NOTHING", id, n.get("root_id"),
         n.get("version"), n.get("replaces_id"), n.get("patient_id"), n.get("type"), n.get("text"),
         n.get("author"), n.get("author_role"), n.get("recorded_at"), n.get("idempotency_key"));
+    if (inserted == 1) { // written in the cloud: announced now that the edge has it
+      Outbox.publish(edge, clock, n.get("replaces_id") == null ? "note.created" : "note.corrected",
+          (UUID) n.get("patient_id"), id.toString());
+    }
     notes.add(id);
   }
 
@@ -91,11 +99,16 @@ final class MergeWriter {
       version = edge.queryForObject("SELECT version + 1 FROM clinical_entries WHERE id = ?",
           Integer.class, replaces);
     }
-    edge.update("INSERT INTO clinical_entries (id, root_id, version, replaces_id, patient_id, kind,"
-        + " data, recorded_by, recorded_at, origin, idempotency_key) VALUES (?, ?, ?, ?, ?, ?,"
-        + " ?::jsonb, ?, ?, 'cloud', ?) ON CONFLICT (id) DO NOTHING", id, root, version, replaces,
-        e.get("patient_id"), kind, e.get("data"), e.get("recorded_by"), e.get("recorded_at"),
-        e.get("idempotency_key"));
+    int inserted = edge.update("INSERT INTO clinical_entries (id, root_id, version, replaces_id,"
+        + " patient_id, kind, data, recorded_by, recorded_at, origin, idempotency_key) VALUES (?, ?,"
+        + " ?, ?, ?, ?, ?::jsonb, ?, ?, 'cloud', ?) ON CONFLICT (id) DO NOTHING", id, root, version,
+        replaces, e.get("patient_id"), kind, e.get("data"), e.get("recorded_by"),
+        e.get("recorded_at"), e.get("idempotency_key"));
+    if (inserted == 1) {
+      Outbox.publish(edge, clock, Outbox.entryType(kind)
+          + (replaces == null ? ".created" : ".corrected"), (UUID) e.get("patient_id"),
+          id.toString());
+    }
     entries.add(new MergeReport.MergedEntry(id, kind, rebased));
   }
 

@@ -83,6 +83,11 @@ class FailbackMergeIT extends CloudFallbackTest {
     try (Connection c = edgeSource.getConnection()) {
       assertThat(new AuditChainVerifier().verify(c)).isInstanceOf(AuditChainVerifier.Intact.class);
     }
+    // what was written in the cloud is announced to the subscribers once it is on the edge
+    assertThat(edge.queryForList("SELECT type FROM outbox_events WHERE resource_id = ?",
+        String.class, note.toString())).containsExactly("note.created");
+    assertThat(edge.queryForList("SELECT type FROM outbox_events WHERE resource_id = ?",
+        String.class, ack.toString())).containsExactly("alert.corrected");
 
     long auditRows = edge.queryForObject("SELECT count(*) FROM audit_log", Long.class);
     JsonNode second = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS), Map.of()).json();
@@ -92,6 +97,8 @@ class FailbackMergeIT extends CloudFallbackTest {
     assertThat(second.get("entries").size()).isZero();
     assertThat(second.get("auditEvents").asInt()).isZero();
     assertThat(count(edge, "notes", note)).isEqualTo(1);
+    assertThat(edge.queryForObject("SELECT count(*) FROM outbox_events WHERE resource_id = ?",
+        Integer.class, note.toString())).as("announced once").isEqualTo(1);
     assertThat(edge.queryForObject("SELECT count(*) FROM audit_log", Long.class))
         .isEqualTo(auditRows + 1); // only the "failback.merge" attempt itself
     assertThat(http.post("/api/v1/ops/failback/merge", nurse, Map.of()).status())

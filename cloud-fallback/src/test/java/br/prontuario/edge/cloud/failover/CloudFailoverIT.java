@@ -63,7 +63,9 @@ class CloudFailoverIT {
       cluster.start();
       ClusterDescriptor.Database db = cluster.descriptor().database();
       String database = cluster.config().postgres().database();
-      Flyway.configure().dataSource(db.jdbcUrl(), db.username(), db.password())
+      // as edge-node does: the owner migrates, the app's role (db) only reads and writes rows
+      Flyway.configure().dataSource(db.jdbcUrl(), cluster.config().postgres().ownerUser(),
+          cluster.secrets().ownerPassword())
           .locations(CloudFallbackTest.MIGRATIONS.split(",")).load().migrate();
       JdbcTemplate edgeDb = new JdbcTemplate(
           new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));

@@ -4,6 +4,7 @@ import br.prontuario.edge.common.audit.anchor.AnchorCheck;
 import br.prontuario.edge.common.audit.anchor.AuditAnchor;
 import br.prontuario.edge.common.audit.anchor.EtcdAnchorStore;
 import br.prontuario.edge.common.audit.anchor.EtcdAnchorStore.Found;
+import br.prontuario.edge.node.background.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -13,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -41,7 +39,7 @@ public class AuditAnchorPublisher implements SmartLifecycle {
   private final Map<String, AtomicLong> anchoredSeq = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> mismatch = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> anchoredAt = new ConcurrentHashMap<>();
-  private ScheduledExecutorService scheduler;
+  private final PeriodicTask rounds = new PeriodicTask("audit-anchor");
 
   public AuditAnchorPublisher(AuditAnchorProperties properties, DataSource dataSource, Clock clock,
       MeterRegistry meters) {
@@ -140,25 +138,16 @@ public class AuditAnchorPublisher implements SmartLifecycle {
           + " else, so rows removed from its tail would go unnoticed");
       return;
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "audit-anchor");
-      t.setDaemon(true);
-      return t;
-    });
-    long every = properties.interval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::publishOnce, every, every, TimeUnit.MILLISECONDS);
+    rounds.start(this::publishOnce, properties.interval());
   }
 
   @Override
   public void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-    }
+    rounds.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return scheduler != null;
+    return rounds.isRunning();
   }
 }

@@ -1,10 +1,12 @@
 package br.prontuario.edge.node.clinical;
 
 import br.prontuario.edge.common.audit.AuditLog;
+import br.prontuario.edge.common.events.Outbox;
 import br.prontuario.edge.common.problem.ApiProblem;
 import br.prontuario.edge.common.security.ClinicalPrincipal;
 import br.prontuario.edge.common.web.Cursor;
 import br.prontuario.edge.common.web.Page;
+import br.prontuario.edge.node.events.ClinicalEvents;
 import br.prontuario.edge.node.patient.PatientRepository;
 import br.prontuario.edge.node.web.ETags;
 import java.time.Clock;
@@ -22,14 +24,16 @@ class ClinicalEntries {
   private final ClinicalEntryRepository entries;
   private final PatientRepository patients;
   private final AuditLog audit;
+  private final ClinicalEvents events;
   private final ObjectMapper json;
   private final Clock clock;
 
   ClinicalEntries(ClinicalEntryRepository entries, PatientRepository patients, AuditLog audit,
-      ObjectMapper json, Clock clock) {
+      ClinicalEvents events, ObjectMapper json, Clock clock) {
     this.entries = entries;
     this.patients = patients;
     this.audit = audit;
+    this.events = events;
     this.json = json;
     this.clock = clock;
   }
@@ -41,6 +45,7 @@ class ClinicalEntries {
         now(), json.valueToTree(data), id);
     entries.insert(entry);
     audit.record(kind.auditName() + ".create", patientId, id.toString(), null, entry);
+    events.publish(Outbox.entryType(kind.segment()) + ".created", patientId, id.toString());
     return entry;
   }
 
@@ -77,6 +82,8 @@ class ClinicalEntries {
     }
     audit.record(kind.auditName() + ".correct", patientId, newId.toString(), replaced,
         correction);
+    events.publish(Outbox.entryType(kind.segment()) + ".corrected", patientId,
+        newId.toString());
     return correction;
   }
 

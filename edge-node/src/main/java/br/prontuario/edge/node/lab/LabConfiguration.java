@@ -1,6 +1,7 @@
 package br.prontuario.edge.node.lab;
 
 import br.prontuario.edge.common.audit.AuditLog;
+import br.prontuario.edge.node.events.ClinicalEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -15,8 +16,8 @@ class LabConfiguration {
 
   @Bean
   LabIntake labIntake(LabProperties properties, LabRepository repository, AuditLog audit,
-      TransactionTemplate transactions, Clock clock) {
-    return new LabIntake(properties.senders(), repository, audit, transactions, clock);
+      ClinicalEvents events, TransactionTemplate transactions, Clock clock) {
+    return new LabIntake(properties.senders(), repository, audit, events, transactions, clock);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package br.prontuario.edge.node.lab;
 
 import br.prontuario.edge.common.audit.AuditLog;
+import br.prontuario.edge.node.events.ClinicalEvents;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -25,14 +26,16 @@ class LabIntake {
   private final List<LabProperties.Sender> senders;
   private final LabRepository repository;
   private final AuditLog audit;
+  private final ClinicalEvents events;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   LabIntake(List<LabProperties.Sender> senders, LabRepository repository, AuditLog audit,
-      TransactionTemplate transactions, Clock clock) {
+      ClinicalEvents events, TransactionTemplate transactions, Clock clock) {
     this.senders = List.copyOf(senders);
     this.repository = repository;
     this.audit = audit;
+    this.events = events;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -69,11 +72,13 @@ class LabIntake {
       if (result.isCritical()) {
         UUID alert = repository.raiseCriticalAlert(patientId, alertText(result), actor, now);
         audit.recordAs(actor, ROLE, "alert.create", patientId, alert.toString(), null, null);
+        events.publish("alert.created", patientId, alert.toString());
         alerts++;
       }
     }
     audit.recordAs(actor, ROLE, "lab-result.create", patientId, message.controlId(), null,
         message.results());
+    events.publish("lab-result.created", patientId, message.controlId());
     return new LabOutcome.Accepted(patientId, message.results().size(), alerts);
   }
 

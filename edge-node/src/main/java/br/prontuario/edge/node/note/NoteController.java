@@ -1,6 +1,7 @@
 package br.prontuario.edge.node.note;
 
 import br.prontuario.edge.common.audit.AuditLog;
+import br.prontuario.edge.node.events.ClinicalEvents;
 import br.prontuario.edge.common.problem.ApiProblem;
 import br.prontuario.edge.common.security.ClinicalPrincipal;
 import br.prontuario.edge.common.security.Role;
@@ -39,12 +40,15 @@ class NoteController {
   private final NoteRepository notes;
   private final PatientRepository patients;
   private final AuditLog audit;
+  private final ClinicalEvents events;
   private final Clock clock;
 
-  NoteController(NoteRepository notes, PatientRepository patients, AuditLog audit, Clock clock) {
+  NoteController(NoteRepository notes, PatientRepository patients, AuditLog audit,
+      ClinicalEvents events, Clock clock) {
     this.notes = notes;
     this.patients = patients;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -57,6 +61,7 @@ class NoteController {
         author.auditRole(), now(), id);
     notes.insert(note);
     audit.record("note.create", patientId, id.toString(), null, note);
+    events.publish("note.created", patientId, id.toString());
     return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/notes/" + id))
         .eTag(ETags.of(id)).body(note);
   }
@@ -99,6 +104,7 @@ class NoteController {
       throw ApiProblem.preconditionFailed();
     }
     audit.record("note.correct", patientId, id.toString(), replaced, correction);
+    events.publish("note.corrected", patientId, id.toString());
     return ResponseEntity.ok().eTag(ETags.of(id)).body(correction);
   }
 

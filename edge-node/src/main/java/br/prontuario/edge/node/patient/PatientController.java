@@ -6,6 +6,7 @@ import br.prontuario.edge.common.security.ClinicalPrincipal;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.common.web.Cursor;
 import br.prontuario.edge.common.web.Page;
+import br.prontuario.edge.node.events.ClinicalEvents;
 import br.prontuario.edge.node.web.ETags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,11 +38,14 @@ class PatientController {
 
   private final PatientRepository patients;
   private final AuditLog audit;
+  private final ClinicalEvents events;
   private final Clock clock;
 
-  PatientController(PatientRepository patients, AuditLog audit, Clock clock) {
+  PatientController(PatientRepository patients, AuditLog audit, ClinicalEvents events,
+      Clock clock) {
     this.patients = patients;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -54,6 +58,7 @@ class PatientController {
     }
     Patient created = patients.find(id).orElseThrow();
     audit.record("patient.create", id, id.toString(), null, created);
+    events.publish("patient.created", id, id.toString());
     return ResponseEntity.created(URI.create("/api/v1/patients/" + id))
         .eTag(ETags.of(created.version())).body(created);
   }
@@ -77,6 +82,7 @@ class PatientController {
     }
     Patient after = patients.find(id).orElseThrow();
     audit.record("patient.correct", id, id.toString(), before, after);
+    events.publish("patient.corrected", id, id.toString());
     return ResponseEntity.ok().eTag(ETags.of(after.version())).body(after);
   }
 

@@ -3,6 +3,7 @@ package br.prontuario.edge.node.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.common.audit.AuditLog;
+import br.prontuario.edge.node.events.ClinicalEvents;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.node.support.EdgeNodeIT;
 import br.prontuario.edge.site.lab.MllpClient;
@@ -28,6 +29,7 @@ class LabMllpIT extends EdgeNodeIT {
 
   @Autowired LabRepository repository;
   @Autowired AuditLog audit;
+  @Autowired ClinicalEvents events;
   @Autowired TransactionTemplate transactions;
   @Autowired Clock clock;
 
@@ -40,7 +42,8 @@ class LabMllpIT extends EdgeNodeIT {
   void listenerAndPatient() throws Exception {
     LabProperties.Sender lis = new LabProperties.Sender("LIS", "HOSP",
         HexFormat.of().formatHex(LabIntake.sha256(TOKEN)));
-    LabIntake intake = new LabIntake(List.of(lis), repository, audit, transactions, clock);
+    LabIntake intake = new LabIntake(List.of(lis), repository, audit, events, transactions,
+        clock);
     server = MllpServer.start("127.0.0.1", 0, new OruHandler(intake)::handle);
     client = new MllpClient("127.0.0.1", server.port(), Duration.ofSeconds(30));
     cpf = freshCpf();
