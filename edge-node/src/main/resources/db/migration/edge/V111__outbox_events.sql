@@ -32,5 +32,6 @@ CREATE TABLE webhook_deliveries (
   PRIMARY KEY (subscriber, event_seq)
 );
 
-CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (subscriber, event_seq)
-  WHERE status = 'pending';
+-- the relay's head lookup and its backlog gauges read only what is not delivered yet
+CREATE INDEX webhook_deliveries_open ON webhook_deliveries (subscriber, event_seq)
+  WHERE status <> 'delivered';

@@ -51,6 +51,7 @@ public class WebhookRelay implements SmartLifecycle {
   private final MeterRegistry meters;
   private final HttpClient http;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
+  private final Map<String, Backlog> backlog = new ConcurrentHashMap<>();
   private final PeriodicTask rounds = new PeriodicTask("webhook-relay");
 
   public WebhookRelay(EventsProperties properties, JdbcTemplate jdbc,
@@ -71,6 +72,7 @@ public class WebhookRelay implements SmartLifecycle {
         for (int i = 0; i < BATCH && deliverNext(name, webhook); i++) {
           // the next one
         }
+        backlog.get(name).measure(jdbc, name, clock.instant());
       } catch (RuntimeException e) {
         LOG.warn("webhook relay: subscriber {} not served this round ({})", name,
             e.getClass().getSimpleName());
@@ -86,6 +88,7 @@ public class WebhookRelay implements SmartLifecycle {
     jdbc.update("INSERT INTO webhook_subscribers (name) VALUES (?) ON CONFLICT DO NOTHING",
         subscriber);
     registered.add(subscriber);
+    backlog.computeIfAbsent(subscriber, s -> Backlog.register(meters, s));
   }
 
   /** True when the head event was settled (delivered or dead) and the next one may go. */

@@ -41,6 +41,7 @@ class WebhookRelayIT extends EdgeNodeIT {
   private HttpServer receiver;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private String subscriber;
   private WebhookRelay relay;
 
@@ -68,8 +69,7 @@ class WebhookRelayIT extends EdgeNodeIT {
             "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", SECRET)),
         3, Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(1),
         Duration.ofSeconds(2));
-    relay = new WebhookRelay(properties, jdbc, transactions, Clock.systemUTC(),
-        new SimpleMeterRegistry());
+    relay = new WebhookRelay(properties, jdbc, transactions, Clock.systemUTC(), meters);
     relay.deliverDue(); // registers the subscriber: it receives what is written from now on
   }
 
@@ -124,6 +124,9 @@ class WebhookRelayIT extends EdgeNodeIT {
     assertThat(received).extracting(Received::attempt).containsExactly(1, 2, 3, 1, 2, 3);
     String deadEvent = received.get(0).eventId();
     assertThat(status(deadEvent)).isEqualTo("dead");
+    relay.deliverDue();
+    assertThat(gauge("webhook.dead")).isEqualTo(2);
+    assertThat(gauge("webhook.pending")).isZero();
     assertThat(jdbc.queryForObject("SELECT last_error FROM webhook_deliveries d JOIN outbox_events e"
         + " ON e.seq = d.event_seq WHERE d.subscriber = ? AND e.event_id = ?::uuid", String.class,
         subscriber, deadEvent)).isEqualTo("HTTP 500");
@@ -138,6 +141,21 @@ class WebhookRelayIT extends EdgeNodeIT {
     assertThat(received).extracting(Received::type).containsExactly("patient.created", "note.created");
     assertThat(received.get(0).eventId()).isEqualTo(deadEvent);
     assertThat(status(deadEvent)).isEqualTo("delivered");
+    relay.deliverDue();
+    assertThat(gauge("webhook.dead")).isZero();
+  }
+
+  @Test
+  void theBacklogGaugesShowWhatWaitsAndForHowLong() {
+    failuresLeft.set(Integer.MAX_VALUE);
+    createPatient("Paciente Fila");
+    relay.deliverDue(); // one attempt, then it waits its backoff
+    assertThat(gauge("webhook.pending")).isEqualTo(1);
+    assertThat(gauge("webhook.oldest.pending.seconds")).isGreaterThanOrEqualTo(0);
+  }
+
+  private double gauge(String name) {
+    return meters.get(name).tag("subscriber", subscriber).gauge().value();
   }
 
   @Test
