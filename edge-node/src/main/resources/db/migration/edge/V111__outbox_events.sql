@@ -10,10 +10,12 @@ CREATE TABLE outbox_events (
   occurred_at  timestamptz NOT NULL
 );
 
--- The webhook subscribers (edge.events.webhooks, registered by edge-node's relay): each receives
--- the events written after it was registered.
+-- The webhook subscribers (edgectl events subscribe): each receives the events written after it
+-- was registered. Data, not configuration, so both nodes' relays see a new one at once.
 CREATE TABLE webhook_subscribers (
-  name           text PRIMARY KEY,
+  name           text PRIMARY KEY CHECK (name ~ '^[a-z0-9][a-z0-9-]{0,39}$'),
+  url            text NOT NULL CHECK (url ~ '^https?://'),
+  secret         text NOT NULL CHECK (length(secret) >= 16),
   registered_at  timestamptz NOT NULL DEFAULT now()
 );
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** events dlq list|replay against a real PostgreSQL migrated like a node's. */
+/** events subscribe|unsubscribe|dlq against a real PostgreSQL with a node's outbox tables. */
 class EventsDlqIT {
 
   private static int databases;
@@ -72,5 +72,45 @@ class EventsDlqIT {
 
   private int run(String... args) {
     return CliWithStdin.run(out, err, "", args);
+  }
+
+  @Test
+  void subscribeValidatesRotatesAndUnsubscribeLeavesWhatWasOwedInTheDeadLetters()
+      throws SQLException {
+    String d = dir.toString();
+    assertThat(subscribe("Bad Name", "https://lis.local/x", "segredo-compartilhado-1", d)).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("edgectl: subscriber name").doesNotContain("\n");
+    assertThat(subscribe("lis", "ftp://lis.local/x", "segredo-compartilhado-1", d)).isEqualTo(2);
+    assertThat(subscribe("lis", "https://lis.local/x", "curto", d)).isEqualTo(2);
+
+    assertThat(subscribe("lis", "https://lis.local/x", "segredo-compartilhado-1", d)).isZero();
+    assertThat(subscribe("lis", "https://lis2.local/x", "segredo-compartilhado-2", d)).isZero();
+    assertThat(query("SELECT url || ' ' || secret FROM webhook_subscribers WHERE name = 'lis'"))
+        .isEqualTo("https://lis2.local/x segredo-compartilhado-2");
+
+    try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE webhook_deliveries SET status = 'pending' WHERE status = 'delivered'");
+    }
+    assertThat(run("events", "unsubscribe", "lis", "--dir", d)).isZero();
+    assertThat(out.toString()).contains("1 events it had not received");
+    assertThat(query("SELECT count(*) FROM webhook_subscribers")).isEqualTo("0");
+    assertThat(query("SELECT last_error FROM webhook_deliveries d JOIN outbox_events e"
+        + " ON e.seq = d.event_seq WHERE e.event_id = '" + delivered + "'")).isEqualTo("unsubscribed");
+    assertThat(run("events", "unsubscribe", "lis", "--dir", d)).isEqualTo(1);
+  }
+
+  private int subscribe(String name, String target, String secret, String d) {
+    err.getBuffer().setLength(0);
+    return CliWithStdin.run(out, err, secret + "\n", "events", "subscribe", name, "--url", target,
+        "--secret-stdin", "--dir", d);
+  }
+
+  private String query(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        Statement s = c.createStatement(); var r = s.executeQuery(sql)) {
+      r.next();
+      return r.getString(1);
+    }
   }
 }

@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,7 +49,6 @@ public class WebhookRelay implements SmartLifecycle {
   private final Clock clock;
   private final MeterRegistry meters;
   private final HttpClient http;
-  private final Set<String> registered = ConcurrentHashMap.newKeySet();
   private final Map<String, Backlog> backlog = new ConcurrentHashMap<>();
   private final PeriodicTask rounds = new PeriodicTask("webhook-relay");
 
@@ -66,33 +64,35 @@ public class WebhookRelay implements SmartLifecycle {
 
   /** One pass over every subscriber: delivers what is due, in order, until one must wait. */
   public void deliverDue() {
-    properties.webhooks().forEach((name, webhook) -> {
-      try {
-        register(name);
-        for (int i = 0; i < BATCH && deliverNext(name, webhook); i++) {
-          // the next one
-        }
-        backlog.get(name).measure(jdbc, name, clock.instant());
-      } catch (RuntimeException e) {
-        LOG.warn("webhook relay: subscriber {} not served this round ({})", name,
-            e.getClass().getSimpleName());
-      }
-    });
-  }
-
-  /** From now on every new event gets a delivery for this subscriber (Outbox fans out). */
-  private void register(String subscriber) {
-    if (registered.contains(subscriber)) {
+    List<Subscriber> subscribers;
+    try {
+      subscribers = jdbc.query("SELECT name, url, secret FROM webhook_subscribers ORDER BY name",
+          (r, n) -> new Subscriber(r.getString(1), r.getString(2), r.getString(3)));
+    } catch (RuntimeException e) {
+      LOG.warn("webhook relay: subscribers not readable this round ({})",
+          e.getClass().getSimpleName());
       return;
     }
-    jdbc.update("INSERT INTO webhook_subscribers (name) VALUES (?) ON CONFLICT DO NOTHING",
-        subscriber);
-    registered.add(subscriber);
-    backlog.computeIfAbsent(subscriber, s -> Backlog.register(meters, s));
+    for (Subscriber subscriber : subscribers) {
+      try {
+        for (int i = 0; i < BATCH && deliverNext(subscriber); i++) {
+          // the next one
+        }
+        backlog.computeIfAbsent(subscriber.name(), s -> Backlog.register(meters, s))
+            .measure(jdbc, subscriber.name(), clock.instant());
+      } catch (RuntimeException e) {
+        LOG.warn("webhook relay: subscriber {} not served this round ({})", subscriber.name(),
+            e.getClass().getSimpleName());
+      }
+    }
   }
 
+  /** A row of {@code webhook_subscribers}. */
+  record Subscriber(String name, String url, String secret) {}
+
   /** True when the head event was settled (delivered or dead) and the next one may go. */
-  private boolean deliverNext(String subscriber, EventsProperties.Webhook webhook) {
+  private boolean deliverNext(Subscriber webhook) {
+    String subscriber = webhook.name();
     Boolean settled = transactions.execute(tx -> {
       Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))",
           Boolean.class, "webhook:" + subscriber);
@@ -140,7 +140,7 @@ public class WebhookRelay implements SmartLifecycle {
   }
 
   /** Null when the subscriber took it (2xx); otherwise why not, in a few words. */
-  private String send(EventsProperties.Webhook webhook, Pending event, int attempt) {
+  private String send(Subscriber webhook, Pending event, int attempt) {
     String body = body(event);
     HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
         .timeout(properties.timeout())
@@ -191,14 +191,9 @@ public class WebhookRelay implements SmartLifecycle {
 
   @Override
   public void start() {
-    if (properties.webhooks().isEmpty()) {
+    if (properties.poll().isZero()) {
+      LOG.info("webhook relay off (edge.events.poll=0)");
       return;
-    }
-    try {
-      properties.webhooks().keySet().forEach(this::register);
-    } catch (RuntimeException e) {
-      LOG.warn("webhook relay: subscribers not registered yet ({}); retried each round",
-          e.getClass().getSimpleName());
     }
     rounds.start(this::deliverDue, properties.poll());
   }

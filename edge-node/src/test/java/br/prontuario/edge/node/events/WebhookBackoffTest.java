@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The wait before each retry: doubled from firstRetry, capped at maxRetry, up to half jittered. */
 class WebhookBackoffTest {
 
-  private final WebhookRelay relay = new WebhookRelay(new EventsProperties(Map.of(), 8,
+  private final WebhookRelay relay = new WebhookRelay(new EventsProperties(8,
       Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5)),
       null, null, Clock.systemUTC(), new SimpleMeterRegistry());
 

@@ -63,14 +63,13 @@ class WebhookRelayIT extends EdgeNodeIT {
       exchange.close();
     });
     receiver.start();
-    subscriber = "it-" + UUID.randomUUID();
-    EventsProperties properties = new EventsProperties(
-        Map.of(subscriber, new EventsProperties.Webhook(
-            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", SECRET)),
-        3, Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(1),
-        Duration.ofSeconds(2));
+    subscriber = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    // what edgectl events subscribe writes: it receives what is written from now on
+    jdbc.update("INSERT INTO webhook_subscribers (name, url, secret) VALUES (?, ?, ?)", subscriber,
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", SECRET);
+    EventsProperties properties = new EventsProperties(3, Duration.ofMillis(20),
+        Duration.ofMillis(80), Duration.ofSeconds(1), Duration.ofSeconds(2));
     relay = new WebhookRelay(properties, jdbc, transactions, Clock.systemUTC(), meters);
-    relay.deliverDue(); // registers the subscriber: it receives what is written from now on
   }
 
   @AfterEach

@@ -46,6 +46,8 @@ public abstract class EdgeNodeIT {
     registry.add("edge.demo.enabled", () -> "true");
     registry.add("edge.demo.password", () -> "demo-password-1");
     registry.add("edge.demo.patients", () -> "5");
+    // the webhook tests drive their own relay round by round
+    registry.add("edge.events.poll", () -> "0s");
   }
 
   @LocalServerPort protected int port;

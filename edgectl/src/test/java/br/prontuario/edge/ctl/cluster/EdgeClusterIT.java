@@ -8,7 +8,9 @@ import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +110,17 @@ class EdgeClusterIT {
     ClinicalApi nodeB = new ClinicalApi(cluster.nodes().get(1).appUrl(), null);
     long appPidBefore = pid(NodeName.NODE_B);
     String token = nodeB.login("demo", cluster.demo().password());
+    // an integrator's webhook: every acknowledged note must reach it across the failover
+    HttpServer subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    subscriber.createContext("/hook", exchange -> {
+      events.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    subscriber.start();
+    subscribe("failover-it", "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/hook");
+    Set<String> acknowledgedIds = ConcurrentHashMap.newKeySet();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger counter = new AtomicInteger();
     AtomicBoolean writing = new AtomicBoolean(true);
@@ -116,9 +129,11 @@ class EdgeClusterIT {
       while (writing.get() && acknowledged.size() < 150) {
         String text = "note " + counter.incrementAndGet();
         try {
-          int status = nodeB.addNote(token, patientId, text).status();
+          ClinicalApi.Response reply = nodeB.addNote(token, patientId, text);
+          int status = reply.status();
           if (status == 201) {
             acknowledged.add(text);
+            acknowledgedIds.add(reply.body().get("id").asString());
           } else {
             failures.add(status);
             br.prontuario.edge.localcluster.process.Pause.millis(200);
@@ -151,6 +166,29 @@ class EdgeClusterIT {
     // logins go through HAProxy to the surviving node, with Redis now on node-b
     await().atMost(FAILOVER).ignoreExceptions()
         .until(() -> !entry.login("demo", cluster.demo().password()).isBlank());
+
+    // the outbox and its delivery state moved with the database: nothing acknowledged is missing,
+    // and a redelivery (node-a died between a 2xx and its commit) never overtakes a newer event
+    await().atMost(Duration.ofSeconds(90)).until(() -> events.stream()
+        .map(e -> e.get("resourceId").asString()).collect(java.util.stream.Collectors.toSet())
+        .containsAll(acknowledgedIds));
+    Set<String> seen = new java.util.HashSet<>();
+    List<Long> firstDeliveries = events.stream().filter(e -> seen.add(e.get("eventId").asString()))
+        .map(e -> e.get("sequence").asLong()).toList();
+    assertThat(firstDeliveries).isSorted();
+    subscriber.stop(0);
+    edgectl("events", "unsubscribe", "failover-it", "--dir", dir.toString());
+  }
+
+  private void subscribe(String name, String url) {
+    var stdin = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(
+        "segredo-do-teste-de-failover\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      edgectl("events", "subscribe", name, "--url", url, "--secret-stdin", "--dir", dir.toString());
+    } finally {
+      System.setIn(stdin);
+    }
   }
 
   @Test
