@@ -37,3 +37,6 @@ CREATE TABLE webhook_deliveries (
 -- the relay's head lookup and its backlog gauges read only what is not delivered yet
 CREATE INDEX webhook_deliveries_open ON webhook_deliveries (subscriber, event_seq)
   WHERE status <> 'delivered';
+
+-- the retention clean-up finds an event's deliveries by the event
+CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_seq);

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param firstRetry wait after the first failure; doubled after each next one, up to maxRetry,
  *     each with up to half of it taken off at random (jitter)
  * @param poll how often the relay looks for due events; 0 turns it off on this node
+ * @param retention how long delivered deliveries, and events nobody is still owed, are kept
+ *     (events are not clinical records: the records stay in their own tables)
  */
 @Validated
 @ConfigurationProperties("edge.events")
@@ -23,4 +25,5 @@ public record EventsProperties(
     @NotNull @DefaultValue("2s") Duration firstRetry,
     @NotNull @DefaultValue("5m") Duration maxRetry,
     @NotNull @DefaultValue("1s") Duration poll,
-    @NotNull @DefaultValue("5s") Duration timeout) {}
+    @NotNull @DefaultValue("5s") Duration timeout,
+    @NotNull @DefaultValue("7d") Duration retention) {}

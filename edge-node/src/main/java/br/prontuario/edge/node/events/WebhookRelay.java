@@ -42,6 +42,7 @@ public class WebhookRelay implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRelay.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int BATCH = 100;
+  private static final Duration CLEAN_UP_EVERY = Duration.ofMinutes(10);
 
   private final EventsProperties properties;
   private final JdbcTemplate jdbc;
@@ -51,6 +52,7 @@ public class WebhookRelay implements SmartLifecycle {
   private final HttpClient http;
   private final Map<String, Backlog> backlog = new ConcurrentHashMap<>();
   private final PeriodicTask rounds = new PeriodicTask("webhook-relay");
+  private volatile Instant lastCleanUp = Instant.EPOCH;
 
   public WebhookRelay(EventsProperties properties, JdbcTemplate jdbc,
       TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
@@ -73,6 +75,14 @@ public class WebhookRelay implements SmartLifecycle {
           e.getClass().getSimpleName());
       return;
     }
+    Instant now = clock.instant();
+    if (now.isAfter(lastCleanUp.plus(CLEAN_UP_EVERY))) {
+      try {
+        cleanUp(now);
+      } catch (RuntimeException e) {
+        LOG.warn("webhook relay: clean-up not done this round ({})", e.getClass().getSimpleName());
+      }
+    }
     for (Subscriber subscriber : subscribers) {
       try {
         for (int i = 0; i < BATCH && deliverNext(subscriber); i++) {
@@ -85,6 +95,19 @@ public class WebhookRelay implements SmartLifecycle {
             e.getClass().getSimpleName());
       }
     }
+  }
+
+  /**
+   * Deletes deliveries done more than {@code retention} ago, then the events older than that
+   * which nobody is still owed. Dead deliveries stay until someone replays them or unsubscribes.
+   */
+  void cleanUp(Instant now) {
+    Timestamp before = Timestamp.from(now.minus(properties.retention()));
+    jdbc.update("DELETE FROM webhook_deliveries WHERE status = 'delivered' AND delivered_at < ?",
+        before);
+    jdbc.update("DELETE FROM outbox_events e WHERE e.occurred_at < ? AND NOT EXISTS"
+        + " (SELECT 1 FROM webhook_deliveries d WHERE d.event_seq = e.seq)", before);
+    lastCleanUp = now;
   }
 
   /** A row of {@code webhook_subscribers}. */

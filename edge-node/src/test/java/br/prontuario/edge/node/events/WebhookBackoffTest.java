@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class WebhookBackoffTest {
 
   private final WebhookRelay relay = new WebhookRelay(new EventsProperties(8,
-      Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5)),
+      Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofDays(7)),
       null, null, Clock.systemUTC(), new SimpleMeterRegistry());
 
   @Test

@@ -68,7 +68,7 @@ class WebhookRelayIT extends EdgeNodeIT {
     jdbc.update("INSERT INTO webhook_subscribers (name, url, secret) VALUES (?, ?, ?)", subscriber,
         "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", SECRET);
     EventsProperties properties = new EventsProperties(3, Duration.ofMillis(20),
-        Duration.ofMillis(80), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        Duration.ofMillis(80), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofDays(7));
     relay = new WebhookRelay(properties, jdbc, transactions, Clock.systemUTC(), meters);
   }
 
@@ -151,6 +151,36 @@ class WebhookRelayIT extends EdgeNodeIT {
     relay.deliverDue(); // one attempt, then it waits its backoff
     assertThat(gauge("webhook.pending")).isEqualTo(1);
     assertThat(gauge("webhook.oldest.pending.seconds")).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void eventsDeliveredLongerAgoThanTheRetentionGoButDeadOnesStay() {
+    Long delivered = oldEvent("delivered");
+    Long dead = oldEvent("dead");
+    Long recent = jdbc.queryForObject("INSERT INTO outbox_events (event_id, type, resource_id,"
+        + " occurred_at) VALUES (gen_random_uuid(), 'note.created', 'r', now()) RETURNING seq",
+        Long.class);
+
+    relay.cleanUp(Instant.now());
+
+    assertThat(exists(delivered)).isFalse();
+    assertThat(exists(dead)).isTrue();
+    assertThat(exists(recent)).as("younger than the retention").isTrue();
+  }
+
+  private Long oldEvent(String status) {
+    Long seq = jdbc.queryForObject("INSERT INTO outbox_events (event_id, type, resource_id,"
+        + " occurred_at) VALUES (gen_random_uuid(), 'note.created', 'r', now() - interval '8 days')"
+        + " RETURNING seq", Long.class);
+    jdbc.update("INSERT INTO webhook_deliveries (subscriber, event_seq, status, attempts,"
+        + " next_attempt_at, delivered_at) VALUES (?, ?, ?, 1, now() - interval '8 days',"
+        + " now() - interval '8 days')", subscriber, seq, status);
+    return seq;
+  }
+
+  private boolean exists(Long seq) {
+    return jdbc.queryForObject("SELECT count(*) FROM outbox_events WHERE seq = ?", Integer.class,
+        seq) == 1;
   }
 
   private double gauge(String name) {
