@@ -31,13 +31,16 @@ public record DatabaseOutageHold(
     return new DatabaseOutageHold(Duration.ZERO, Duration.ZERO);
   }
 
-  /** When a request that starts now must stop holding, on the monotonic clock. */
-  long deadline() {
+  /**
+   * When a request (or other retried work, such as the demo seeding) that starts now must stop
+   * holding, on the monotonic clock.
+   */
+  public long deadline() {
     return System.nanoTime() + hold.toNanos();
   }
 
-  /** Pauses before the next attempt; false when the hold would run out first. */
-  boolean pauseBeforeRetry(long deadline) {
+  /** Pauses before the next attempt; false when the hold would run out first (or on interrupt). */
+  public boolean pauseBeforeRetry(long deadline) {
     long pause = retryPause.toNanos();
     if (System.nanoTime() + pause >= deadline) {
       return false;

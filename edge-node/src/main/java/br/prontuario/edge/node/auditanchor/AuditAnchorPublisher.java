@@ -36,9 +36,7 @@ public class AuditAnchorPublisher implements SmartLifecycle {
   private final List<EtcdAnchorStore> stores;
   private final DataSource dataSource;
   private final Clock clock;
-  private final Map<String, AtomicLong> anchoredSeq = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> mismatch = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> anchoredAt = new ConcurrentHashMap<>();
+  private final Map<String, StoreGauges> gauges = new ConcurrentHashMap<>();
   private final PeriodicTask rounds = new PeriodicTask("audit-anchor");
 
   public AuditAnchorPublisher(AuditAnchorProperties properties, DataSource dataSource, Clock clock,
@@ -51,21 +49,26 @@ public class AuditAnchorPublisher implements SmartLifecycle {
             properties.timeout()))
         .toList();
     for (EtcdAnchorStore store : stores) {
-      String name = store.name();
-      Gauge.builder("audit_anchor_seq", register(anchoredSeq, name), AtomicLong::get)
-          .description("last audit row anchored in the store").tag("store", name)
-          .register(meters);
-      Gauge.builder("audit_anchor_mismatch", register(mismatch, name), AtomicLong::get)
-          .description("1 when the audit chain no longer holds the row this store anchored")
-          .tag("store", name).register(meters);
-      Gauge.builder("audit_anchor_timestamp_seconds", register(anchoredAt, name), AtomicLong::get)
-          .description("when the store last agreed with the chain (epoch seconds)")
-          .tag("store", name).register(meters);
+      gauges.put(store.name(), StoreGauges.register(meters, store.name()));
     }
   }
 
-  private static AtomicLong register(Map<String, AtomicLong> values, String store) {
-    return values.computeIfAbsent(store, s -> new AtomicLong());
+  /** What each store's gauges show: the last anchored row, a mismatch, the last agreement. */
+  private record StoreGauges(AtomicLong anchoredSeq, AtomicLong mismatch, AtomicLong agreedAt) {
+
+    static StoreGauges register(MeterRegistry meters, String store) {
+      StoreGauges g = new StoreGauges(new AtomicLong(), new AtomicLong(), new AtomicLong());
+      Gauge.builder("audit_anchor_seq", g.anchoredSeq, AtomicLong::get)
+          .description("last audit row anchored in the store").tag("store", store)
+          .register(meters);
+      Gauge.builder("audit_anchor_mismatch", g.mismatch, AtomicLong::get)
+          .description("1 when the audit chain no longer holds the row this store anchored")
+          .tag("store", store).register(meters);
+      Gauge.builder("audit_anchor_timestamp_seconds", g.agreedAt, AtomicLong::get)
+          .description("when the store last agreed with the chain (epoch seconds)")
+          .tag("store", store).register(meters);
+      return g;
+    }
   }
 
   /** One round over every store; what went wrong is logged and left for the next round. */
@@ -88,6 +91,7 @@ public class AuditAnchorPublisher implements SmartLifecycle {
   }
 
   private void publish(EtcdAnchorStore store, Optional<AuditAnchor> head) throws SQLException {
+    StoreGauges shown = gauges.get(store.name());
     EtcdAnchorStore.Reading reading = store.read();
     if (reading instanceof EtcdAnchorStore.Unreachable) {
       LOG.warn("audit anchor: store {} unreachable", store.name());
@@ -99,24 +103,24 @@ public class AuditAnchorPublisher implements SmartLifecycle {
         problem = AnchorCheck.problem(connection, found.anchor());
       }
       if (problem.isPresent()) {
-        mismatch.get(store.name()).set(1);
+        shown.mismatch().set(1);
         LOG.error("audit chain does not match its anchor in store {}: {}", store.name(),
             problem.get());
         return;
       }
-      mismatch.get(store.name()).set(0);
-      anchoredSeq.get(store.name()).set(found.anchor().seq());
+      shown.mismatch().set(0);
+      shown.anchoredSeq().set(found.anchor().seq());
     }
     if (head.isEmpty()) {
       return;
     }
     EtcdAnchorStore.Advance advance = store.advance(head.get());
     if (advance == EtcdAnchorStore.Advance.ADVANCED) {
-      anchoredSeq.get(store.name()).set(head.get().seq());
+      shown.anchoredSeq().set(head.get().seq());
     }
     if (advance == EtcdAnchorStore.Advance.ADVANCED
         || advance == EtcdAnchorStore.Advance.ALREADY_AHEAD) {
-      anchoredAt.get(store.name()).set(clock.instant().getEpochSecond());
+      shown.agreedAt().set(clock.instant().getEpochSecond());
     }
   }
 

@@ -2,6 +2,7 @@ package br.prontuario.edge.node.demo;
 
 import br.prontuario.edge.common.audit.AuditLog;
 import br.prontuario.edge.common.problem.DatabaseOutage;
+import br.prontuario.edge.common.web.DatabaseOutageHold;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.common.user.PasswordHasher;
 import br.prontuario.edge.common.user.UserRepository;
@@ -30,8 +31,8 @@ class DemoSeeder implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
   // a node started during a switchover meets the old primary's shutdown (57P01); without the
   // retry that one error ended the whole application (CI, ClinicianAppClusterIT's restore)
-  private static final Duration RETRY_FOR = Duration.ofMinutes(2);
-  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+  private static final DatabaseOutageHold RETRY =
+      new DatabaseOutageHold(Duration.ofMinutes(2), Duration.ofSeconds(1));
 
   private final DemoProperties demo;
   private final UserRepository users;
@@ -57,28 +58,21 @@ class DemoSeeder implements ApplicationRunner {
     if (!demo.enabled()) {
       return;
     }
-    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    long deadline = RETRY.deadline();
     for (int attempt = 1; ; attempt++) {
       try {
         seed();
         return;
       } catch (RuntimeException e) {
-        if (!DatabaseOutage.isTransient(e) || System.nanoTime() > deadline) {
+        if (!DatabaseOutage.isTransient(e)) {
           throw e;
         }
         LOG.warn("demo data: database unavailable (attempt {}, {}), retrying in {}", attempt,
-            e.getClass().getSimpleName(), RETRY_PAUSE);
-        pause();
+            e.getClass().getSimpleName(), RETRY.retryPause());
+        if (!RETRY.pauseBeforeRetry(deadline)) {
+          throw e;
+        }
       }
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(RETRY_PAUSE.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while seeding the demo data", e);
     }
   }
 

@@ -47,8 +47,7 @@ public final class DlqReplayCommand implements Callable<Integer> {
       replayed = u.executeUpdate();
     }
     if (replayed == 0) {
-      spec.commandLine().getErr().println("edgectl: no dead delivery matches");
-      return 1;
+      throw new IllegalStateException("no dead delivery matches");
     }
     spec.commandLine().getOut().println(replayed + " deliveries back to pending");
     return 0;

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,22 +46,23 @@ public final class SubscribeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, SQLException {
     if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-      return refuse("subscriber name must be lower-case letters, digits and '-', was '" + name + "'");
+      throw refusal("subscriber name must be lower-case letters, digits and '-', was '" + name
+          + "'");
     }
     URI target;
     try {
       target = URI.create(url);
     } catch (IllegalArgumentException e) {
-      return refuse("--url is not a URL: " + url);
+      throw refusal("--url is not a URL: " + url);
     }
     if (!("http".equals(target.getScheme()) || "https".equals(target.getScheme()))
         || target.getHost() == null) {
-      return refuse("--url must be an http or https URL with a host, was " + url);
+      throw refusal("--url must be an http or https URL with a host, was " + url);
     }
     String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
         .readLine();
     if (secret == null || secret.strip().length() < 16) {
-      return refuse("the secret on standard input must have 16 characters or more");
+      throw refusal("the secret on standard input must have 16 characters or more");
     }
     try (Connection c = ClusterDatabase.read(dir).connect();
         PreparedStatement upsert = c.prepareStatement("INSERT INTO webhook_subscribers (name, url,"
@@ -75,8 +77,8 @@ public final class SubscribeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int refuse(String why) {
-    spec.commandLine().getErr().println("edgectl: " + why);
-    return 2;
+  /** A usage mistake: edgectl's handler prints it on one line and exits 2. */
+  private ParameterException refusal(String why) {
+    return new ParameterException(spec.commandLine(), why);
   }
 }

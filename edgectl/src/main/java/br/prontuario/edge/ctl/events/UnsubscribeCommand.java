@@ -47,8 +47,7 @@ public final class UnsubscribeCommand implements Callable<Integer> {
       c.commit();
     }
     if (removed == 0) {
-      spec.commandLine().getErr().println("edgectl: no subscriber named " + name);
-      return 1;
+      throw new IllegalStateException("no subscriber named " + name);
     }
     spec.commandLine().getOut().println("subscriber " + name + " removed; " + owed
         + " events it had not received are in the dead-letter list");
