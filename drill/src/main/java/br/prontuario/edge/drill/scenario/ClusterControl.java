@@ -52,6 +52,14 @@ public interface ClusterControl {
   String upgradeApp();
 
   /**
+   * Rolling restart of both nodes' PostgreSQL through Patroni on the binaries they already use
+   * (in real life a minor version the package manager installed in place), as
+   * {@code edgectl upgrade --postgres-minor} does it; returns the active node afterwards, throws
+   * when the upgrade rolled back.
+   */
+  String upgradePostgresMinor();
+
+  /**
    * Waits until the whole deployment is back to normal: a leader, a synchronous standby, both
    * edge-nodes ready, the controller in NORMAL and, where there is one, the cloud a standby again.
    *

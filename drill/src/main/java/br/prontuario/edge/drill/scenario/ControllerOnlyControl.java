@@ -82,6 +82,11 @@ public final class ControllerOnlyControl implements ClusterControl {
   }
 
   @Override
+  public String upgradePostgresMinor() {
+    throw refused();
+  }
+
+  @Override
   public void switchover(String node) {
     String problem = controller.switchover(node);
     if (problem != null) {

@@ -74,6 +74,13 @@ enum Fault {
       return cluster.upgradeApp();
     }
   },
+  /** Both nodes' PostgreSQL restarted through Patroni, one at a time, with a switchover between. */
+  POSTGRES_MINOR_UPGRADE {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      return cluster.upgradePostgresMinor();
+    }
+  },
   /**
    * Issue 19's sequence: the synchronous standby's node and the witness frozen together (etcd
    * loses its quorum, the entry point and the controller stop), the witness thawed after 30 s and
@@ -167,7 +174,7 @@ enum Fault {
     return switch (this) {
       case FREEZE_WITNESS_AND_STANDBY -> WITNESS_FROZEN.plus(STANDBY_FROZEN_LONGER);
       // two edge-node restarts and a switchover; four restarts and two switchovers if it rolls back
-      case ROLLING_UPGRADE -> Duration.ofMinutes(8);
+      case ROLLING_UPGRADE, POSTGRES_MINOR_UPGRADE -> Duration.ofMinutes(8);
       default -> Duration.ZERO;
     };
   }

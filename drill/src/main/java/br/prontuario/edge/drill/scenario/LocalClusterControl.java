@@ -6,7 +6,10 @@ import br.prontuario.edge.localcluster.cluster.ClusterStatus;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
-import br.prontuario.edge.localcluster.upgrade.RollingAppUpgrade;
+import br.prontuario.edge.localcluster.upgrade.AppJarUpgrade;
+import br.prontuario.edge.localcluster.upgrade.NodeUpgrade;
+import br.prontuario.edge.localcluster.upgrade.PostgresMinorUpgrade;
+import br.prontuario.edge.localcluster.upgrade.RollingUpgrade;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -28,6 +31,7 @@ import java.util.function.Supplier;
 public final class LocalClusterControl implements ClusterControl {
 
   private static final Duration APP_READY = Duration.ofMinutes(3);
+  private static final Duration POSTGRES_READY = Duration.ofMinutes(3);
 
   private final EdgeCluster cluster;
   private final Optional<ControllerApi> controller;
@@ -103,9 +107,19 @@ public final class LocalClusterControl implements ClusterControl {
 
   @Override
   public String upgradeApp() {
-    RollingAppUpgrade upgrade = new RollingAppUpgrade(cluster, node -> switchover(node.id()),
-        APP_READY, line -> { });
-    if (upgrade.upgrade(cluster.configuredAppJar()) instanceof RollingAppUpgrade.RolledBack back) {
+    return upgrade(new AppJarUpgrade(cluster, cluster.configuredAppJar(), APP_READY));
+  }
+
+  @Override
+  public String upgradePostgresMinor() {
+    NodeName leader = NodeName.parse(leader());
+    return upgrade(new PostgresMinorUpgrade(cluster, cluster.postgresBinDir(leader),
+        POSTGRES_READY));
+  }
+
+  private String upgrade(NodeUpgrade upgrade) {
+    RollingUpgrade rolling = new RollingUpgrade(cluster, node -> switchover(node.id()), line -> { });
+    if (rolling.run(upgrade) instanceof RollingUpgrade.RolledBack back) {
       throw new IllegalStateException("the upgrade rolled back: " + back.node().id() + " "
           + back.reason());
     }

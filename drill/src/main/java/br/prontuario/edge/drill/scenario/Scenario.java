@@ -36,7 +36,10 @@ public enum Scenario {
    * Issue 20: {@code edgectl upgrade --app} under load. Clinicians must not notice: no write may
    * fail, none lost or stored twice.
    */
-  ROLLING_UPGRADE("rolling-upgrade", false, Target.NO_FAILED_WRITES, Fault.ROLLING_UPGRADE);
+  ROLLING_UPGRADE("rolling-upgrade", false, Target.NO_FAILED_WRITES, Fault.ROLLING_UPGRADE),
+  /** Issue 20: {@code edgectl upgrade --postgres-minor} under load, the same target. */
+  POSTGRES_MINOR_UPGRADE("postgres-minor-upgrade", false, Target.NO_FAILED_WRITES,
+      Fault.POSTGRES_MINOR_UPGRADE);
 
   private final String id;
   private final boolean safeForProduction;

@@ -299,6 +299,100 @@ class EdgeClusterIT {
     assertThat(node(status, "node-b").path("app").asString()).isEqualTo("ready");
   }
 
+  @Test
+  @Order(10)
+  void postgresMinorUpgradeRestartsBothPostgresOnTheNewBinariesAndMovesTheLeaderOnce()
+      throws Exception {
+    EdgeCluster local = local();
+    NodeName leader = local.leader().orElseThrow();
+    long leaderPostmaster = postmaster(leader);
+    long standbyPostmaster = postmaster(leader.peer());
+    // a second install of the same binaries: one minor version is all Debian ships here
+    Path binaries = mirrorOf(local.configuredPostgresBinDir(), dir.resolve("pg-next/bin"));
+    String token = entry.login("demo", cluster.demo().password());
+
+    Cli upgrade = run("upgrade", "--postgres-minor", "--bin-dir", binaries.toString(),
+        "--dir", dir.toString());
+
+    assertThat(upgrade.code()).as(upgrade.err()).isZero();
+    assertThat(upgrade.out())
+        .contains("upgrading " + leader.peer().id() + "'s PostgreSQL")
+        .contains("switching over to " + leader.peer().id())
+        .contains("upgrading " + leader.id() + "'s PostgreSQL")
+        .containsPattern("upgraded: both nodes run PostgreSQL 15\\.\\d+ from " + binaries);
+    assertThat(local().leader()).contains(leader.peer());
+    assertThat(postmaster(leader)).isNotEqualTo(leaderPostmaster);
+    assertThat(postmaster(leader.peer())).isNotEqualTo(standbyPostmaster);
+    for (NodeName node : List.of(leader, leader.peer())) {
+      assertThat(local().postgresBinDir(node)).isEqualTo(binaries);
+      assertThat(Files.readString(local().dir(node, Components.PATRONI).resolve("patroni.yml")))
+          .contains("bin_dir: \"" + binaries + "\"");
+    }
+    awaitDb(leader.id(), "sync_standby");
+    assertThat(entry.noteTexts(token, patientId)).contains("before switchover");
+  }
+
+  @Test
+  @Order(11)
+  void postgresBinariesThatNeverStartAreRolledBackAndTheLeaderStays() throws Exception {
+    EdgeCluster local = local();
+    NodeName leader = local.leader().orElseThrow();
+    Path before = local.postgresBinDir(leader.peer());
+    Path broken = mirrorOf(local.configuredPostgresBinDir(), dir.resolve("pg-broken/bin"));
+    Files.delete(broken.resolve("postgres"));
+    // says the right version (the pre-check) and cannot start a server
+    Files.writeString(broken.resolve("postgres"), "#!/bin/sh\n"
+        + "case \"$1\" in --version|-V) exec " + local.configuredPostgresBinDir().resolve("postgres")
+        + " --version ;; esac\necho 'broken build' >&2\nexit 1\n");
+    broken.resolve("postgres").toFile().setExecutable(true, false);
+
+    Cli upgrade = run("upgrade", "--postgres-minor", "--bin-dir", broken.toString(),
+        "--dir", dir.toString(), "--ready-timeout", "PT30S");
+
+    assertThat(upgrade.code()).isEqualTo(1);
+    assertThat(upgrade.err())
+        .contains("upgrade rolled back: " + leader.peer().id() + "'s PostgreSQL did not come back")
+        .contains("both nodes run their old binaries");
+    assertThat(local().leader()).as("no switchover towards a node that never came back")
+        .contains(leader);
+    assertThat(local().postgresBinDir(leader.peer())).isEqualTo(before);
+    awaitDb(leader.peer().id(), "sync_standby");
+  }
+
+  @Test
+  @Order(12)
+  void anotherMajorVersionIsRefusedBeforeAnythingRestarts() throws Exception {
+    NodeName leader = local().leader().orElseThrow();
+    long postmaster = postmaster(leader.peer());
+    Path major = Files.createDirectories(dir.resolve("pg-16/bin"));
+    Files.writeString(major.resolve("postgres"), "#!/bin/sh\necho 'postgres (PostgreSQL) 16.4'\n");
+    major.resolve("postgres").toFile().setExecutable(true, false);
+
+    Cli upgrade = run("upgrade", "--postgres-minor", "--bin-dir", major.toString(),
+        "--dir", dir.toString());
+
+    assertThat(upgrade.code()).isEqualTo(2);
+    assertThat(upgrade.err()).contains("holds PostgreSQL 16.4").contains("pg_upgrade")
+        .hasLineCount(1);
+    assertThat(postmaster(leader.peer())).isEqualTo(postmaster);
+  }
+
+  /** A folder of links to each binary: another install of the same version. */
+  private static Path mirrorOf(Path binaries, Path mirror) throws Exception {
+    Files.createDirectories(mirror);
+    try (var files = Files.list(binaries)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.createSymbolicLink(mirror.resolve(file.getFileName()), file);
+      }
+    }
+    return mirror; // below the cluster's folder, which the service user may traverse
+  }
+
+  private long postmaster(NodeName node) throws Exception {
+    Path pidFile = local().dir(node, Components.PATRONI).resolve("data/postmaster.pid");
+    return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+  }
+
   private static Path builtJar() {
     return Path.of(System.getProperty("user.dir")).getParent()
         .resolve("edge-node/target/edge-node-0.1.0-SNAPSHOT.jar");

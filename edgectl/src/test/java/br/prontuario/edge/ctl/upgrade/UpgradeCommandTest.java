@@ -68,4 +68,25 @@ class UpgradeCommandTest {
         .isEqualTo(1);
     assertThat(err.toString()).contains("no cluster in").hasLineCount(1);
   }
+
+  @Test
+  void postgresMinorTakesNeitherAJarNorBinariesThatAreNotPostgres() throws IOException {
+    assertThat(edgectl("upgrade", "--app", "x.jar", "--postgres-minor")).isEqualTo(2);
+    assertThat(edgectl("upgrade", "--app", "x.jar", "--bin-dir", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--bin-dir goes with --postgres-minor");
+
+    err.getBuffer().setLength(0);
+    assertThat(edgectl("upgrade", "--postgres-minor", "--bin-dir", dir.toString(),
+        "--dir", dir.resolve("none").toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith("edgectl: ").contains("has no executable postgres")
+        .hasLineCount(1);
+
+    Path notPostgres = Files.createDirectories(dir.resolve("bin"));
+    Path script = Files.writeString(notPostgres.resolve("postgres"), "#!/bin/sh\necho 'mysqld 8.0'\n");
+    script.toFile().setExecutable(true);
+    err.getBuffer().setLength(0);
+    assertThat(edgectl("upgrade", "--postgres-minor", "--bin-dir", notPostgres.toString(),
+        "--dir", dir.resolve("none").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("not a PostgreSQL version").hasLineCount(1);
+  }
 }

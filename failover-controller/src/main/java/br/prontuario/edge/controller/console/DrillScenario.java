@@ -20,7 +20,8 @@ record DrillScenario(String id, boolean safeForProduction) {
       new DrillScenario("failback", false),
       new DrillScenario("witness-and-standby-freeze", false),
       new DrillScenario("witness-loss", false),
-      new DrillScenario("rolling-upgrade", false));
+      new DrillScenario("rolling-upgrade", false),
+      new DrillScenario("postgres-minor-upgrade", false));
 
   static List<DrillScenario> allowedOn(ClusterSite site) {
     return ALL.stream().filter(s -> s.safeForProduction || !site.production()).toList();

@@ -214,9 +214,38 @@ public final class EdgeCluster {
     return repositoryRoot;
   }
 
-  Path postgresBinDir() {
+  /** The PostgreSQL binaries every node runs unless an upgrade installed others for it. */
+  public Path configuredPostgresBinDir() {
     return config.postgres().binDir().isEmpty() ? Binaries.postgresBinDir()
         : Path.of(config.postgres().binDir());
+  }
+
+  /** Where {@code edgectl upgrade --postgres-minor} records the binaries this node now runs. */
+  public Path installedPostgresBinDirFile(NodeName node) {
+    return dir(node, PATRONI).resolve("postgres-bin-dir");
+  }
+
+  /** The folder this node's Patroni starts PostgreSQL from. */
+  public Path postgresBinDir(NodeName node) {
+    Path file = installedPostgresBinDirFile(node);
+    if (!Files.isRegularFile(file)) {
+      return configuredPostgresBinDir();
+    }
+    try {
+      return Path.of(Files.readString(file).strip());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Stops the node's Patroni gently (it shuts its PostgreSQL down first) and starts it again from
+   * a freshly written {@code patroni.yml}, without waiting: Patroni 3.0 reads {@code bin_dir} only
+   * when it starts, so new binaries need a new Patroni process, not a reload.
+   */
+  public void restartPatroni(NodeName node) {
+    stop(node, PATRONI);
+    startComponent(node, PATRONI);
   }
 
   /** The jar every node runs unless an upgrade installed one of its own. */
@@ -273,7 +302,8 @@ public final class EdgeCluster {
     Path dir = dir(node, component);
     ManagedProcess process = switch (component) {
       case ETCD -> EtcdMember.start(node, layout, config.etcd(), dir);
-      case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, postgresBinDir(), dir);
+      case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, postgresBinDir(node),
+          dir);
       case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir);
       case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir);
       case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(node), dir);

@@ -1,6 +1,7 @@
 package br.prontuario.edge.site.patroni;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -94,9 +95,14 @@ public final class PatroniClient {
     }
   }
 
-  /** {@code GET /patroni}: what one node's Patroni says about its own PostgreSQL. */
+  /**
+   * {@code GET /patroni}: what one node's Patroni says about its own PostgreSQL;
+   * {@code serverVersion} is PostgreSQL's {@code server_version_num} (150014 for 15.14), absent
+   * while it is not running.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record NodeStatus(String state, String role, long timeline) {
+  public record NodeStatus(String state, String role, long timeline,
+      @JsonProperty("server_version") Integer serverVersion) {
 
     public boolean running() {
       return "running".equals(state);
