@@ -347,11 +347,12 @@ class EdgeClusterIT {
     broken.resolve("postgres").toFile().setExecutable(true, false);
 
     Cli upgrade = run("upgrade", "--postgres-minor", "--bin-dir", broken.toString(),
-        "--dir", dir.toString(), "--ready-timeout", "PT30S");
+        "--dir", dir.toString(), "--ready-timeout", "PT60S");
 
     assertThat(upgrade.code()).isEqualTo(1);
     assertThat(upgrade.err())
         .contains("upgrade rolled back: " + leader.peer().id() + "'s PostgreSQL did not come back")
+        .contains("failed to start on " + broken)
         .contains("both nodes run their old binaries");
     assertThat(local().leader()).as("no switchover towards a node that never came back")
         .contains(leader);

@@ -91,6 +91,11 @@ public final class PostgresMinorUpgrade implements NodeUpgrade {
     long deadline = System.nanoTime() + readyTimeout.toNanos();
     Optional<String> problem = Optional.of("not checked");
     while (System.nanoTime() < deadline) {
+      // Patroni keeps retrying a server that will not start; waiting longer changes nothing
+      if (cluster.patroni().node(cluster.layout().patroniUrl(node))
+          .filter(status -> "start failed".equals(status.state())).isPresent()) {
+        return Optional.of("its PostgreSQL failed to start on " + cluster.postgresBinDir(node));
+      }
       problem = notReplicating(node)
           .or(() -> runningVersion(node).filter(v -> v != version)
               .map(v -> node.id() + " runs PostgreSQL " + PostgresBinaries.display(v)));
