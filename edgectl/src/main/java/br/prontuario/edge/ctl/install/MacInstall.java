@@ -2,6 +2,7 @@ package br.prontuario.edge.ctl.install;
 
 import br.prontuario.edge.localcluster.backup.ProductionBackups;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,10 @@ final class MacInstall {
             "restapi.authentication.password and postgresql.authentication.{superuser,replication,rewind}.password"),
         OperatorSteps.springSecrets(host, SharedServices.EDGE_NODE),
         OperatorSteps.springSecrets(host, SharedServices.CONTROLLER),
-        OperatorSteps.tlsCertificate(config.production().tlsCertificate(), Host.ROOT));
+        OperatorSteps.tlsCertificate(config.production().tlsCertificate(), Host.ROOT),
+        new SecretFile(host.dirs().postgresTls().key(), host.databaseAccount(),
+            "PostgreSQL's private key (mode 0600); beside it postgres.crt, naming this Mac's address,"
+                + " and ca.crt, the CA that signed both nodes' certificates"));
 
     List<Step> steps = List.of(
         Step.of("Homebrew packages (as the administrator who owns Homebrew, not with sudo)",
@@ -80,6 +84,9 @@ final class MacInstall {
             + dirs.sentinel() + " " + dirs.controller(),
         SUDO + "install -d -o " + db + " -g " + db + " -m 0700 " + dirs.pgdata() + " " + ProductionBackups.SPOOL_PATH
             + " " + ProductionBackups.LOG_PATH,
+        // the key inside is 0600; the certificate and the CA are public, and edge-node checks
+        // the database's certificate against that CA
+        SUDO + "install -d -o " + db + " -g " + db + " -m 0755 " + Path.of(dirs.postgresTls().key()).getParent(),
         // Patroni rewrites it but cannot create it in the root-owned base folder
         SUDO + "install -o " + db + " -g " + db + " -m 0600 /dev/null " + dirs.pgpass(),
         SUDO + "install -d -m 0755 " + host.logDir()));

@@ -5,6 +5,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ final class AppProperties {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("edge.node.name", node.id());
     p.put("server.port", Integer.toString(layout.ports(node).app()));
-    p.put("spring.datasource.url", layout.jdbcUrl(config.postgres().database(), node));
+    p.put("spring.datasource.url", layout.verifiedJdbcUrl(config.postgres().database(), node,
+        Path.of(ProductionDirs.of(config.production()).postgresTls().ca())));
     p.put("spring.datasource.username", config.postgres().appUser());
     p.put("spring.flyway.user", config.postgres().ownerUser());
     p.put("spring.data.redis.sentinel.master", config.redis().masterName());

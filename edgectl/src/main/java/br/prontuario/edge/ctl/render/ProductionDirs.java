@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl.render;
 
 import br.prontuario.edge.localcluster.config.ProductionHosts;
+import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 
 /**
  * The folders below {@code production.baseDir} that the rendered files name (etcd's data-dir,
@@ -14,5 +15,11 @@ public record ProductionDirs(String base, String etcd, String pgdata, String pgp
     String base = production.baseDir();
     return new ProductionDirs(base, base + "/etcd", base + "/pgdata", base + "/pgpass",
         base + "/redis", base + "/sentinel", base + "/controller", base + "/lib");
+  }
+
+  /** PostgreSQL's certificate, key and CA on a Mac Studio: patroni.yml's ssl_* files. */
+  public PatroniConfig.Tls postgresTls() {
+    return new PatroniConfig.Tls(base + "/tls/postgres.crt", base + "/tls/postgres.key",
+        base + "/tls/ca.crt");
   }
 }

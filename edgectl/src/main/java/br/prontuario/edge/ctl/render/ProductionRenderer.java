@@ -46,7 +46,8 @@ public final class ProductionRenderer {
       written.add(text(target, dir.resolve("failover-controller.properties"),
           AppProperties.controller(config, layout, node, dirs.controller())));
       if (node.isDataNode()) {
-        var paths = new PatroniConfig.Paths(dirs.pgdata(), prod.postgresBinDir(), dirs.pgpass(), null);
+        var paths = new PatroniConfig.Paths(dirs.pgdata(), prod.postgresBinDir(), dirs.pgpass(), null,
+            dirs.postgresTls());
         written.add(write(target, dir.resolve("patroni.yml"), "Patroni on " + node.id()
                 + "; set PATRONI_SUPERUSER_PASSWORD, PATRONI_REPLICATION_PASSWORD, PATRONI_REWIND_PASSWORD",
             PgBackRestArchiving.addTo(PatroniConfig.node(node, layout, prod.patroni(config.patroni()), secrets, paths),

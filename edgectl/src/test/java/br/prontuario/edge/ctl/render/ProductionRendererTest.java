@@ -90,7 +90,9 @@ class ProductionRendererTest {
     assertThat(edgeNode.getProperty("edge.node.name")).isEqualTo("node-b");
     // its own PostgreSQL first: after a failover the survivor holds the new primary
     assertThat(edgeNode.getProperty("spring.datasource.url"))
-        .startsWith("jdbc:postgresql://10.20.0.12:5432,10.20.0.11:5432/prontuario?targetServerType=primary");
+        .startsWith("jdbc:postgresql://10.20.0.12:5432,10.20.0.11:5432/prontuario?targetServerType=primary")
+        // and it checks the database's certificate against the cluster's CA
+        .containsPattern("&sslmode=verify-full&sslrootcert=/.*/tls/ca\\.crt$");
     assertThat(edgeNode.getProperty("spring.data.redis.sentinel.nodes"))
         .isEqualTo("10.20.0.11:26379,10.20.0.12:26379,10.20.0.13:26379");
     assertThat(edgeNode.getProperty("edge.app.entrypoints")).isEqualTo(
@@ -133,6 +135,24 @@ class ProductionRendererTest {
     assertThat(Files.readString(target.resolve("witness/sentinel.conf")))
         .contains("user default off", "sentinel auth-user edge sentinel", "sentinel sentinel-user sentinel-peer")
         .containsPattern("user controller on #[0-9a-f]{64} -@all \\+ping");
+  }
+
+  @Test
+  void postgresqlTakesOnlyEncryptedConnectionsAndReplicationChecksItsPeer() throws Exception {
+    ProductionRenderer.render(CONFIG, target);
+
+    JsonNode pg = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")))
+        .path("postgresql");
+    assertThat(pg.at("/parameters/ssl").asString()).isEqualTo("on");
+    assertThat(pg.at("/parameters/ssl_key_file").asString()).endsWith("/tls/postgres.key");
+    assertThat(pg.at("/authentication/replication/sslmode").asString()).isEqualTo("verify-full");
+    assertThat(pg.at("/authentication/rewind/sslmode").asString()).isEqualTo("verify-full");
+    assertThat(pg.at("/authentication/replication/sslrootcert").asString()).endsWith("/tls/ca.crt");
+    List<String> hba = new java.util.ArrayList<>();
+    pg.path("pg_hba").forEach(line -> hba.add(line.asString()));
+    assertThat(hba).noneMatch(line -> line.startsWith("host "))
+        .anyMatch(line -> line.startsWith("hostssl replication replicator "))
+        .contains("hostnossl all all 0.0.0.0/0 reject");
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class EdgeNodeApp {
   private EdgeNodeApp() {}
 
   public static ManagedProcess start(NodeName node, ClusterLayout layout, ClusterConfig config,
-      ClusterSecrets secrets, Path jar, Path dir) {
+      ClusterSecrets secrets, Path caCertificate, Path jar, Path dir) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("edge-node jar not found: " + jar
           + " (build it with ./mvnw -DskipTests package)");
@@ -41,7 +41,8 @@ public final class EdgeNodeApp {
     command.addAll(config.app().javaOptions());
     command.addAll(List.of("-jar", jar.toString(),
         "--server.port=" + layout.ports(node).app(),
-        "--spring.datasource.url=" + layout.jdbcUrl(config.postgres().database(), node),
+        "--spring.datasource.url=" + layout.verifiedJdbcUrl(config.postgres().database(), node,
+            caCertificate),
         "--spring.datasource.username=" + config.postgres().appUser(),
         // the migrations run as the schema's owner; the app itself only reads and writes rows
         "--spring.flyway.user=" + config.postgres().ownerUser(),

@@ -39,7 +39,9 @@ final class CloudPatroni {
       throw new UncheckedIOException(e);
     }
     processes.start(CloudSite.PATRONI,
-        ServiceUser.wrap(List.of(patroni.toString(), config.toString())), Map.of("LC_ALL", "C"));
+        ServiceUser.wrap(List.of(patroni.toString(), config.toString())),
+        // libpq (replicating from the edge over TLS) reads ~/.postgresql: its own, not root's
+        Map.of("LC_ALL", "C", "HOME", dir.toString()));
     if (!Waits.until(() -> Ports.listening(ports.patroniRest()), Duration.ofSeconds(30), 100)) {
       throw new IllegalStateException("the cloud Patroni did not start; log "
           + processes.log(CloudSite.PATRONI));

@@ -148,6 +148,14 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
         + "?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=10";
   }
 
+  /**
+   * {@link #jdbcUrl(String, NodeName)} for a client that checks the database's certificate
+   * against the cluster's CA: edge-node, whose connections carry the clinical rows.
+   */
+  public String verifiedJdbcUrl(String database, NodeName localFirst, Path caCertificate) {
+    return jdbcUrl(database, localFirst) + "&sslmode=verify-full&sslrootcert=" + caCertificate;
+  }
+
   public String patroniUrl(NodeName node) {
     return "http://" + host(node) + ":" + ports(node).patroniRest();
   }

@@ -302,11 +302,12 @@ public final class EdgeCluster {
     Path dir = dir(node, component);
     ManagedProcess process = switch (component) {
       case ETCD -> EtcdMember.start(node, layout, config.etcd(), dir);
-      case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, postgresBinDir(node),
-          dir);
+      case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, tls,
+          postgresBinDir(node), dir);
       case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir);
       case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir);
-      case APP -> EdgeNodeApp.start(node, layout, config, secrets, appJar(node), dir);
+      case APP -> EdgeNodeApp.start(node, layout, config, secrets, tls.caCertificate(), appJar(node),
+          dir);
       case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir);
       default -> throw new IllegalArgumentException("unknown component " + component);
     };

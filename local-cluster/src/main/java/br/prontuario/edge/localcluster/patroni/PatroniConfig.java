@@ -25,7 +25,14 @@ public final class PatroniConfig {
   private PatroniConfig() {}
 
   /** Paths on the node's own disk. {@code socketDir} null = PostgreSQL's default. */
-  public record Paths(String dataDir, String binDir, String pgpass, String socketDir) {}
+  public record Paths(String dataDir, String binDir, String pgpass, String socketDir, Tls tls) {}
+
+  /**
+   * PostgreSQL's TLS files on the node: its certificate (naming the address the other node and
+   * the apps connect to) and key, owned by the service user, mode 0600; the CA that signed every
+   * node's certificate, against which replication verifies its peer.
+   */
+  public record Tls(String certificate, String key, String ca) {}
 
   public static Map<String, Object> node(NodeName node, ClusterLayout layout, PatroniSettings settings,
       ClusterSecrets secrets, Paths paths) {
@@ -100,13 +107,25 @@ public final class PatroniConfig {
     pg.put("pgpass", paths.pgpass());
     // without a fast checkpoint, pg_basebackup waits for the next spread checkpoint (minutes)
     pg.put("basebackup", List.of(Map.of("checkpoint", "fast")));
+    // replication and pg_rewind cross the network to the peer: verify its certificate; Patroni's
+    // own superuser connection stays on this node (its listen address), encrypted all the same
     pg.put("authentication", Map.of(
-        "superuser", Map.of("username", SUPERUSER, "password", secrets.superuserPassword()),
-        "replication", Map.of("username", REPLICATION_USER, "password", secrets.replicationPassword()),
-        "rewind", Map.of("username", REWIND_USER, "password", secrets.rewindPassword())));
+        "superuser", Map.of("username", SUPERUSER, "password", secrets.superuserPassword(),
+            "sslmode", "require"),
+        "replication", Map.of("username", REPLICATION_USER, "password",
+            secrets.replicationPassword(), "sslmode", "verify-full", "sslrootcert", paths.tls().ca()),
+        "rewind", Map.of("username", REWIND_USER, "password", secrets.rewindPassword(),
+            "sslmode", "verify-full", "sslrootcert", paths.tls().ca())));
+    Map<String, Object> parameters = new LinkedHashMap<>();
     if (paths.socketDir() != null) {
-      pg.put("parameters", Map.of("unix_socket_directories", paths.socketDir()));
+      parameters.put("unix_socket_directories", paths.socketDir());
     }
+    parameters.put("ssl", "on");
+    parameters.put("ssl_cert_file", paths.tls().certificate());
+    parameters.put("ssl_key_file", paths.tls().key());
+    parameters.put("ssl_ca_file", paths.tls().ca());
+    parameters.put("ssl_min_protocol_version", "TLSv1.2");
+    pg.put("parameters", parameters);
     List<String> hba = new ArrayList<>();
     if (paths.socketDir() != null) {
       // pgBackRest (backups, stanza checks) connects over the socket as the superuser without a
@@ -116,10 +135,13 @@ public final class PatroniConfig {
     }
     // no trust anywhere: whoever else reaches the socket (any local account) needs a password
     hba.add("local all all scram-sha-256");
+    // over the network only encrypted: replication, the apps, the controller
     for (String source : hbaSources) {
-      hba.add("host replication " + REPLICATION_USER + " " + source + " scram-sha-256");
-      hba.add("host all all " + source + " scram-sha-256");
+      hba.add("hostssl replication " + REPLICATION_USER + " " + source + " scram-sha-256");
+      hba.add("hostssl all all " + source + " scram-sha-256");
     }
+    hba.add("hostnossl all all 0.0.0.0/0 reject");
+    hba.add("hostnossl replication all 0.0.0.0/0 reject");
     pg.put("pg_hba", hba);
     return pg;
   }

@@ -11,10 +11,13 @@ import br.prontuario.edge.localcluster.config.PatroniSettings;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.process.ServiceUser;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +30,7 @@ public final class PatroniNode {
   private PatroniNode() {}
 
   public static ManagedProcess start(NodeName node, ClusterLayout layout, PatroniSettings settings,
-      ClusterSecrets secrets, Path postgresBinDir, Path dir) {
+      ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path postgresBinDir, Path dir) {
     Path patroni = Binaries.require("patroni", "patroni", "patroni");
     try {
       Files.createDirectories(dir.resolve("run"));
@@ -36,7 +39,8 @@ public final class PatroniNode {
     }
     Path config = dir.resolve("patroni.yml");
     var paths = new PatroniConfig.Paths(dir.resolve("data").toString(), postgresBinDir.toString(),
-        dir.resolve("pgpass").toString(), dir.resolve("run").toString());
+        dir.resolve("pgpass").toString(), dir.resolve("run").toString(),
+        copyTls(tls, dir.resolve("tls")));
     ConfigFiles.writeSecretYaml(config, "Patroni on " + node.id()
             + " (written by edgectl from config/edge-cluster.yaml)",
         withArchiving(PatroniConfig.node(node, layout, settings, secrets, paths), node, layout, dir));
@@ -44,7 +48,10 @@ public final class PatroniNode {
     restrictDataDir(dir.resolve("data"));
     return ManagedProcess.startDetached("patroni-" + node.id(),
         ServiceUser.wrap(List.of(patroni.toString(), config.toString())), dir,
-        dir.resolve("patroni.log"), Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8"));
+        dir.resolve("patroni.log"), Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8",
+            // its own home: libpq looks for a client certificate under ~/.postgresql and fails
+            // on one it may not read (root's, when edgectl runs as root)
+            "HOME", dir.toString()));
   }
 
   /** WAL archiving to the cluster's pgBackRest repositories; {@code dir} is DIR/<node>/patroni. */
@@ -55,6 +62,27 @@ public final class PatroniNode {
     String pgbackrest = Binaries.require("pgbackrest", "pgbackrest", "pgbackrest").toString();
     return PgBackRestArchiving.addTo(patroniYml,
         PgBackRestArchiving.archiveCommand(pgbackrest, backups.policy().stanza(), conf.toString()));
+  }
+
+  /**
+   * The cluster's server certificate (it names 127.0.0.1, where every local node listens) and the
+   * CA, copied where the service user owns them: PostgreSQL refuses a key file others can read or
+   * that another user owns.
+   */
+  private static PatroniConfig.Tls copyTls(ClusterCertificates.TlsFiles tls, Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path certificate = Files.copy(tls.serverCertificate(), dir.resolve("server.crt"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Path key = Files.copy(tls.serverKey(), dir.resolve("server.key"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+      Path ca = Files.copy(tls.caCertificate(), dir.resolve("ca.crt"),
+          StandardCopyOption.REPLACE_EXISTING);
+      return new PatroniConfig.Tls(certificate.toString(), key.toString(), ca.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy PostgreSQL's TLS files to " + dir, e);
+    }
   }
 
   /** PostgreSQL refuses a data folder others can read; chown -R may have been the last to touch it. */

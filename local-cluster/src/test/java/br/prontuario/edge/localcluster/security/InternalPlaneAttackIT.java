@@ -137,6 +137,45 @@ class InternalPlaneAttackIT {
     assertHealthy();
   }
 
+  @Test
+  void postgresqlRefusesEveryConnectionWithoutTlsAndReplicatesOverTls() throws Exception {
+    String appUser = cluster.config().postgres().appUser();
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      String base = "jdbc:postgresql://" + HOST + ":" + cluster.layout().ports(node).postgres()
+          + "/" + cluster.config().postgres().database() + "?connectTimeout=5";
+      // the right password is not enough in clear text
+      assertThatThrownBy(() -> DriverManager.getConnection(base + "&sslmode=disable", appUser,
+          cluster.secrets().appPassword()))
+          .isInstanceOf(SQLException.class).hasMessageContaining("no encryption");
+      assertThatThrownBy(() -> DriverManager.getConnection(base + "&sslmode=disable",
+          PatroniConfig.REPLICATION_USER, cluster.secrets().replicationPassword()))
+          .isInstanceOf(SQLException.class).hasMessageContaining("no encryption");
+      // a client that checks the server's certificate against the cluster's CA gets in
+      String verified = base + "&sslmode=verify-full&sslrootcert=" + cluster.tls().caCertificate();
+      try (Connection c = DriverManager.getConnection(verified, appUser, cluster.secrets().appPassword());
+          Statement s = c.createStatement();
+          ResultSet ssl = s.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+        assertThat(ssl.next()).isTrue();
+        assertThat(ssl.getBoolean(1)).as("the app's own connection to " + node).isTrue();
+      }
+    }
+    String leaderUrl = "jdbc:postgresql://" + HOST + ":"
+        + cluster.layout().ports(NodeName.NODE_A).postgres() + "/postgres?connectTimeout=5";
+    try (Connection c = DriverManager.getConnection(leaderUrl, PatroniConfig.SUPERUSER,
+        cluster.secrets().superuserPassword()); Statement s = c.createStatement()) {
+      ResultSet replication = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE s.ssl)"
+          + " FROM pg_stat_replication r JOIN pg_stat_ssl s USING (pid)");
+      replication.next();
+      assertThat(replication.getLong(1)).as("node-b streams from node-a").isPositive();
+      assertThat(replication.getLong(2)).as("streams over TLS").isEqualTo(replication.getLong(1));
+      ResultSet plain = s.executeQuery("SELECT count(*) FROM pg_hba_file_rules"
+          + " WHERE type = 'host' AND error IS NULL");
+      plain.next();
+      assertThat(plain.getLong(1)).as("pg_hba lines that accept clear text").isZero();
+    }
+    assertHealthy();
+  }
+
   private static void assertRefused(Callable<Object> command, String error) {
     assertThatThrownBy(command::call).isInstanceOf(IOException.class).hasMessageContaining(error);
   }
