@@ -107,7 +107,7 @@ public final class LocalClusterControl implements ClusterControl {
 
   @Override
   public String upgradeApp() {
-    return upgrade(new AppJarUpgrade(cluster, cluster.configuredAppJar(), APP_READY));
+    return upgrade(new AppJarUpgrade(cluster, cluster.configuredAppJar(), APP_READY, line -> { }));
   }
 
   @Override

@@ -84,13 +84,14 @@ public final class UpgradeCommand implements Callable<Integer> {
     }
     EdgeCluster cluster = options.existingCluster();
     PrintWriter out = spec.commandLine().getOut();
-    RollingUpgrade rolling = new RollingUpgrade(cluster, switchover(cluster), line -> {
+    Consumer<String> progress = line -> {
       out.println("upgrade: " + line);
       out.flush();
-    });
+    };
+    RollingUpgrade rolling = new RollingUpgrade(cluster, switchover(cluster), progress);
     if (what.jar != null) {
       Path jar = what.jar.toAbsolutePath();
-      AppJarUpgrade app = new AppJarUpgrade(cluster, jar, readyTimeout);
+      AppJarUpgrade app = new AppJarUpgrade(cluster, jar, readyTimeout, progress);
       return report(rolling.run(app), app, jar.getFileName().toString(), "their old jars");
     }
     Path dir = binDir != null ? binDir.toAbsolutePath() : cluster.postgresBinDir(
