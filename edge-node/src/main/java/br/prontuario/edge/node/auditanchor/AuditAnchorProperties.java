@@ -1,7 +1,9 @@
 package br.prontuario.edge.node.auditanchor;
 
 import br.prontuario.edge.common.audit.anchor.EtcdAnchorStore;
+import br.prontuario.edge.site.tls.ClientTls;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code edge.audit.anchor.*}: where the audit chain's head is copied outside PostgreSQL. Each
  * entry of {@code stores} names an etcd cluster by its client endpoints (the edge site's
  * {@code edge=http://a:2379,http://b:2379,...}; the cloud site's as another entry). No store: no
- * anchor, and a warning at start.
+ * anchor, and a warning at start. {@code tls}: edge-node's client certificate, which an etcd
+ * serving https asks for (the edge site's does); unset for stores without TLS.
  */
 @Validated
 @ConfigurationProperties("edge.audit.anchor")
@@ -21,4 +24,14 @@ public record AuditAnchorProperties(
     @NotNull @DefaultValue Map<String, List<String>> stores,
     @NotNull @DefaultValue("30s") Duration interval,
     @NotNull @DefaultValue(EtcdAnchorStore.DEFAULT_KEY) String key,
-    @NotNull @DefaultValue("2s") Duration timeout) {}
+    @NotNull @DefaultValue("2s") Duration timeout,
+    Tls tls) {
+
+  /** PEM files: the CA that signed etcd's certificate, edge-node's certificate and its key. */
+  public record Tls(@NotNull Path caCertificate, @NotNull Path certificate, @NotNull Path key) {}
+
+  /** The identity to present, or null when none is configured. */
+  public ClientTls clientTls() {
+    return tls == null ? null : new ClientTls(tls.caCertificate(), tls.certificate(), tls.key());
+  }
+}

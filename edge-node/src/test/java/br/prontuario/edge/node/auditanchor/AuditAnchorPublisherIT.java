@@ -68,7 +68,7 @@ class AuditAnchorPublisherIT extends EdgeNodeIT {
   private AuditAnchorPublisher publisher() {
     AuditAnchorProperties properties = new AuditAnchorProperties(
         Map.of("edge", List.of(etcd.get().endpoint())), Duration.ofSeconds(30),
-        EtcdAnchorStore.DEFAULT_KEY, Duration.ofSeconds(2));
+        EtcdAnchorStore.DEFAULT_KEY, Duration.ofSeconds(2), null);
     return new AuditAnchorPublisher(properties, dataSource, Clock.systemUTC(), meters);
   }
 

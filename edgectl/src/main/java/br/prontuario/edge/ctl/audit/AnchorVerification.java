@@ -30,7 +30,8 @@ final class AnchorVerification {
       return new AnchorVerification(Optional.empty());
     }
     return new AnchorVerification(Optional.of(new EtcdAnchorStore("edge",
-        cluster.etcd().endpoints(), EtcdAnchorStore.DEFAULT_KEY, Duration.ofSeconds(3))));
+        cluster.etcd().endpoints(), cluster.etcd().clientTls(), EtcdAnchorStore.DEFAULT_KEY,
+        Duration.ofSeconds(3))));
   }
 
   /** What the anchor says about the chain on {@code connection}. */

@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl.install;
 
 import br.prontuario.edge.localcluster.backup.ProductionBackups;
+import br.prontuario.edge.ctl.render.ProductionRenderer;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,16 @@ final class MacInstall {
         OperatorSteps.tlsCertificate(config.production().tlsCertificate(), Host.ROOT),
         new SecretFile(host.dirs().postgresTls().key(), host.databaseAccount(),
             "PostgreSQL's private key (mode 0600); beside it postgres.crt, naming this Mac's address,"
-                + " and ca.crt, the CA that signed both nodes' certificates"));
+                + " and ca.crt, the CA that signed both nodes' certificates"),
+        new SecretFile(host.dirs().etcdMemberTls().key(), host.serviceAccount(),
+            "etcd's private key (mode 0600); beside it member.crt, naming this Mac's address, for server"
+                + " and client use (etcd dials its peers with it)"),
+        new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_PATRONI).key(), host.databaseAccount(),
+            "Patroni's etcd client key; beside it patroni.crt (CN=patroni, clientAuth)"),
+        new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_EDGE_NODE).key(), host.serviceAccount(),
+            "edge-node's etcd client key; beside it edge-node.crt (CN=edge-node, clientAuth)"),
+        new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_CONTROLLER).key(), host.serviceAccount(),
+            "the failover controller's etcd client key; beside it failover-controller.crt"));
 
     List<Step> steps = List.of(
         Step.of("Homebrew packages (as the administrator who owns Homebrew, not with sudo)",
@@ -87,6 +97,8 @@ final class MacInstall {
         // the key inside is 0600; the certificate and the CA are public, and edge-node checks
         // the database's certificate against that CA
         SUDO + "install -d -o " + db + " -g " + db + " -m 0755 " + Path.of(dirs.postgresTls().key()).getParent(),
+        // etcd's and its clients' keys, each 0600 and owned by the account that reads it
+        SUDO + "install -d -m 0755 " + Path.of(dirs.etcdMemberTls().key()).getParent(),
         // Patroni rewrites it but cannot create it in the root-owned base folder
         SUDO + "install -o " + db + " -g " + db + " -m 0600 /dev/null " + dirs.pgpass(),
         SUDO + "install -d -m 0755 " + host.logDir()));

@@ -2,7 +2,9 @@ package br.prontuario.edge.ctl.install;
 
 import br.prontuario.edge.localcluster.backup.BackupPolicy;
 import br.prontuario.edge.localcluster.backup.ProductionBackups;
+import br.prontuario.edge.ctl.render.ProductionRenderer;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,7 +39,12 @@ final class WitnessInstall {
         OperatorSteps.springSecrets(host, SharedServices.CONTROLLER),
         OperatorSteps.tlsCertificate(config.production().tlsCertificate(), host.serviceAccount()),
         new SecretFile(ProductionBackups.GCS_KEY, host.databaseAccount(),
-            "the GCS service account key of repo2 (JSON)"));
+            "the GCS service account key of repo2 (JSON)"),
+        new SecretFile(host.dirs().etcdMemberTls().key(), host.serviceAccount(),
+            "etcd's private key (mode 0600); beside it member.crt, naming the witness's address, and "
+                + host.dirs().etcdMemberTls().trustedCa() + ", the CA that signed every certificate"),
+        new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_CONTROLLER).key(), host.serviceAccount(),
+            "the failover controller's etcd client key; beside it failover-controller.crt"));
 
     List<String> units = services.stream().map(s -> SystemdUnit.fileName(s.name(), "service")).toList();
     List<Step> steps = new ArrayList<>(List.of(
@@ -86,6 +93,8 @@ final class WitnessInstall {
         "install -d -o " + svc + " -g " + svc + " -m 0700 " + dirs.etcd() + " " + dirs.sentinel() + " "
             + dirs.controller(),
         "install -d -o " + db + " -g " + db + " -m 0750 " + ProductionBackups.REPO1_PATH + " "
-            + ProductionBackups.LOG_PATH);
+            + ProductionBackups.LOG_PATH,
+        // etcd's and the controller's keys inside are 0600, owned by the service account
+        "install -d -m 0755 " + Path.of(dirs.etcdMemberTls().key()).getParent());
   }
 }

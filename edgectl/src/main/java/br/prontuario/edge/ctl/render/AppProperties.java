@@ -38,6 +38,10 @@ final class AppProperties {
     p.put("edge.app.entrypoints", String.join(",", entrypoints(config, layout)));
     // the audit chain's head, copied outside PostgreSQL (add the cloud site's etcd as stores.cloud)
     p.put("edge.audit.anchor.stores.edge", String.join(",", layout.etcdClientUrls()));
+    var etcdTls = ProductionDirs.of(config.production()).etcdClientTls(ProductionRenderer.ETCD_EDGE_NODE);
+    p.put("edge.audit.anchor.tls.ca-certificate", etcdTls.ca());
+    p.put("edge.audit.anchor.tls.certificate", etcdTls.certificate());
+    p.put("edge.audit.anchor.tls.key", etcdTls.key());
     return render("edge-node on " + node.id(), p);
   }
 
@@ -62,6 +66,10 @@ final class AppProperties {
     p.put("edge.controller.election.mode", "etcd");
     p.put("edge.controller.election.identity", "controller-" + box.id());
     indexed(p, "edge.controller.election.etcd-endpoints", layout.etcdClientUrls());
+    var etcdTls = ProductionDirs.of(config.production()).etcdClientTls(ProductionRenderer.ETCD_CONTROLLER);
+    p.put("edge.controller.election.etcd-tls.ca-certificate", etcdTls.ca());
+    p.put("edge.controller.election.etcd-tls.certificate", etcdTls.certificate());
+    p.put("edge.controller.election.etcd-tls.key", etcdTls.key());
     p.put("edge.controller.history.dir", historyDir);
     return render("failover-controller on " + box.id(), p);
   }

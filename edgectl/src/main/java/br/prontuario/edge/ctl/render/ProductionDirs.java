@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl.render;
 
 import br.prontuario.edge.localcluster.config.ProductionHosts;
+import br.prontuario.edge.localcluster.etcd.EtcdConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 
 /**
@@ -15,6 +16,17 @@ public record ProductionDirs(String base, String etcd, String pgdata, String pgp
     String base = production.baseDir();
     return new ProductionDirs(base, base + "/etcd", base + "/pgdata", base + "/pgpass",
         base + "/redis", base + "/sentinel", base + "/controller", base + "/lib");
+  }
+
+  /** The etcd member's certificate and key on every box (serverAuth and clientAuth), and the CA. */
+  public EtcdConfig.Tls etcdMemberTls() {
+    return new EtcdConfig.Tls(base + "/tls/etcd/member.crt", base + "/tls/etcd/member.key", base + "/tls/ca.crt");
+  }
+
+  /** {@code client}'s certificate towards etcd (patroni, edge-node, failover-controller), and the CA. */
+  public PatroniConfig.Tls etcdClientTls(String client) {
+    return new PatroniConfig.Tls(base + "/tls/etcd/" + client + ".crt", base + "/tls/etcd/" + client + ".key",
+        base + "/tls/ca.crt");
   }
 
   /** PostgreSQL's certificate, key and CA on a Mac Studio: patroni.yml's ssl_* files. */

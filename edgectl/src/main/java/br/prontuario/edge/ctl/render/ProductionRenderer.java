@@ -27,6 +27,11 @@ import java.util.List;
  */
 public final class ProductionRenderer {
 
+  /** The names of the etcd client certificates (their CN and file name below tls/etcd/). */
+  public static final String ETCD_PATRONI = "patroni";
+  public static final String ETCD_EDGE_NODE = "edge-node";
+  public static final String ETCD_CONTROLLER = "failover-controller";
+
   private ProductionRenderer() {}
 
   /** Writes every file and returns their paths, relative to {@code target}. */
@@ -39,7 +44,7 @@ public final class ProductionRenderer {
     for (NodeName node : NodeName.values()) {
       Path dir = target.resolve(node.id());
       written.add(write(target, dir.resolve("etcd.conf.yml"), "etcd member " + node.id(),
-          EtcdConfig.member(node, layout, config.etcd(), dirs.etcd())));
+          EtcdConfig.member(node, layout, config.etcd(), dirs.etcd(), dirs.etcdMemberTls())));
       written.add(text(target, dir.resolve("sentinel.conf"),
           RedisConfig.sentinel(node, layout, prod.redis(config.redis()), RedisAuth.of(secrets),
               dirs.sentinel())));
@@ -47,7 +52,7 @@ public final class ProductionRenderer {
           AppProperties.controller(config, layout, node, dirs.controller())));
       if (node.isDataNode()) {
         var paths = new PatroniConfig.Paths(dirs.pgdata(), prod.postgresBinDir(), dirs.pgpass(), null,
-            dirs.postgresTls());
+            dirs.postgresTls(), dirs.etcdClientTls(ETCD_PATRONI));
         written.add(write(target, dir.resolve("patroni.yml"), "Patroni on " + node.id()
                 + "; set PATRONI_SUPERUSER_PASSWORD, PATRONI_REPLICATION_PASSWORD, PATRONI_REWIND_PASSWORD",
             PgBackRestArchiving.addTo(PatroniConfig.node(node, layout, prod.patroni(config.patroni()), secrets, paths),

@@ -133,7 +133,11 @@ class InstallMacStudioTest {
             "brew \"redis\"", "brew \"haproxy\"", "brew \"openjdk@17\"");
     assertThat(run.out()).contains("brew bundle --file=/etc/prontuario/Brewfile",
         "sudo launchctl bootstrap system /Library/LaunchDaemons/br.prontuario.edge.patroni.plist",
-        "MISSING /etc/prontuario/patroni/secrets.yml (postgres)");
+        "MISSING /etc/prontuario/patroni/secrets.yml (postgres)",
+        // etcd's key and each client's, owned by the account that reads it
+        "MISSING /opt/prontuario/tls/etcd/member.key (_prontuario)",
+        "MISSING /opt/prontuario/tls/etcd/patroni.key (postgres)",
+        "MISSING /opt/prontuario/tls/etcd/edge-node.key (_prontuario)");
   }
 
   @Test

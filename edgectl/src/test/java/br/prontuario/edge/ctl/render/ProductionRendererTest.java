@@ -51,7 +51,17 @@ class ProductionRendererTest {
 
     JsonNode etcd = YAML.readTree(Files.readString(target.resolve("witness/etcd.conf.yml")));
     assertThat(etcd.at("/initial-cluster").asString()).isEqualTo(
-        "node-a=http://10.20.0.11:2380,node-b=http://10.20.0.12:2380,witness=http://10.20.0.13:2380");
+        "node-a=https://10.20.0.11:2380,node-b=https://10.20.0.12:2380,witness=https://10.20.0.13:2380");
+    // clients and peers alike need a certificate from the cluster's CA
+    for (String side : List.of("/client-transport-security", "/peer-transport-security")) {
+      assertThat(etcd.at(side + "/client-cert-auth").asBoolean()).as(side).isTrue();
+      assertThat(etcd.at(side + "/cert-file").asString()).endsWith("/tls/etcd/member.crt");
+      assertThat(etcd.at(side + "/trusted-ca-file").asString()).endsWith("/tls/ca.crt");
+    }
+    assertThat(etcd.at("/listen-client-urls").asString()).isEqualTo("https://10.20.0.13:2379");
+    assertThat(patroni.at("/etcd/protocol").asString()).isEqualTo("https");
+    assertThat(patroni.at("/etcd/cert").asString()).endsWith("/tls/etcd/patroni.crt");
+    assertThat(patroni.at("/etcd/key").asString()).endsWith("/tls/etcd/patroni.key");
 
     String haproxy = Files.readString(target.resolve("witness/haproxy.cfg"));
     assertThat(haproxy).contains("bind 10.20.0.13:443 ssl crt /etc/haproxy/certs/prontuario.pem")
@@ -98,7 +108,8 @@ class ProductionRendererTest {
     assertThat(edgeNode.getProperty("edge.app.entrypoints")).isEqualTo(
         "https://10.20.0.10:443,https://10.20.0.13:443,https://10.20.0.11:443,https://10.20.0.12:443");
     assertThat(edgeNode.getProperty("edge.audit.anchor.stores.edge")).isEqualTo(
-        "http://10.20.0.11:2379,http://10.20.0.12:2379,http://10.20.0.13:2379");
+        "https://10.20.0.11:2379,https://10.20.0.12:2379,https://10.20.0.13:2379");
+    assertThat(edgeNode.getProperty("edge.audit.anchor.tls.certificate")).endsWith("/tls/etcd/edge-node.crt");
 
     Properties controller = properties("witness/failover-controller.properties");
     assertThat(controller.getProperty("server.address")).isEqualTo("10.20.0.13");
@@ -106,7 +117,9 @@ class ProductionRendererTest {
     assertThat(controller.getProperty("edge.controller.routing.haproxy.runtime-apis[2]")).isEqualTo("10.20.0.12:9999");
     assertThat(controller.getProperty("edge.controller.election.mode")).isEqualTo("etcd");
     assertThat(controller.getProperty("edge.controller.election.identity")).isEqualTo("controller-witness");
-    assertThat(controller.getProperty("edge.controller.election.etcd-endpoints[2]")).isEqualTo("http://10.20.0.13:2379");
+    assertThat(controller.getProperty("edge.controller.election.etcd-endpoints[2]")).isEqualTo("https://10.20.0.13:2379");
+    assertThat(controller.getProperty("edge.controller.election.etcd-tls.key"))
+        .endsWith("/tls/etcd/failover-controller.key");
     assertThat(controller.getProperty("edge.controller.history.dir")).isEqualTo("/opt/prontuario/controller");
 
     for (Properties p : List.of(edgeNode, controller)) {

@@ -3,6 +3,7 @@ package br.prontuario.edge.controller.console;
 import br.prontuario.edge.site.haproxy.HaproxyRuntimeApi;
 import br.prontuario.edge.site.http.HttpReply;
 import br.prontuario.edge.site.http.PlainHttp;
+import br.prontuario.edge.site.tls.ClientTls;
 import br.prontuario.edge.site.ops.OpsToken;
 import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.site.resp.RespClient;
@@ -34,11 +35,14 @@ final class SiteProbes {
   private final String jwtSecret;
   private final Clock clock;
   private final PlainHttp http = new PlainHttp(TIMEOUT);
+  /** etcd's /health asks for the controller's client certificate. */
+  private final PlainHttp etcdHttp;
   private final PatroniClient patroni = new PatroniClient(TIMEOUT);
   private final RespClient resp = new RespClient(TIMEOUT);
 
-  SiteProbes(List<String> runtimeApis, List<String> backends, List<String> etcdEndpoints, List<String> sentinels,
-      String cloudPatroniUrl, String cloudAppUrl, String jwtSecret, Clock clock) {
+  SiteProbes(List<String> runtimeApis, List<String> backends, List<String> etcdEndpoints, ClientTls etcdTls,
+      List<String> sentinels, String cloudPatroniUrl, String cloudAppUrl, String jwtSecret, Clock clock) {
+    this.etcdHttp = new PlainHttp(TIMEOUT, etcdTls);
     this.runtimeApis = List.copyOf(runtimeApis);
     this.backends = List.copyOf(backends);
     this.etcdEndpoints = List.copyOf(etcdEndpoints);
@@ -79,7 +83,7 @@ final class SiteProbes {
 
   Witness witness() {
     List<Member> etcd = etcdEndpoints.stream()
-        .map(e -> new Member(e, http.get(e.replaceAll("/+$", "") + "/health").ok())).toList();
+        .map(e -> new Member(e, etcdHttp.get(e.replaceAll("/+$", "") + "/health").ok())).toList();
     List<Member> sentinel = sentinels.stream().map(s -> new Member(s, pings(s))).toList();
     return new Witness(etcd, sentinel);
   }

@@ -2,6 +2,8 @@ package br.prontuario.edge.controller.election;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import br.prontuario.edge.site.tls.ClientTls;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param etcdEndpoints etcd client URLs (v3 JSON gateway), tried in order
  * @param key the etcd key / Kubernetes Lease name holding the leader's identity
  * @param leaseTtl how long a silent leader keeps the lease
+ * @param etcdTls this controller's client certificate, which an etcd serving https asks for
  */
 @Validated
 @ConfigurationProperties("edge.controller.election")
@@ -24,7 +27,16 @@ public record ElectionProperties(
     List<String> etcdEndpoints,
     @NotBlank String key,
     String namespace,
-    @NotNull Duration leaseTtl) {
+    @NotNull Duration leaseTtl,
+    EtcdTls etcdTls) {
+
+  /** PEM files: the CA that signed etcd's certificate, this controller's certificate and key. */
+  public record EtcdTls(@NotNull Path caCertificate, @NotNull Path certificate, @NotNull Path key) {}
+
+  /** The identity to present to etcd, or null when none is configured. */
+  public ClientTls etcdClientTls() {
+    return etcdTls == null ? null : new ClientTls(etcdTls.caCertificate(), etcdTls.certificate(), etcdTls.key());
+  }
 
   public ElectionProperties {
     mode = mode == null ? "none" : mode;

@@ -1,6 +1,7 @@
 package br.prontuario.edge.controller.election;
 
 import br.prontuario.edge.site.etcd.EtcdGateway;
+import br.prontuario.edge.site.tls.ClientTls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,13 @@ public final class EtcdLeadership implements Leadership {
   private static final String STALE = "(expiring lease)";
 
   public EtcdLeadership(List<String> endpoints, String identity, String key, Duration ttl, JsonMapper json, Clock clock) {
-    this.etcd = new EtcdGateway(endpoints, json, Duration.ofMillis(Math.max(500, ttl.toMillis() / 5)));
+    this(endpoints, null, identity, key, ttl, json, clock);
+  }
+
+  /** {@code tls}: the client certificate an etcd serving https asks for; null for none. */
+  public EtcdLeadership(List<String> endpoints, ClientTls tls, String identity, String key, Duration ttl,
+      JsonMapper json, Clock clock) {
+    this.etcd = new EtcdGateway(endpoints, tls, json, Duration.ofMillis(Math.max(500, ttl.toMillis() / 5)));
     this.identity = identity;
     this.key = key;
     this.ttl = ttl;

@@ -69,6 +69,11 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
     }
     if (cluster.etcd() != null) {
       putAll(p, "edge.controller.election.etcd-endpoints", cluster.etcd().endpoints());
+      if (cluster.etcd().tls() != null) {
+        putIfPresent(p, "edge.controller.election.etcd-tls.ca-certificate", cluster.etcd().tls().caCertificate());
+        putIfPresent(p, "edge.controller.election.etcd-tls.certificate", cluster.etcd().tls().certificate());
+        putIfPresent(p, "edge.controller.election.etcd-tls.key", cluster.etcd().tls().key());
+      }
     }
     putIfPresent(p, "edge.security.jwt-secret", cluster.jwtSecret());
     if (cluster.patroniApi() != null) {

@@ -64,7 +64,8 @@ class ControllerConfiguration {
   @Bean
   Leadership leadership(ElectionProperties election, JsonMapper json, Clock clock) {
     return switch (election.mode()) {
-      case "etcd" -> new EtcdLeadership(election.etcdEndpoints(), election.identity(), election.key(),
+      case "etcd" -> new EtcdLeadership(election.etcdEndpoints(), election.etcdClientTls(), election.identity(),
+          election.key(),
           election.leaseTtl(), json, clock);
       case "kubernetes" -> new KubernetesLeadership(new KubernetesClientBuilder().build(), election.namespace(),
           election.key(), election.identity(), election.leaseTtl());

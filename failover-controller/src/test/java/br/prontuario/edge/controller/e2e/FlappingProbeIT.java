@@ -4,13 +4,18 @@ import static br.prontuario.edge.controller.e2e.ControllerCluster.MOVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.config.NodeName;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A node that hangs for less than three probes in a row is no reason to fail over. */
+/**
+ * An edge-node that hangs for less than three probes in a row is no reason to fail over. Only
+ * the app is frozen: thawing a whole node (PostgreSQL, Redis, Patroni with it) could keep its
+ * readiness failing for two more probes on a loaded box, a real outage rather than a flap.
+ */
 @ExtendWith(ControllerClusterExtension.class)
 class FlappingProbeIT {
 
@@ -22,12 +27,12 @@ class FlappingProbeIT {
     for (int i = 0; i < 4; i++) {
       // frozen until a probe has timed out on it (one failure seen), then thawed at once: far
       // from the three consecutive failures a failover needs
-      c.cluster.freeze(NodeName.NODE_A);
+      c.cluster.freeze(NodeName.NODE_A, Components.APP);
       try {
         await("a probe timed out on the frozen node").atMost(Duration.ofSeconds(20))
             .pollInterval(Duration.ofMillis(200)).until(() -> appFailures(acting, worstRun) >= 1);
       } finally {
-        c.cluster.thaw(NodeName.NODE_A);
+        c.cluster.thaw(NodeName.NODE_A, Components.APP);
       }
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
           .until(() -> appFailures(acting, worstRun) == 0

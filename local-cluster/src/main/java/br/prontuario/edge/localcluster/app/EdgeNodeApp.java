@@ -8,6 +8,7 @@ import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.models.FaceEmbeddingKey;
 import br.prontuario.edge.localcluster.models.ModelInstaller;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ public final class EdgeNodeApp {
   private EdgeNodeApp() {}
 
   public static ManagedProcess start(NodeName node, ClusterLayout layout, ClusterConfig config,
-      ClusterSecrets secrets, Path caCertificate, Path jar, Path dir) {
+      ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path jar, Path dir) {
+    Path caCertificate = tls.caCertificate();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("edge-node jar not found: " + jar
           + " (build it with ./mvnw -DskipTests package)");
@@ -56,6 +58,9 @@ public final class EdgeNodeApp {
         "--edge.app.entrypoints=" + String.join(",", layout.entrypoints()),
         // the audit chain's head, copied to the edge etcd (edgectl audit verify compares it)
         "--edge.audit.anchor.stores.edge=" + String.join(",", layout.etcdClientUrls()),
+        "--edge.audit.anchor.tls.ca-certificate=" + tls.caCertificate(),
+        "--edge.audit.anchor.tls.certificate=" + tls.etcdClient(ClusterCertificates.ETCD_EDGE_NODE).certificate(),
+        "--edge.audit.anchor.tls.key=" + tls.etcdClient(ClusterCertificates.ETCD_EDGE_NODE).key(),
         "--edge.demo.enabled=true"));
     // DIR/NODE/app → DIR/NODE/models/manifest.json, written by edgectl models install
     Path manifest = ModelInstaller.manifest(dir.getParent().getParent(), node.id());

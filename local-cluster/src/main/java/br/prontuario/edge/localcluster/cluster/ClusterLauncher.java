@@ -39,7 +39,8 @@ final class ClusterLauncher {
       startIfStopped(node, ETCD).ifPresent(p -> etcd.put(node, p));
     }
     for (NodeName node : NodeName.values()) {
-      EtcdMember.awaitHealthy(cluster.layout().etcdClientUrls().get(node.ordinal()), etcd.get(node), ETCD_TIMEOUT);
+      EtcdMember.awaitHealthy(cluster.layout().etcdClientUrls().get(node.ordinal()), cluster.etcdTls(),
+          etcd.get(node), ETCD_TIMEOUT);
     }
     startPatroni();
     ensureDatabaseOnceWritable();

@@ -110,13 +110,13 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
 
   public List<String> etcdClientUrls() {
     return List.of(NodeName.values()).stream()
-        .map(n -> "http://" + host(n) + ":" + ports(n).etcdClient()).toList();
+        .map(n -> "https://" + host(n) + ":" + ports(n).etcdClient()).toList();
   }
 
-  /** {@code node-a=http://h:p,...}: etcd's static bootstrap membership. */
+  /** {@code node-a=https://h:p,...}: etcd's static bootstrap membership. */
   public String etcdInitialCluster() {
     return List.of(NodeName.values()).stream()
-        .map(n -> n.id() + "=http://" + host(n) + ":" + ports(n).etcdPeer())
+        .map(n -> n.id() + "=https://" + host(n) + ":" + ports(n).etcdPeer())
         .collect(Collectors.joining(","));
   }
 

@@ -42,7 +42,7 @@ final class ClusterStatusReader {
           ReadinessProbe.check(layout.appUrl(node)), running(node)));
     }
     NodeName witness = NodeName.WITNESS;
-    String etcd = EtcdMember.health("http://" + layout.host(witness) + ":" + layout.ports(witness).etcdClient())
+    String etcd = EtcdMember.health(layout.etcdClientUrls().get(witness.ordinal()), cluster.etcdTls())
         .contains("\"health\":\"true\"") ? "healthy" : "down";
     Map<NodeName, Map<String, String>> servers = haproxyServers();
     var witnessStatus = new ClusterStatus.WitnessStatus(etcd,

@@ -21,6 +21,7 @@ import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.site.patroni.PatroniReply;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
+import br.prontuario.edge.site.tls.ClientTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +92,11 @@ public final class EdgeCluster {
   /** The entry point's certificate authority and server certificate, in {@code DIR/tls/}. */
   public ClusterCertificates.TlsFiles tls() {
     return tls;
+  }
+
+  /** The operators' client certificate for etcd (edgectl, the drill, the local controllers). */
+  public ClientTls etcdTls() {
+    return tls.etcdClientTls(ClusterCertificates.ETCD_OPERATIONS);
   }
 
   public Path stateDir() {
@@ -166,6 +172,15 @@ public final class EdgeCluster {
 
   public void thaw(NodeName node) {
     new NodeFaults(this).signal(node, br.prontuario.edge.localcluster.process.ProcessSignals.Signal.CONT);
+  }
+
+  /** SIGSTOP one component of the node (e.g. {@code edge-node}): the rest keeps running. */
+  public void freeze(NodeName node, String component) {
+    new NodeFaults(this).signal(node, component, br.prontuario.edge.localcluster.process.ProcessSignals.Signal.STOP);
+  }
+
+  public void thaw(NodeName node, String component) {
+    new NodeFaults(this).signal(node, component, br.prontuario.edge.localcluster.process.ProcessSignals.Signal.CONT);
   }
 
   public ClusterStatus status() {
@@ -301,12 +316,12 @@ public final class EdgeCluster {
   ManagedProcess startComponent(NodeName node, String component) {
     Path dir = dir(node, component);
     ManagedProcess process = switch (component) {
-      case ETCD -> EtcdMember.start(node, layout, config.etcd(), dir);
+      case ETCD -> EtcdMember.start(node, layout, config.etcd(), tls, dir);
       case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, tls,
           postgresBinDir(node), dir);
       case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir);
       case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir);
-      case APP -> EdgeNodeApp.start(node, layout, config, secrets, tls.caCertificate(), appJar(node),
+      case APP -> EdgeNodeApp.start(node, layout, config, secrets, tls, appJar(node),
           dir);
       case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir);
       default -> throw new IllegalArgumentException("unknown component " + component);

@@ -36,7 +36,9 @@ final class LocalDescriptor {
         new ClusterDescriptor.Haproxy(layout.runtimeApiAddress(), layout.statsUrl(),
             HaproxyConfig.BACKEND, List.of(NodeName.NODE_A.id(), NodeName.NODE_B.id(),
                 HaproxyConfig.CLOUD_SERVER), layout.runtimeApiAddresses()),
-        new ClusterDescriptor.Etcd(layout.etcdClientUrls()),
+        new ClusterDescriptor.Etcd(layout.etcdClientUrls(), new ClusterDescriptor.EtcdTls(
+            cluster.etcdTls().caCertificate().toString(), cluster.etcdTls().certificate().toString(),
+            cluster.etcdTls().key().toString())),
         new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses(),
             RedisAuth.CONTROLLER, secrets.redisControllerPassword()),
         new ClusterDescriptor.PatroniApi(secrets.patroniRestUser(), secrets.patroniRestPassword()));

@@ -54,6 +54,12 @@ final class NodeFaults {
     ProcessSignals.send(signal, processesOf(node));
   }
 
+  /** One component of a node (and its children), e.g. only edge-node hanging. */
+  void signal(NodeName node, String component, Signal signal) {
+    cluster.registry().find(node, component)
+        .ifPresent(process -> ProcessSignals.send(signal, ProcessSignals.tree(process)));
+  }
+
   void stopAll() {
     for (NodeName node : NodeName.values()) {
       signal(node, Signal.CONT);

@@ -24,8 +24,11 @@ public final class PatroniConfig {
 
   private PatroniConfig() {}
 
-  /** Paths on the node's own disk. {@code socketDir} null = PostgreSQL's default. */
-  public record Paths(String dataDir, String binDir, String pgpass, String socketDir, Tls tls) {}
+  /**
+   * Paths on the node's own disk. {@code socketDir} null = PostgreSQL's default. {@code etcdTls}:
+   * Patroni's client certificate and key towards etcd, and the CA that signed etcd's.
+   */
+  public record Paths(String dataDir, String binDir, String pgpass, String socketDir, Tls tls, Tls etcdTls) {}
 
   /**
    * PostgreSQL's TLS files on the node: its certificate (naming the address the other node and
@@ -49,7 +52,10 @@ public final class PatroniConfig {
     // from the promoted standby on thaw (demoting it, losing what it acknowledged). The v2 client
     // updates the key with prevValue=<own name> and steps down instead.
     c.put("etcd", Map.of("hosts", List.of(NodeName.values()).stream()
-        .map(n -> layout.host(n) + ":" + layout.ports(n).etcdClient()).toList()));
+            .map(n -> layout.host(n) + ":" + layout.ports(n).etcdClient()).toList(),
+        // etcd takes only clients with a certificate from the cluster CA
+        "protocol", "https", "cacert", paths.etcdTls().ca(), "cert", paths.etcdTls().certificate(),
+        "key", paths.etcdTls().key()));
     c.put("bootstrap", Map.of("dcs", dcs(settings), "initdb",
         List.of(Map.of("encoding", "UTF8"), Map.of("locale", "C"), "data-checksums")));
     c.put("postgresql", postgresql(host, ports.postgres(), secrets, paths, hbaSources(layout)));

@@ -40,7 +40,7 @@ public final class PatroniNode {
     Path config = dir.resolve("patroni.yml");
     var paths = new PatroniConfig.Paths(dir.resolve("data").toString(), postgresBinDir.toString(),
         dir.resolve("pgpass").toString(), dir.resolve("run").toString(),
-        copyTls(tls, dir.resolve("tls")));
+        copyTls(tls, dir.resolve("tls")), copyEtcdTls(tls, dir.resolve("tls")));
     ConfigFiles.writeSecretYaml(config, "Patroni on " + node.id()
             + " (written by edgectl from config/edge-cluster.yaml)",
         withArchiving(PatroniConfig.node(node, layout, settings, secrets, paths), node, layout, dir));
@@ -82,6 +82,21 @@ public final class PatroniNode {
       return new PatroniConfig.Tls(certificate.toString(), key.toString(), ca.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy PostgreSQL's TLS files to " + dir, e);
+    }
+  }
+
+  /** Patroni's etcd client certificate, beside PostgreSQL's: read by the service user only. */
+  private static PatroniConfig.Tls copyEtcdTls(ClusterCertificates.TlsFiles tls, Path dir) {
+    var client = tls.etcdClient(ClusterCertificates.ETCD_PATRONI);
+    try {
+      Files.createDirectories(dir);
+      Path certificate = Files.copy(client.certificate(), dir.resolve("etcd-client.crt"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Path key = Files.copy(client.key(), dir.resolve("etcd-client.key"), StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+      return new PatroniConfig.Tls(certificate.toString(), key.toString(), dir.resolve("ca.crt").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy Patroni's etcd certificate to " + dir, e);
     }
   }
 

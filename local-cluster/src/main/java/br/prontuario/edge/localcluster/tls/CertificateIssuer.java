@@ -60,8 +60,27 @@ final class CertificateIssuer {
 
   /** A server certificate for {@code dnsNames} and {@code ipAddresses}, signed by {@code ca}. */
   static Issued server(Issued ca, List<String> dnsNames, List<String> ipAddresses) {
+    return leaf(ca, dnsNames.get(0), dnsNames, ipAddresses, KeyPurposeId.id_kp_serverAuth);
+  }
+
+  /**
+   * A certificate that both serves and connects, for etcd: its members dial each other with the
+   * same certificate they serve with (peer TLS), and its JSON gateway dials its own gRPC server.
+   */
+  static Issued peer(Issued ca, List<String> dnsNames, List<String> ipAddresses) {
+    return leaf(ca, dnsNames.get(0), dnsNames, ipAddresses, KeyPurposeId.id_kp_serverAuth,
+        KeyPurposeId.id_kp_clientAuth);
+  }
+
+  /** A client certificate whose CN names the client (etcd's user when its auth is turned on). */
+  static Issued client(Issued ca, String commonName) {
+    return leaf(ca, commonName, List.of(), List.of(), KeyPurposeId.id_kp_clientAuth);
+  }
+
+  private static Issued leaf(Issued ca, String commonName, List<String> dnsNames, List<String> ipAddresses,
+      KeyPurposeId... usages) {
     KeyPair keys = newKeys();
-    X500Name subject = new X500Name("CN=" + dnsNames.get(0) + ",O=Prontuário Edge");
+    X500Name subject = new X500Name("CN=" + commonName + ",O=Prontuário Edge");
     // the CA subject byte for byte: a re-encoded name may not match and breaks the chain
     X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
     GeneralName[] names = java.util.stream.Stream.concat(
@@ -73,14 +92,16 @@ final class CertificateIssuer {
       X509v3CertificateBuilder b = builder(issuer, subject, SERVER_VALIDITY, keys)
           .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
           .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-          .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names))
+          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usages))
           .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
           .addExtension(Extension.authorityKeyIdentifier, false,
               ext.createAuthorityKeyIdentifier(ca.certificate()));
+      if (names.length > 0) {
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+      }
       return new Issued(sign(b, ca.keys()), keys);
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalStateException("cannot create the server certificate: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot create the certificate for " + commonName + ": " + e.getMessage(), e);
     }
   }
 

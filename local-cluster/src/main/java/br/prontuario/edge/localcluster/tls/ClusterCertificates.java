@@ -1,5 +1,6 @@
 package br.prontuario.edge.localcluster.tls;
 
+import br.prontuario.edge.site.tls.ClientTls;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -33,7 +34,9 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
  * certificate it signs for 127.0.0.1, localhost and this machine's name ({@code server.crt},
  * {@code server.key}, and {@code server.pem} = both, for HAProxy). Private keys are mode 600.
  * The server certificate is re-issued from the same CA when it nears its end or the machine's name
- * changed, so a phone that trusts the CA keeps trusting the entry point.
+ * changed, so a phone that trusts the CA keeps trusting the entry point. Under {@code etcd/}: the
+ * certificate etcd's members serve and peer with, and one client certificate per kind of client
+ * (etcd refuses any connection without a certificate this CA signed).
  */
 public final class ClusterCertificates {
 
@@ -64,7 +67,37 @@ public final class ClusterCertificates {
     public Path serverPem() {
       return dir.resolve("server.pem");
     }
+
+    /** What every etcd member serves and peers with (it names 127.0.0.1, where all three listen). */
+    public KeyFiles etcdMember() {
+      return new KeyFiles(dir.resolve("etcd/member.crt"), dir.resolve("etcd/member.key"));
+    }
+
+    /** One etcd client's certificate (CN = {@code client}), one of {@link #ETCD_CLIENTS}. */
+    public KeyFiles etcdClient(String client) {
+      if (!ETCD_CLIENTS.contains(client)) {
+        throw new IllegalArgumentException("no etcd client certificate named " + client);
+      }
+      return new KeyFiles(dir.resolve("etcd/" + client + ".crt"), dir.resolve("etcd/" + client + ".key"));
+    }
+
+    /** {@code client}'s identity towards etcd, trusting the cluster CA. */
+    public ClientTls etcdClientTls(String client) {
+      KeyFiles files = etcdClient(client);
+      return new ClientTls(caCertificate(), files.certificate(), files.key());
+    }
   }
+
+  /** A certificate and its private key (mode 600). */
+  public record KeyFiles(Path certificate, Path key) {}
+
+  /** Patroni on each node. */
+  public static final String ETCD_PATRONI = "patroni";
+  /** edge-node (the audit anchor). */
+  public static final String ETCD_EDGE_NODE = "edge-node";
+  /** edgectl, the drill and the local failover controllers (named in cluster.json). */
+  public static final String ETCD_OPERATIONS = "operations";
+  public static final List<String> ETCD_CLIENTS = List.of(ETCD_PATRONI, ETCD_EDGE_NODE, ETCD_OPERATIONS);
 
   public static TlsFiles in(Path stateDir) {
     return new TlsFiles(stateDir.toAbsolutePath().resolve(FOLDER));
@@ -81,6 +114,15 @@ public final class ClusterCertificates {
           : writeAuthority(files);
       if (!serverStillGood(files.serverCertificate())) {
         writeServer(files, CertificateIssuer.server(ca, dnsNames(), List.of("127.0.0.1")));
+      }
+      Files.createDirectories(files.etcdMember().certificate().getParent());
+      if (!stillGood(files.etcdMember().certificate(), List.of("localhost"))) {
+        writePair(files.etcdMember(), CertificateIssuer.peer(ca, List.of("localhost"), List.of("127.0.0.1")));
+      }
+      for (String client : ETCD_CLIENTS) {
+        if (!stillGood(files.etcdClient(client).certificate(), List.of())) {
+          writePair(files.etcdClient(client), CertificateIssuer.client(ca, client));
+        }
       }
       return files;
     } catch (IOException e) {
@@ -121,13 +163,22 @@ public final class ClusterCertificates {
     Files.writeString(files.serverCertificate(), certificate);
   }
 
+  private static void writePair(KeyFiles files, CertificateIssuer.Issued issued) throws IOException {
+    writeSecret(files.key(), pem(issued.keys().getPrivate()));
+    Files.writeString(files.certificate(), pem(issued.certificate()));
+  }
+
   private static boolean serverStillGood(Path file) throws IOException {
+    return stillGood(file, dnsNames());
+  }
+
+  private static boolean stillGood(Path file, List<String> names) throws IOException {
     if (!Files.isRegularFile(file)) {
       return false;
     }
     X509Certificate certificate = readCertificate(file);
     boolean fresh = certificate.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE));
-    return fresh && subjectNames(certificate).containsAll(dnsNames());
+    return fresh && subjectNames(certificate).containsAll(names);
   }
 
   private static Set<String> subjectNames(X509Certificate certificate) {

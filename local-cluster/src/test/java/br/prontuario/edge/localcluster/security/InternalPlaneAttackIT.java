@@ -8,15 +8,20 @@ import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.cluster.InfrastructureClusters;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
+import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
+import br.prontuario.edge.localcluster.tls.ClusterTrust;
 import br.prontuario.edge.site.patroni.PatroniCredentials;
 import br.prontuario.edge.site.resp.RespClient;
 import br.prontuario.edge.site.resp.RespCredentials;
+import br.prontuario.edge.site.tls.ClientTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A device on the hospital network against the real local cluster (no apps): it knows every port
@@ -103,6 +109,60 @@ class InternalPlaneAttackIT {
     assertRefused(() -> app.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
 
     assertHealthy();
+  }
+
+  @Test
+  void etcdRefusesEveryClientWithoutACertificateFromTheClusterCa(@TempDir Path elsewhere) throws Exception {
+    String member = cluster.layout().etcdClientUrls().get(NodeName.WITNESS.ordinal());
+    String leaderKey = member + "/v2/keys/service/" + cluster.config().patroni().scope() + "/leader";
+    ClientTls operations = cluster.etcdTls();
+    // a device that trusts the cluster's CA (it is public) but has no client certificate
+    HttpClient noCertificate = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+        .sslContext(ClusterTrust.sslContext(operations.caCertificate())).build();
+    // a certificate another CA signed, presented with the cluster's CA trusted
+    var other = ClusterCertificates.ensure(elsewhere);
+    HttpClient foreignCertificate = new ClientTls(operations.caCertificate(),
+        other.etcdClient(ClusterCertificates.ETCD_OPERATIONS).certificate(),
+        other.etcdClient(ClusterCertificates.ETCD_OPERATIONS).key()).httpClient(TIMEOUT);
+
+    for (HttpClient device : List.of(noCertificate, foreignCertificate)) {
+      assertThatThrownBy(() -> device.send(HttpRequest.newBuilder(URI.create(leaderKey)).DELETE()
+          .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> device.send(HttpRequest.newBuilder(URI.create(member + "/health"))
+          .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    }
+    // clear text gets no further than the TLS listener, which hangs up
+    assertThatThrownBy(() -> DEVICE.send(HttpRequest.newBuilder(
+        URI.create(leaderKey.replace("https://", "http://"))).DELETE().timeout(TIMEOUT).build(),
+        HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    // etcd's own client, as an operator would try it: no certificate, no answer
+    Path etcdctl = Binaries.require("etcdctl", "etcd-client", "etcd");
+    List<String> base = List.of(etcdctl.toString(), "--endpoints=" + member,
+        "--cacert=" + operations.caCertificate(), "--dial-timeout=3s", "--command-timeout=5s");
+    Run refused = run(base, List.of("del", "--prefix", "/"));
+    assertThat(refused.exit()).as(refused.output()).isNotZero();
+    System.out.println("etcdctl without a certificate: " + refused.output().strip());
+    // the same command line with the operators' certificate works (reads only)
+    Run allowed = run(base, List.of("--cert=" + operations.certificate(), "--key=" + operations.key(),
+        "get", "--prefix", "--keys-only", "/"));
+    assertThat(allowed.exit()).as(allowed.output()).isZero();
+
+    // what Patroni and the controller hold is still there, readable with the cluster's certificate
+    HttpResponse<String> leader = operations.httpClient(TIMEOUT).send(HttpRequest.newBuilder(
+        URI.create(leaderKey)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(leader.statusCode()).isEqualTo(200);
+    assertThat(leader.body()).contains("\"value\":\"node-a\"");
+    assertHealthy();
+  }
+
+  private record Run(int exit, String output) {}
+
+  private static Run run(List<String> base, List<String> args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(base);
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    return new Run(process.waitFor(), output);
   }
 
   @Test

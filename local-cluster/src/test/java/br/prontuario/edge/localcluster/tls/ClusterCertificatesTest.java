@@ -72,4 +72,30 @@ class ClusterCertificatesTest {
     X509Certificate server = ClusterCertificates.readCertificate(files.serverCertificate());
     server.verify(ClusterCertificates.readCertificate(files.caCertificate()).getPublicKey());
   }
+
+  @Test
+  void etcdGetsAPeerCertificateAndEachClientItsOwnOneFromTheSameCa() throws Exception {
+    var files = ClusterCertificates.ensure(stateDir);
+    X509Certificate ca = ClusterCertificates.readCertificate(files.caCertificate());
+
+    X509Certificate member = ClusterCertificates.readCertificate(files.etcdMember().certificate());
+    member.verify(ca.getPublicKey());
+    // serverAuth and clientAuth: members dial each other with what they serve
+    assertThat(member.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
+    assertThat(member.getSubjectAlternativeNames()).contains(List.of(7, "127.0.0.1"));
+    for (String client : ClusterCertificates.ETCD_CLIENTS) {
+      var pair = files.etcdClient(client);
+      X509Certificate certificate = ClusterCertificates.readCertificate(pair.certificate());
+      certificate.verify(ca.getPublicKey());
+      assertThat(certificate.getSubjectX500Principal().getName()).matches("(.*,)?CN=" + client + "(,.*)?");
+      assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pair.key()))).isEqualTo("rw-------");
+      // the JDK reads the PEM key and certificate the way edge-node and the controller will
+      assertThat(files.etcdClientTls(client).sslContext().getProtocol()).isEqualTo("TLS");
+    }
+    String operations = Files.readString(files.etcdClient(ClusterCertificates.ETCD_OPERATIONS).certificate());
+    ClusterCertificates.ensure(stateDir);
+    assertThat(Files.readString(files.etcdClient(ClusterCertificates.ETCD_OPERATIONS).certificate()))
+        .isEqualTo(operations);
+  }
 }

@@ -2,6 +2,7 @@ package br.prontuario.edge.site.cluster;
 
 import br.prontuario.edge.site.patroni.PatroniCredentials;
 import br.prontuario.edge.site.resp.RespCredentials;
+import br.prontuario.edge.site.tls.ClientTls;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,7 +107,25 @@ public record ClusterDescriptor(
     }
   }
 
-  public record Etcd(List<String> endpoints) {}
+  /**
+   * @param tls the client certificate etcd asks for on its https endpoints (the operators' tools
+   *     and the local controller present it); null for an etcd without TLS
+   */
+  public record Etcd(List<String> endpoints, @JsonInclude(JsonInclude.Include.NON_NULL) EtcdTls tls) {
+
+    public Etcd(List<String> endpoints) {
+      this(endpoints, null);
+    }
+
+    /** The client identity to present, or null when this etcd asks for none. */
+    public ClientTls clientTls() {
+      return tls == null ? null
+          : new ClientTls(Path.of(tls.caCertificate()), Path.of(tls.certificate()), Path.of(tls.key()));
+    }
+  }
+
+  /** PEM files: the CA that signed etcd's certificates, and a client certificate with its key. */
+  public record EtcdTls(String caCertificate, String certificate, String key) {}
 
   /**
    * @param username and {@code password}: the Sentinels' and Redis's read-only user (the

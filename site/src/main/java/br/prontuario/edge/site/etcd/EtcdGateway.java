@@ -1,5 +1,6 @@
 package br.prontuario.edge.site.etcd;
 
+import br.prontuario.edge.site.tls.ClientTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,8 +29,13 @@ public final class EtcdGateway {
   private volatile int preferred;
 
   public EtcdGateway(List<String> endpoints, JsonMapper json, Duration timeout) {
+    this(endpoints, null, json, timeout);
+  }
+
+  /** {@code tls}: the client certificate etcd asks for on its https endpoints; null for none. */
+  public EtcdGateway(List<String> endpoints, ClientTls tls, JsonMapper json, Duration timeout) {
     this.endpoints = List.copyOf(endpoints);
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = ClientTls.httpClient(tls, timeout);
     this.json = json;
     this.timeout = timeout;
   }

@@ -1,5 +1,6 @@
 package br.prontuario.edge.site.http;
 
+import br.prontuario.edge.site.tls.ClientTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,12 @@ public final class PlainHttp {
   private final Duration timeout;
 
   public PlainHttp(Duration timeout) {
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this(timeout, null);
+  }
+
+  /** {@code tls}: the client certificate to present to https servers that ask (etcd); null for none. */
+  public PlainHttp(Duration timeout, ClientTls tls) {
+    this.http = ClientTls.httpClient(tls, timeout);
     this.timeout = timeout;
   }
 

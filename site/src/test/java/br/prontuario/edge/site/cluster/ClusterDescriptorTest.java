@@ -25,7 +25,8 @@ class ClusterDescriptorTest {
             "http://127.0.0.1:18008", 15432, 16379, 26379, "http://127.0.0.1:12379")),
         new ClusterDescriptor.Haproxy("127.0.0.1:19999", "http://s", "edge_nodes",
             List.of("node-a", "cloud"), List.of("127.0.0.1:19999", "127.0.0.1:19998")),
-        new ClusterDescriptor.Etcd(List.of("http://127.0.0.1:12379")),
+        new ClusterDescriptor.Etcd(List.of("https://127.0.0.1:12379"), new ClusterDescriptor.EtcdTls(
+            "/tmp/c/tls/ca.crt", "/tmp/c/tls/etcd/operations.crt", "/tmp/c/tls/etcd/operations.key")),
         new ClusterDescriptor.Redis("edge", List.of("127.0.0.1:26379"), "controller", "redis-pw"),
         new ClusterDescriptor.PatroniApi("patroni", "rest-pw"));
 
@@ -33,6 +34,8 @@ class ClusterDescriptorTest {
 
     assertThat(ClusterDescriptor.read(dir)).isEqualTo(written);
     assertThat(written.controllerUrl()).isEqualTo("http://127.0.0.1:17001");
+    assertThat(ClusterDescriptor.read(dir).etcd().clientTls().key())
+        .isEqualTo(Path.of("/tmp/c/tls/etcd/operations.key"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package br.prontuario.edge.common.audit.anchor;
 
 import br.prontuario.edge.site.etcd.EtcdGateway;
+import br.prontuario.edge.site.tls.ClientTls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,11 +37,16 @@ public final class EtcdAnchorStore {
   private final String key;
 
   public EtcdAnchorStore(String name, List<String> endpoints, String key, Duration timeout) {
+    this(name, endpoints, null, key, timeout);
+  }
+
+  /** {@code tls}: the client certificate etcd asks for on https endpoints; null for none. */
+  public EtcdAnchorStore(String name, List<String> endpoints, ClientTls tls, String key, Duration timeout) {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("audit anchor store '" + name + "' has no etcd endpoint");
     }
     this.name = name;
-    this.etcd = new EtcdGateway(endpoints, JSON, timeout);
+    this.etcd = new EtcdGateway(endpoints, tls, JSON, timeout);
     this.key = EtcdGateway.b64(key);
   }
 
