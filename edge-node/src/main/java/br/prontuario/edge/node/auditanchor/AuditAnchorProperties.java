@@ -3,7 +3,6 @@ package br.prontuario.edge.node.auditanchor;
 import br.prontuario.edge.common.audit.anchor.EtcdAnchorStore;
 import br.prontuario.edge.site.tls.ClientTls;
 import jakarta.validation.constraints.NotNull;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,4 @@ public record AuditAnchorProperties(
     @NotNull @DefaultValue("30s") Duration interval,
     @NotNull @DefaultValue(EtcdAnchorStore.DEFAULT_KEY) String key,
     @NotNull @DefaultValue("2s") Duration timeout,
-    Tls tls) {
-
-  /** PEM files: the CA that signed etcd's certificate, edge-node's certificate and its key. */
-  public record Tls(@NotNull Path caCertificate, @NotNull Path certificate, @NotNull Path key) {}
-
-  /** The identity to present, or null when none is configured. */
-  public ClientTls clientTls() {
-    return tls == null ? null : new ClientTls(tls.caCertificate(), tls.certificate(), tls.key());
-  }
-}
+    ClientTls tls) {}

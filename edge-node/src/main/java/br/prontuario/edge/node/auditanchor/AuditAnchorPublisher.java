@@ -45,7 +45,7 @@ public class AuditAnchorPublisher implements SmartLifecycle {
     this.dataSource = dataSource;
     this.clock = clock;
     this.stores = properties.stores().entrySet().stream()
-        .map(e -> new EtcdAnchorStore(e.getKey(), e.getValue(), properties.clientTls(), properties.key(),
+        .map(e -> new EtcdAnchorStore(e.getKey(), e.getValue(), properties.tls(), properties.key(),
             properties.timeout()))
         .toList();
     for (EtcdAnchorStore store : stores) {

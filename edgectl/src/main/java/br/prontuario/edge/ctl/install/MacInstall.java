@@ -3,6 +3,7 @@ package br.prontuario.edge.ctl.install;
 import br.prontuario.edge.localcluster.backup.ProductionBackups;
 import br.prontuario.edge.ctl.render.ProductionRenderer;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,9 @@ final class MacInstall {
         new SecretFile(host.dirs().etcdMemberTls().key(), host.serviceAccount(),
             "etcd's private key (mode 0600); beside it member.crt, naming this Mac's address, for server"
                 + " and client use (etcd dials its peers with it)"),
-        new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_PATRONI).key(), host.databaseAccount(),
+        new SecretFile(host.dirs().etcdClientTls(ClusterCertificates.ETCD_PATRONI).key(), host.databaseAccount(),
             "Patroni's etcd client key; beside it patroni.crt (CN=patroni, clientAuth)"),
-        new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_EDGE_NODE).key(), host.serviceAccount(),
+        new SecretFile(host.dirs().etcdClientTls(ClusterCertificates.ETCD_EDGE_NODE).key(), host.serviceAccount(),
             "edge-node's etcd client key; beside it edge-node.crt (CN=edge-node, clientAuth)"),
         new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_CONTROLLER).key(), host.serviceAccount(),
             "the failover controller's etcd client key; beside it failover-controller.crt"));

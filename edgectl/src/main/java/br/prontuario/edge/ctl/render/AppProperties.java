@@ -5,6 +5,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class AppProperties {
     p.put("edge.app.entrypoints", String.join(",", entrypoints(config, layout)));
     // the audit chain's head, copied outside PostgreSQL (add the cloud site's etcd as stores.cloud)
     p.put("edge.audit.anchor.stores.edge", String.join(",", layout.etcdClientUrls()));
-    var etcdTls = ProductionDirs.of(config.production()).etcdClientTls(ProductionRenderer.ETCD_EDGE_NODE);
+    var etcdTls = ProductionDirs.of(config.production()).etcdClientTls(ClusterCertificates.ETCD_EDGE_NODE);
     p.put("edge.audit.anchor.tls.ca-certificate", etcdTls.ca());
     p.put("edge.audit.anchor.tls.certificate", etcdTls.certificate());
     p.put("edge.audit.anchor.tls.key", etcdTls.key());

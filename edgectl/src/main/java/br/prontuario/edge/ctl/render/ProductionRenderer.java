@@ -14,6 +14,7 @@ import br.prontuario.edge.localcluster.haproxy.KeepalivedConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.redis.RedisConfig;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,11 @@ import java.util.List;
  */
 public final class ProductionRenderer {
 
-  /** The names of the etcd client certificates (their CN and file name below tls/etcd/). */
-  public static final String ETCD_PATRONI = "patroni";
-  public static final String ETCD_EDGE_NODE = "edge-node";
+  /**
+   * The controller's etcd client certificate (CN and file name below tls/etcd/); Patroni and
+   * edge-node use the same names as locally ({@link ClusterCertificates#ETCD_PATRONI},
+   * {@link ClusterCertificates#ETCD_EDGE_NODE}). Locally the controllers share the operators' one.
+   */
   public static final String ETCD_CONTROLLER = "failover-controller";
 
   private ProductionRenderer() {}
@@ -52,7 +55,7 @@ public final class ProductionRenderer {
           AppProperties.controller(config, layout, node, dirs.controller())));
       if (node.isDataNode()) {
         var paths = new PatroniConfig.Paths(dirs.pgdata(), prod.postgresBinDir(), dirs.pgpass(), null,
-            dirs.postgresTls(), dirs.etcdClientTls(ETCD_PATRONI));
+            dirs.postgresTls(), dirs.etcdClientTls(ClusterCertificates.ETCD_PATRONI));
         written.add(write(target, dir.resolve("patroni.yml"), "Patroni on " + node.id()
                 + "; set PATRONI_SUPERUSER_PASSWORD, PATRONI_REPLICATION_PASSWORD, PATRONI_REWIND_PASSWORD",
             PgBackRestArchiving.addTo(PatroniConfig.node(node, layout, prod.patroni(config.patroni()), secrets, paths),

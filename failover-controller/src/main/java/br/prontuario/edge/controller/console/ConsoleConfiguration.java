@@ -47,7 +47,7 @@ class ConsoleConfiguration implements WebMvcConfigurer {
             ? List.of(routing.haproxy().host() + ":" + routing.haproxy().runtimeApiPort()) : List.of();
     String cloudPatroni = cloud.mode().equals("patroni") ? cloud.patroniUrl() : "";
     return new SiteProbes(runtimeApis, List.of(routing.haproxy().backend()), election.etcdEndpoints(),
-        election.etcdClientTls(), topology.sentinels(), cloudPatroni, cloud.appUrl(), security.jwtSecret(), clock);
+        election.etcdTls(), topology.sentinels(), cloudPatroni, cloud.appUrl(), security.jwtSecret(), clock);
   }
 
   @Bean

@@ -3,7 +3,6 @@ package br.prontuario.edge.controller.election;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import br.prontuario.edge.site.tls.ClientTls;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,15 +27,7 @@ public record ElectionProperties(
     @NotBlank String key,
     String namespace,
     @NotNull Duration leaseTtl,
-    EtcdTls etcdTls) {
-
-  /** PEM files: the CA that signed etcd's certificate, this controller's certificate and key. */
-  public record EtcdTls(@NotNull Path caCertificate, @NotNull Path certificate, @NotNull Path key) {}
-
-  /** The identity to present to etcd, or null when none is configured. */
-  public ClientTls etcdClientTls() {
-    return etcdTls == null ? null : new ClientTls(etcdTls.caCertificate(), etcdTls.certificate(), etcdTls.key());
-  }
+    ClientTls etcdTls) {
 
   public ElectionProperties {
     mode = mode == null ? "none" : mode;

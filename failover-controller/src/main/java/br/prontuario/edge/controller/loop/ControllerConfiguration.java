@@ -64,7 +64,7 @@ class ControllerConfiguration {
   @Bean
   Leadership leadership(ElectionProperties election, JsonMapper json, Clock clock) {
     return switch (election.mode()) {
-      case "etcd" -> new EtcdLeadership(election.etcdEndpoints(), election.etcdClientTls(), election.identity(),
+      case "etcd" -> new EtcdLeadership(election.etcdEndpoints(), election.etcdTls(), election.identity(),
           election.key(),
           election.leaseTtl(), json, clock);
       case "kubernetes" -> new KubernetesLeadership(new KubernetesClientBuilder().build(), election.namespace(),

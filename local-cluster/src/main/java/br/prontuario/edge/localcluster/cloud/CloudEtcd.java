@@ -54,7 +54,7 @@ final class CloudEtcd {
 
   private static void awaitHealthy(String client, CloudProcesses processes, Duration timeout) {
     try {
-      EtcdMember.awaitHealthy(client, null, null, timeout);
+      EtcdMember.awaitHealthy(client, EtcdMember.client(null), null, timeout);
     } catch (IllegalStateException e) {
       throw new IllegalStateException(e.getMessage() + "; log " + processes.log(CloudSite.ETCD), e);
     }

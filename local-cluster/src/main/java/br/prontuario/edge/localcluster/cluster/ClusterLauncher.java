@@ -39,7 +39,7 @@ final class ClusterLauncher {
       startIfStopped(node, ETCD).ifPresent(p -> etcd.put(node, p));
     }
     for (NodeName node : NodeName.values()) {
-      EtcdMember.awaitHealthy(cluster.layout().etcdClientUrls().get(node.ordinal()), cluster.etcdTls(),
+      EtcdMember.awaitHealthy(cluster.layout().etcdClientUrls().get(node.ordinal()), cluster.etcdHttp(),
           etcd.get(node), ETCD_TIMEOUT);
     }
     startPatroni();

@@ -42,7 +42,7 @@ final class ClusterStatusReader {
           ReadinessProbe.check(layout.appUrl(node)), running(node)));
     }
     NodeName witness = NodeName.WITNESS;
-    String etcd = EtcdMember.health(layout.etcdClientUrls().get(witness.ordinal()), cluster.etcdTls())
+    String etcd = EtcdMember.health(cluster.etcdHttp(), layout.etcdClientUrls().get(witness.ordinal()))
         .contains("\"health\":\"true\"") ? "healthy" : "down";
     Map<NodeName, Map<String, String>> servers = haproxyServers();
     var witnessStatus = new ClusterStatus.WitnessStatus(etcd,

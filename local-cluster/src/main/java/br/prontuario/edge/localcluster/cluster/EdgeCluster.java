@@ -21,6 +21,7 @@ import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.site.patroni.PatroniReply;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
+import br.prontuario.edge.site.http.PlainHttp;
 import br.prontuario.edge.site.tls.ClientTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class EdgeCluster {
   private final boolean withApps;
   private final ClusterLauncher launcher;
   private final PatroniClient patroniApi;
+  private PlainHttp etcdHttp;
 
   private EdgeCluster(ClusterConfig config, Path stateDir, Path repositoryRoot, boolean withApps) {
     this.config = config;
@@ -97,6 +99,14 @@ public final class EdgeCluster {
   /** The operators' client certificate for etcd (edgectl, the drill, the local controllers). */
   public ClientTls etcdTls() {
     return tls.etcdClientTls(ClusterCertificates.ETCD_OPERATIONS);
+  }
+
+  /** etcd's /health with the operators' certificate; built on first use, then kept (status is polled). */
+  public synchronized PlainHttp etcdHttp() {
+    if (etcdHttp == null) {
+      etcdHttp = EtcdMember.client(etcdTls());
+    }
+    return etcdHttp;
   }
 
   public Path stateDir() {

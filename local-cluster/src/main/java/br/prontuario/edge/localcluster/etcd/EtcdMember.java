@@ -63,11 +63,15 @@ public final class EtcdMember {
   }
 
   /**
-   * Waits until the member answers /health with {@code "health":"true"} (it has a quorum);
-   * {@code tls}: the client certificate an https member asks for, null for a plain one.
+   * The client for {@link #health}: {@code tls} is the certificate an https member asks for, null
+   * for a plain one. Build it once and keep it (it reads the key files and holds a connection pool).
    */
-  public static void awaitHealthy(String clientUrl, ClientTls tls, ManagedProcess process, Duration timeout) {
-    PlainHttp http = new PlainHttp(PATIENCE, tls);
+  public static PlainHttp client(ClientTls tls) {
+    return new PlainHttp(PATIENCE, tls);
+  }
+
+  /** Waits until the member answers /health with {@code "health":"true"} (it has a quorum). */
+  public static void awaitHealthy(String clientUrl, PlainHttp http, ManagedProcess process, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     String last = "no answer";
     while (Instant.now().isBefore(deadline)) {
@@ -84,11 +88,7 @@ public final class EtcdMember {
   }
 
   /** The raw /health answer, or a short reason it could not be read. */
-  public static String health(String clientUrl, ClientTls tls) {
-    return health(new PlainHttp(PATIENCE, tls), clientUrl);
-  }
-
-  private static String health(PlainHttp http, String clientUrl) {
+  public static String health(PlainHttp http, String clientUrl) {
     HttpReply reply = http.get(clientUrl + "/health");
     return reply instanceof HttpReply.Answered answered ? answered.body()
         : "unreachable: " + ((HttpReply.NoAnswer) reply).reason();

@@ -1,16 +1,12 @@
 package br.prontuario.edge.localcluster.tls;
 
+import br.prontuario.edge.site.tls.ClientTls;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The one place where Java clients (the drill's load, edgectl, tests) learn to trust a cluster's
@@ -24,14 +20,9 @@ public final class ClusterTrust {
 
   /** Trusts exactly {@code caCertificate} (PEM or DER). */
   public static SSLContext sslContext(Path caCertificate) {
-    try (InputStream in = Files.newInputStream(caCertificate)) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      store.setCertificateEntry("cluster-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
+    try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
+      context.init(null, ClientTls.trusting(caCertificate), null);
       return context;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the cluster CA " + caCertificate, e);

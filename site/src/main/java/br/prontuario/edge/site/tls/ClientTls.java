@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -28,6 +29,14 @@ import javax.net.ssl.TrustManagerFactory;
 public record ClientTls(Path caCertificate, Path certificate, Path key) {
 
   private static final char[] NO_PASSWORD = new char[0];
+
+  /** All three or none: a half-configured identity would fail only at the first TLS handshake. */
+  public ClientTls {
+    if (caCertificate == null || certificate == null || key == null) {
+      throw new IllegalArgumentException("a client TLS identity needs caCertificate, certificate and key;"
+          + " was " + caCertificate + ", " + certificate + ", " + key);
+    }
+  }
 
   /** An HTTP client that presents this identity and trusts only the CA. */
   public HttpClient httpClient(Duration connectTimeout) {
@@ -49,23 +58,27 @@ public record ClientTls(Path caCertificate, Path certificate, Path key) {
       KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(identity, NO_PASSWORD);
 
-      KeyStore trusted = KeyStore.getInstance("PKCS12");
-      trusted.load(null, null);
-      int i = 0;
-      for (Certificate ca : certificates(caCertificate)) {
-        trusted.setCertificateEntry("ca-" + i++, ca);
-      }
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
-
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+      context.init(keys.getKeyManagers(), trusting(caCertificate), null);
       return context;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the TLS files " + this, e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("unusable TLS files " + this + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Trust managers that trust exactly the certificates in {@code caCertificate} (PEM or DER). */
+  public static TrustManager[] trusting(Path caCertificate) throws IOException, GeneralSecurityException {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    int i = 0;
+    for (Certificate ca : certificates(caCertificate)) {
+      trusted.setCertificateEntry("ca-" + i++, ca);
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    return trust.getTrustManagers();
   }
 
   private static List<? extends Certificate> certificates(Path pem) throws IOException, GeneralSecurityException {
