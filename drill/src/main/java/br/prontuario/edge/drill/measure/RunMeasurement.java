@@ -18,6 +18,8 @@ import java.util.TreeMap;
  *     fault and the last lost one; 0 when nothing was lost
  * @param failedWriteAnswers the failed write attempts by what the client got: {@code HTTP 503},
  *     {@code timed out} (no answer within the client's timeout), {@code refused or reset}
+ * @param slowestWriteSeconds the longest a write the clients got acknowledged waited for its
+ *     answer (a request held through a switchover shows here); null when none was acknowledged
  */
 public record RunMeasurement(String scenario, int run, Instant startedAt, Instant faultAt,
     Instant firstSuccessAt, Double rtoSeconds, Double detectionSeconds, Double promotionSeconds,
@@ -25,7 +27,7 @@ public record RunMeasurement(String scenario, int run, Instant startedAt, Instan
     List<AckedWrite> lostWrites, int duplicatedWrites, List<String> duplicateNoteIds,
     double rpoSeconds, boolean verificationComplete, int writeAttempts,
     int failedWrites, List<SeriesPoint> series, List<ControllerEvent> events, boolean passed,
-    List<String> misses, Map<String, Integer> failedWriteAnswers) {
+    List<String> misses, Map<String, Integer> failedWriteAnswers, Double slowestWriteSeconds) {
 
   public RunMeasurement {
     // reports written before the breakdown existed have none
@@ -43,6 +45,7 @@ public record RunMeasurement(String scenario, int run, Instant startedAt, Instan
     return new RunMeasurement(scenario, run, startedAt, faultAt, firstSuccessAt, rtoSeconds,
         detectionSeconds, promotionSeconds, reroutingSeconds, ackedWrites, ackedBeforeFault,
         lostAcknowledgedWrites, lostWrites, duplicatedWrites, duplicateNoteIds, rpoSeconds, verificationComplete, writeAttempts,
-        failedWrites, series, events, targetMisses.isEmpty(), targetMisses, failedWriteAnswers);
+        failedWrites, series, events, targetMisses.isEmpty(), targetMisses, failedWriteAnswers,
+        slowestWriteSeconds);
   }
 }

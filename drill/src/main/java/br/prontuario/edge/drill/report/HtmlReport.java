@@ -63,6 +63,7 @@ final class HtmlReport {
     row(html, "duplicated writes", s.duplicatedWrites());
     row(html, "detection (s)", s.detectionSeconds());
     row(html, "promotion (s)", s.promotionSeconds());
+    row(html, "slowest acknowledged write (s)", s.slowestWriteSeconds());
     html.append("</table>\n");
   }
 
@@ -76,7 +77,8 @@ final class HtmlReport {
     html.append("<table><tr><th>run</th><th>RTO (s)</th><th>detection (s)</th>"
         + "<th>promotion (s)</th><th>re-routing (s)</th><th>acked writes</th><th>lost</th>"
         + "<th>duplicated</th>"
-        + "<th>RPO (s)</th><th>failed writes</th><th class=\"l\">result</th></tr>\n");
+        + "<th>RPO (s)</th><th>failed writes</th><th>slowest acknowledged write (s)</th>"
+        + "<th class=\"l\">result</th></tr>\n");
     for (RunMeasurement r : report.runs()) {
       html.append("<tr><td>").append(r.run()).append("</td><td>").append(num(r.rtoSeconds()))
           .append("</td><td>").append(num(r.detectionSeconds())).append("</td><td>")
@@ -84,7 +86,8 @@ final class HtmlReport {
           .append("</td><td>").append(r.ackedWrites()).append("</td><td>")
           .append(r.lostAcknowledgedWrites()).append("</td><td>").append(r.duplicatedWrites())
           .append("</td><td>").append(num(r.rpoSeconds()))
-          .append("</td><td>").append(r.failedWrites()).append("</td><td class=\"l\">")
+          .append("</td><td>").append(r.failedWrites()).append("</td><td>")
+          .append(num(r.slowestWriteSeconds())).append("</td><td class=\"l\">")
           .append(verdict(r.passed()))
           .append(r.misses().isEmpty() ? "" : " " + esc(String.join("; ", r.misses())))
           .append("</td></tr>\n");

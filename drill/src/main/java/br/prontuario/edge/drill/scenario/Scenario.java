@@ -1,7 +1,9 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.drill.load.LoadPlan;
 import br.prontuario.edge.drill.measure.Recovery;
 import br.prontuario.edge.drill.measure.Target;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -103,6 +105,19 @@ public enum Scenario {
   /** The run begins with both nodes down and the cloud serving. */
   boolean startsInEmergency() {
     return this == FAILBACK;
+  }
+
+  /**
+   * How long the drill's clients wait for an answer. Planned operations promise that clinicians
+   * notice nothing, so their clients wait as the app does and a held request that completes is
+   * not a failure (its wait shows as the slowest acknowledged write); where a node dies or
+   * freezes they give up sooner, to measure the outage.
+   */
+  public Duration clientTimeout() {
+    return switch (this) {
+      case PLANNED_SWITCHOVER, ROLLING_UPGRADE, POSTGRES_MINOR_UPGRADE -> LoadPlan.APP_ENTRY_TIMEOUT;
+      default -> LoadPlan.MEASURING_TIMEOUT;
+    };
   }
 
   /** The acknowledged notes must be in the cloud, so they are read back before failing back. */

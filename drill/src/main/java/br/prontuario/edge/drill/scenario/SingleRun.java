@@ -67,7 +67,8 @@ final class SingleRun {
     if (scenario.retriesThroughOtherEntries() && load.otherEntrypoints().isEmpty()) {
       throw new AbortedRun(scenario.id() + " needs more than one entry point (cluster.json entrypoints)");
     }
-    LoadGenerator generator = new LoadGenerator(load.plan(timings.loadBudget(scenario)).withNodeApps(
+    LoadGenerator generator = new LoadGenerator(load.plan(timings.loadBudget(scenario))
+        .withRequestTimeout(scenario.clientTimeout()).withNodeApps(
         scenario.retriesThroughOtherEntries() ? load.otherEntrypoints() : cluster.nodeApps()), runId, clock);
     Instant startedAt = clock.instant();
     generator.start();

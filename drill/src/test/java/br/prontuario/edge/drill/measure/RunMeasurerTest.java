@@ -63,6 +63,24 @@ class RunMeasurerTest {
   }
 
   @Test
+  void aRequestHeldThroughTheSwitchoverIsNotFailedButShowsAsTheSlowestWrite() {
+    RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2)
+        .ok(2.1, 4.35, true).failed(2.2, 4.2, 0).ok(4.4, 4.5, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    // the 2.25 s wait is the acknowledged one; the failed attempt's 2 s is not an acknowledgement
+    assertThat(m.slowestWriteSeconds()).isCloseTo(2.25, within(1e-9));
+    assertThat(m.failedWrites()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutAnyAcknowledgedWriteThereIsNoSlowestWrite() {
+    RunMeasurement m = new SyntheticRun().fault(2).failed(2.1, 4.1, 0).measure(Target.PRIMARY_FAILURE);
+
+    assertThat(m.slowestWriteSeconds()).isNull();
+  }
+
+  @Test
   void noSuccessAfterTheFaultLeavesRtoUnmeasuredAndFails() {
     RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2).failed(2.1, 4.1, 0)
         .measure(Target.PRIMARY_FAILURE);

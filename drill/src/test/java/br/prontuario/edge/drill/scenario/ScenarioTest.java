@@ -2,6 +2,7 @@ package br.prontuario.edge.drill.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.drill.load.LoadPlan;
 import br.prontuario.edge.drill.measure.Recovery;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,17 @@ class ScenarioTest {
     assertThat(DrillRunner.vet(s, false)).isInstanceOf(DrillOutcome.Refused.class);
     assertThat(Scenario.PRIMARY_CRASH.retriesThroughOtherEntries()).isFalse();
     assertThat(Scenario.PRIMARY_CRASH.forbidsPromotion()).isFalse();
+  }
+
+  @Test
+  void plannedOperationsWaitAsTheAppDoesAndNodeFaultsMeasureWithTheShortTimeout() {
+    assertThat(Scenario.PLANNED_SWITCHOVER.clientTimeout()).isEqualTo(LoadPlan.APP_ENTRY_TIMEOUT);
+    assertThat(Scenario.ROLLING_UPGRADE.clientTimeout()).isEqualTo(LoadPlan.APP_ENTRY_TIMEOUT);
+    assertThat(Scenario.POSTGRES_MINOR_UPGRADE.clientTimeout()).isEqualTo(LoadPlan.APP_ENTRY_TIMEOUT);
+    assertThat(Scenario.PRIMARY_CRASH.clientTimeout()).isEqualTo(LoadPlan.MEASURING_TIMEOUT);
+    assertThat(Scenario.PRIMARY_FREEZE.clientTimeout()).isEqualTo(LoadPlan.MEASURING_TIMEOUT);
+    assertThat(Scenario.WITNESS_AND_STANDBY_FREEZE.clientTimeout()).isEqualTo(LoadPlan.MEASURING_TIMEOUT);
+    assertThat(LoadPlan.APP_ENTRY_TIMEOUT).isGreaterThan(LoadPlan.MEASURING_TIMEOUT);
   }
 
   @Test

@@ -4,6 +4,7 @@ import br.prontuario.edge.drill.measure.DrillSummary;
 import br.prontuario.edge.drill.measure.RunMeasurement;
 import br.prontuario.edge.drill.measure.Stats;
 import br.prontuario.edge.drill.report.DrillReport;
+import br.prontuario.edge.drill.scenario.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ final class DrillPrinter {
     o.put("ackedWrites", run.ackedWrites());
     o.put("failedWrites", run.failedWrites());
     o.put("failedWriteAnswers", run.failedWriteAnswers());
+    o.put("slowestWriteSeconds", run.slowestWriteSeconds());
     o.put("misses", run.misses());
     return o;
   }
@@ -59,8 +61,10 @@ final class DrillPrinter {
     row(out, "duplicated writes", s.duplicatedWrites());
     // write attempts not acknowledged, each replayed by the client with its Idempotency-Key:
     // what a clinician's app had to retry (0 is the target of a planned switchover)
-    out.printf(Locale.ROOT, "  %-26s %s (per run)%n", "failed client requests", report.runs().stream()
-        .map(r -> Integer.toString(r.failedWrites())).collect(java.util.stream.Collectors.joining(" ")));
+    out.printf(Locale.ROOT, "  %-26s %s (per run)%s%n", "failed client requests", report.runs().stream()
+        .map(r -> Integer.toString(r.failedWrites())).collect(java.util.stream.Collectors.joining(" ")),
+        Scenario.find(s.scenario()).map(sc -> ", client timeout " + sc.clientTimeout().toSeconds() + " s")
+            .orElse(""));
     for (RunMeasurement r : report.runs()) {
       if (!r.failedWriteAnswers().isEmpty()) {
         out.printf(Locale.ROOT, "    run %d: %s%n", r.run(), r.failedWriteAnswers().entrySet().stream()
@@ -69,6 +73,7 @@ final class DrillPrinter {
     }
     row(out, "detection (s)", s.detectionSeconds());
     row(out, "promotion (s)", s.promotionSeconds());
+    row(out, "slowest acked write (s)", s.slowestWriteSeconds());
     for (RunMeasurement r : report.runs()) {
       if (!r.passed()) {
         out.printf(Locale.ROOT, "  run %d failed: %s%n", r.run(), String.join("; ", r.misses()));

@@ -20,7 +20,7 @@ class DrillPrinterTest {
     Instant t = Instant.parse("2026-12-01T11:00:00Z");
     return new RunMeasurement("planned-switchover", n, t, t, t, 2.0, null, 1.0, 0.5, 100, 50, 0,
         List.of(), 0, List.of(), 0.0, true, 100 + failedWrites, failedWrites, List.of(), List.of(),
-        true, List.of(), failedWrites == 0 ? Map.of() : Map.of("timed out", failedWrites));
+        true, List.of(), failedWrites == 0 ? Map.of() : Map.of("timed out", failedWrites), 2.5);
   }
 
   @Test
@@ -31,7 +31,9 @@ class DrillPrinterTest {
         runs, DrillSummary.of("planned-switchover", runs));
     StringWriter text = new StringWriter();
     DrillPrinter.text(report, Path.of("/tmp/r.json"), new PrintWriter(text));
-    assertThat(text.toString()).contains("failed client requests     6 0 2 (per run)")
+    assertThat(text.toString())
+        .contains("failed client requests     6 0 2 (per run), client timeout 20 s")
+        .contains("slowest acked write (s)        2.50     2.50     2.50")
         .contains("    run 1: 6 timed out\n").contains("    run 3: 2 timed out\n")
         .doesNotContain("run 2:");
   }

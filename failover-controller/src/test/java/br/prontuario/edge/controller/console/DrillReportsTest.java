@@ -26,7 +26,7 @@ class DrillReportsTest {
     return new RunMeasurement("primary-crash", n, start, start.plusSeconds(5), start.plusSeconds(20), rto, 6.0, 8.0,
         1.0, 40, 10, lost, lost == 0 ? List.of() : List.of(new AckedWrite("patient-id", "note-id-never-shown", 1, 1, "key",
             start, start.plusSeconds(1))), 0, List.of(), 0, true, 50, 3,
-        List.of(), List.of(), lost == 0, List.of(), Map.of("HTTP 503", 3));
+        List.of(), List.of(), lost == 0, List.of(), Map.of("HTTP 503", 3), 1.9);
   }
 
   private static Path write(Path cluster, String scenario, Instant start, List<RunMeasurement> runs) {
