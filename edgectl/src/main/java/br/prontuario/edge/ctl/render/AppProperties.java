@@ -62,6 +62,8 @@ final class AppProperties {
     p.put("edge.controller.cluster.sentinel-master", config.redis().masterName());
     p.put("edge.controller.sentinel-auth.username", RedisAuth.CONTROLLER);
     p.put("edge.controller.patroni.username", ClusterSecrets.placeholders().patroniRestUser());
+    // the nodes' Patroni REST APIs present their PostgreSQL certificate, from the cluster CA
+    p.put("edge.controller.patroni.ca-certificate", ProductionDirs.of(config.production()).postgresTls().ca());
     p.put("edge.controller.routing.mode", "haproxy");
     indexed(p, "edge.controller.routing.haproxy.runtime-apis", layout.runtimeApiAddresses());
     p.put("edge.controller.election.mode", "etcd");

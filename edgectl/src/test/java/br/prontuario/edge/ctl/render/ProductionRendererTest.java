@@ -113,7 +113,7 @@ class ProductionRendererTest {
 
     Properties controller = properties("witness/failover-controller.properties");
     assertThat(controller.getProperty("server.address")).isEqualTo("10.20.0.13");
-    assertThat(controller.getProperty("edge.controller.cluster.nodes[1].patroni-url")).isEqualTo("http://10.20.0.12:8008");
+    assertThat(controller.getProperty("edge.controller.cluster.nodes[1].patroni-url")).isEqualTo("https://10.20.0.12:8008");
     assertThat(controller.getProperty("edge.controller.routing.haproxy.runtime-apis[2]")).isEqualTo("10.20.0.12:9999");
     assertThat(controller.getProperty("edge.controller.election.mode")).isEqualTo("etcd");
     assertThat(controller.getProperty("edge.controller.election.identity")).isEqualTo("controller-witness");
@@ -142,6 +142,14 @@ class ProductionRendererTest {
     JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-a/patroni.yml")));
     assertThat(patroni.at("/restapi/authentication/username").asString()).isEqualTo("patroni-ops");
     assertThat(patroni.at("/restapi/authentication/password").asString()).startsWith("CHANGE-ME");
+    // the REST API speaks TLS with the node's certificate, and the controller calls it so
+    assertThat(patroni.at("/restapi/certfile").asString()).endsWith("/tls/postgres.crt");
+    assertThat(patroni.at("/restapi/keyfile").asString()).endsWith("/tls/postgres.key");
+    assertThat(patroni.at("/restapi/cafile").asString()).endsWith("/tls/ca.crt");
+    Properties controller = properties("witness/failover-controller.properties");
+    assertThat(controller.getProperty("edge.controller.cluster.nodes[0].patroni-url"))
+        .isEqualTo("https://10.20.0.11:8008");
+    assertThat(controller.getProperty("edge.controller.patroni.ca-certificate")).endsWith("/tls/ca.crt");
     assertThat(Files.readString(target.resolve("node-a/redis.conf")))
         .contains("user default off", "masteruser replica", "masterauth CHANGE-ME",
             "user edge-node on #", "~refresh:* ~login:*");

@@ -80,6 +80,9 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
       putIfPresent(p, "edge.controller.patroni.username", cluster.patroniApi().username());
       putIfPresent(p, "edge.controller.patroni.password", cluster.patroniApi().password());
     }
+    if (cluster.tls() != null) {
+      putIfPresent(p, "edge.controller.patroni.ca-certificate", cluster.tls().caCertificate());
+    }
     return p;
   }
 

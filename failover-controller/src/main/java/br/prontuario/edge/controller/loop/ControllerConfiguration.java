@@ -75,7 +75,7 @@ class ControllerConfiguration {
 
   @Bean
   PatroniClient patroniClient(HealthRules rules, PatroniApiProperties api) {
-    return new PatroniClient(rules.timeout(), api.credentials());
+    return new PatroniClient(rules.timeout(), api.credentials(), api.caCertificate());
   }
 
   @Bean

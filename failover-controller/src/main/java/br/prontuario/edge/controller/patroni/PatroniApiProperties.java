@@ -1,6 +1,7 @@
 package br.prontuario.edge.controller.patroni;
 
 import br.prontuario.edge.site.patroni.PatroniCredentials;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,10 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code edge.controller.patroni.*}: the user Patroni's {@code restapi.authentication} asks for on
  * switchover and {@code PATCH /config} (the cloud promotion). {@code edgectl up} passes them
  * through {@code cluster.json}; production sets them from the secret store. Blank = Patroni
- * without REST authentication.
+ * without REST authentication. {@code caCertificate}: the CA whose certificate the nodes' Patroni
+ * REST APIs present over {@code https://} (the cluster CA); null = the JDK's trust store.
  */
 @ConfigurationProperties("edge.controller.patroni")
-public record PatroniApiProperties(@DefaultValue("") String username, @DefaultValue("") String password) {
+public record PatroniApiProperties(@DefaultValue("") String username, @DefaultValue("") String password,
+    Path caCertificate) {
 
   public PatroniApiProperties {
     if (!username.isBlank() && password.isBlank()) {
@@ -25,6 +28,6 @@ public record PatroniApiProperties(@DefaultValue("") String username, @DefaultVa
 
   @Override
   public String toString() {
-    return "PatroniApiProperties[" + username + ", password hidden]";
+    return "PatroniApiProperties[" + username + ", password hidden, " + caCertificate + "]";
   }
 }

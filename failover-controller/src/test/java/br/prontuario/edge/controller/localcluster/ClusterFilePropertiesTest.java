@@ -39,7 +39,8 @@ class ClusterFilePropertiesTest {
          "etcd":{"endpoints":["http://127.0.0.1:12379","http://127.0.0.1:12380","http://127.0.0.1:12381"]},
          "redis":{"masterName":"edge","sentinels":["127.0.0.1:26379","127.0.0.1:26380","127.0.0.1:26381"],
                   "username":"controller","password":"sentinel-pw"},
-         "patroniApi":{"username":"patroni-ops","password":"rest-pw"}}
+         "patroniApi":{"username":"patroni-ops","password":"rest-pw"},
+         "tls":{"caCertificate":"/tmp/cluster/tls/ca.crt"}}
         """);
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("args",
@@ -65,5 +66,7 @@ class ClusterFilePropertiesTest {
         .isEqualTo(new RespCredentials("controller", "sentinel-pw"));
     PatroniApiProperties patroni = binder.bind("edge.controller.patroni", PatroniApiProperties.class).get();
     assertThat(patroni.credentials()).isEqualTo(new PatroniCredentials("patroni-ops", "rest-pw"));
+    // the nodes' Patroni REST APIs present certificates from the cluster CA
+    assertThat(patroni.caCertificate()).isEqualTo(Path.of("/tmp/cluster/tls/ca.crt"));
   }
 }

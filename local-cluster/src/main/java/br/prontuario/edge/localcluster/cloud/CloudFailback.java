@@ -9,7 +9,8 @@ import br.prontuario.edge.site.failback.FailbackSequence;
 import br.prontuario.edge.site.failback.MergeReply;
 import br.prontuario.edge.site.failback.Routing;
 import br.prontuario.edge.site.haproxy.CloudRoute;
-import br.prontuario.edge.site.http.PlainHttp;
+import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,7 +36,7 @@ public final class CloudFailback {
   public record CloudApp(String baseUrl, String jwtSecret) {}
 
   private static final Duration MERGE_TIMEOUT = Duration.ofMinutes(5);
-  private static final PlainHttp PROBE = new PlainHttp(Duration.ofSeconds(3));
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
   private final CloudDataPlane plane;
   private final String database;
@@ -132,7 +133,8 @@ public final class CloudFailback {
   /** The node whose Patroni answers {@code /primary}: the one clinicians go back to. */
   private static String edgeLeader(List<EdgeUpstream> edgeNodes) {
     return edgeNodes.stream().filter(n -> n.patroniPort() != null)
-        .filter(n -> PROBE.get("http://" + n.host() + ":" + n.patroniPort() + "/primary").is(200))
+        .filter(n -> new PatroniClient(PROBE_TIMEOUT, PatroniCredentials.NONE, n.patroniCa())
+            .answersPrimary(n.patroniUrl()))
         .map(EdgeUpstream::name).findFirst()
         .orElseThrow(() -> new IllegalStateException("no edge node's Patroni reports the primary"));
   }

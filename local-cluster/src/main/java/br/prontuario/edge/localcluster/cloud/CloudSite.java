@@ -51,7 +51,7 @@ public final class CloudSite {
     for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
       var ports = cluster.layout().ports(node);
       upstreams.add(new EdgeUpstream(node.id(), cluster.layout().host(node), ports.postgres(),
-          ports.patroniRest()));
+          ports.patroniRest(), cluster.tls().caCertificate()));
     }
     ClusterSecrets secrets = cluster.secrets();
     return new CloudDataPlane(cloudDir(cluster), new ClusterExtras(cluster), upstreams,

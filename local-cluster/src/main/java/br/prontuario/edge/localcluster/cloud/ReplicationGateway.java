@@ -58,8 +58,10 @@ final class ReplicationGateway {
     }
     c.add("  default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions");
     for (EdgeUpstream u : upstreams) {
+      // the stream itself is PostgreSQL's own TLS; only the check to Patroni's REST API is wrapped
       c.add("  server " + u.name() + " " + u.host() + ":" + u.postgresPort() + " check"
-          + (u.patroniPort() == null ? "" : " port " + u.patroniPort()));
+          + (u.patroniPort() == null ? "" : " port " + u.patroniPort())
+          + (u.patroniCa() == null ? "" : " check-ssl verify required ca-file " + u.patroniCa()));
     }
     return c.toString();
   }

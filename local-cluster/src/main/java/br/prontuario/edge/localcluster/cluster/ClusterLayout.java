@@ -157,7 +157,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
   }
 
   public String patroniUrl(NodeName node) {
-    return "http://" + host(node) + ":" + ports(node).patroniRest();
+    return "https://" + host(node) + ":" + ports(node).patroniRest();
   }
 
   public String appUrl(NodeName node) {

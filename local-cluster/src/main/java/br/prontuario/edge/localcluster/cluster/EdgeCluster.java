@@ -66,7 +66,7 @@ public final class EdgeCluster {
     this.registry = new ProcessRegistry(this.stateDir);
     this.withApps = withApps;
     this.launcher = new ClusterLauncher(this);
-    this.patroniApi = new PatroniClient(Duration.ofSeconds(2), secrets.patroniRest());
+    this.patroniApi = new PatroniClient(Duration.ofSeconds(2), secrets.patroniRest(), tls.caCertificate());
   }
 
   /** The full topology in {@code stateDir}; ports and secrets are created there on first use. */

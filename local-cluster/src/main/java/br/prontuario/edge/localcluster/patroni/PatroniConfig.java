@@ -46,7 +46,7 @@ public final class PatroniConfig {
     c.put("namespace", "/service/");
     c.put("name", node.id());
     c.put("log", Map.of("level", "INFO"));
-    c.put("restapi", restApi(host + ":" + ports.patroniRest(), secrets));
+    c.put("restapi", restApi(host + ":" + ports.patroniRest(), secrets, paths.tls()));
     // v2 API on purpose: Patroni 3.0.2's etcd3 _update_leader re-puts the leader key
     // unconditionally once its lease expired, so a leader frozen past the TTL steals the lock back
     // from the promoted standby on thaw (demoting it, losing what it acknowledged). The v2 client
@@ -70,8 +70,12 @@ public final class PatroniConfig {
    * Unsafe endpoints (switchover, failover, restart, reinitialize, config) ask for the operators'
    * user; reads stay open for probes and status.
    */
-  public static Map<String, Object> restApi(String address, ClusterSecrets secrets) {
+  public static Map<String, Object> restApi(String address, ClusterSecrets secrets, Tls tls) {
+    // TLS with the node's PostgreSQL certificate (it names the node's address): the password of
+    // the unsafe endpoints and the members' state must not cross the network in clear; cafile is
+    // what Patroni trusts when it calls the other member's API during a switchover
     return Map.of("listen", address, "connect_address", address,
+        "certfile", tls.certificate(), "keyfile", tls.key(), "cafile", tls.ca(),
         "authentication", Map.of("username", secrets.patroniRestUser(),
             "password", secrets.patroniRestPassword()));
   }

@@ -76,6 +76,10 @@ class InternalPlaneAttackIT {
     assertThat(send("PATCH", leaderApi + "/config", "{\"ttl\":1000}", wrong)).isEqualTo(401);
     // reads stay open: the controller's probes and edgectl status need no secret
     assertThat(send("GET", leaderApi + "/cluster", null, null)).isEqualTo(200);
+    // and they travel over TLS only: the same request in clear text gets no HTTP answer
+    assertThat(leaderApi).startsWith("https://");
+    assertThat(send("GET", leaderApi.replaceFirst("^https://", "http://") + "/cluster", null, null))
+        .isEqualTo(NO_HTTP_ANSWER);
 
     assertHealthy();
   }
@@ -250,15 +254,25 @@ class InternalPlaneAttackIT {
     assertThat(status.witness().etcd()).isEqualTo("healthy");
   }
 
-  private static int send(String method, String url, String json, PatroniCredentials credentials)
+  private static final int NO_HTTP_ANSWER = 0;
+
+  /**
+   * What a device on the hospital network gets from Patroni with curl: the HTTP status, or
+   * {@link #NO_HTTP_ANSWER}. It trusts the cluster's CA (the CA is public) but has no secret.
+   */
+  private int send(String method, String url, String json, PatroniCredentials credentials)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
-    if (credentials != null) {
-      request.header("Authorization", credentials.basicAuthorization());
+    List<String> curl = new java.util.ArrayList<>(List.of("curl", "-s", "-o", "/dev/null",
+        "-w", "%{http_code}", "--max-time", "10", "--cacert", cluster.tls().caCertificate().toString(),
+        "-X", method, "-H", "Content-Type: application/json"));
+    if (json != null) {
+      curl.addAll(List.of("--data", json));
     }
-    return DEVICE.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    if (credentials != null) {
+      curl.addAll(List.of("-H", "Authorization: " + credentials.basicAuthorization()));
+    }
+    curl.add(url);
+    Run run = run(curl, List.of());
+    return Integer.parseInt(run.output().strip());
   }
 }

@@ -2,11 +2,10 @@ package br.prontuario.edge.site.patroni;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import br.prontuario.edge.site.tls.ClientTls;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class PatroniClient {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
-  private final HttpClient http;
+  private final Http10Exchange http;
   private final Duration timeout;
   private final PatroniCredentials credentials;
 
@@ -42,7 +41,16 @@ public final class PatroniClient {
 
   /** {@code credentials} go with every unsafe request (switchover, failover, config). */
   public PatroniClient(Duration timeout, PatroniCredentials credentials) {
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this(timeout, credentials, null);
+  }
+
+  /**
+   * For a Patroni whose REST API speaks TLS ({@code https://} URLs) with a certificate from
+   * {@code caCertificate}, the only CA trusted; null = the JDK's trust store.
+   */
+  public PatroniClient(Duration timeout, PatroniCredentials credentials, Path caCertificate) {
+    this.http = new Http10Exchange(
+        caCertificate == null ? null : ClientTls.trustingOnly(caCertificate).getSocketFactory(), timeout);
     this.timeout = timeout;
     this.credentials = credentials;
   }
@@ -114,6 +122,15 @@ public final class PatroniClient {
     return get(apiUrl + "/patroni").flatMap(body -> parse(body, NodeStatus.class));
   }
 
+  /** {@code GET /primary} answers 200: this node holds the leader key and runs as primary. */
+  public boolean answersPrimary(String apiUrl) {
+    try {
+      return http.exchange("GET", URI.create(apiUrl + "/primary"), null, null, timeout).status() == 200;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** {@code GET /cluster}, or empty when this node's Patroni does not answer. */
   public Optional<ClusterView> cluster(String apiUrl) {
     return get(apiUrl + "/cluster").flatMap(body -> parse(body, ClusterView.class));
@@ -149,34 +166,21 @@ public final class PatroniClient {
   }
 
   private Optional<String> get(String url) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return response.body() == null || response.body().isBlank() ? Optional.empty()
-          : Optional.of(response.body());
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      Http10Exchange.Answer answer = http.exchange("GET", URI.create(url), null, null, timeout);
+      return answer.body().isBlank() ? Optional.empty() : Optional.of(answer.body());
+    } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
   private PatroniReply send(String method, String url, Map<String, ?> body, Duration patience) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(patience)
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    if (credentials.present()) {
-      request.header("Authorization", credentials.basicAuthorization());
-    }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new PatroniReply(response.statusCode() == 200, response.statusCode(), response.body());
+      Http10Exchange.Answer answer = http.exchange(method, URI.create(url), JSON.writeValueAsString(body),
+          credentials.present() ? credentials.basicAuthorization() : null, patience);
+      return new PatroniReply(answer.status() == 200, answer.status(), answer.body());
     } catch (IOException e) {
       return PatroniReply.unreachable(e.getClass().getSimpleName() + " " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return PatroniReply.unreachable("interrupted");
     }
   }
 }

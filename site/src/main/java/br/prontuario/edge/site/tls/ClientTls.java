@@ -49,6 +49,22 @@ public record ClientTls(Path caCertificate, Path certificate, Path key) {
         : tls.httpClient(connectTimeout);
   }
 
+  /**
+   * A TLS context that trusts only {@code caCertificate} and presents no certificate of its own,
+   * for a server that authenticates its callers otherwise (Patroni's REST API: a password).
+   */
+  public static SSLContext trustingOnly(Path caCertificate) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trusting(caCertificate), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the CA certificate " + caCertificate, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("unusable CA certificate " + caCertificate + ": " + e.getMessage(), e);
+    }
+  }
+
   public SSLContext sslContext() {
     try {
       KeyStore identity = KeyStore.getInstance("PKCS12");
