@@ -1,11 +1,8 @@
 package br.prontuario.edge.localcluster.tls;
 
 import br.prontuario.edge.site.tls.ClientTls;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -20,15 +17,7 @@ public final class ClusterTrust {
 
   /** Trusts exactly {@code caCertificate} (PEM or DER). */
   public static SSLContext sslContext(Path caCertificate) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, ClientTls.trusting(caCertificate), null);
-      return context;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the cluster CA " + caCertificate, e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(caCertificate + " is not a usable CA certificate: " + e.getMessage(), e);
-    }
+    return ClientTls.trustingOnly(caCertificate);
   }
 
   /** An HTTP client builder trusting {@code caCertificate}, or the JDK's defaults when it is null. */
