@@ -30,18 +30,22 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiBench {
 
   private static final JsonMapper JSON = JsonMapper.shared();
+  /** Where the patients to work on come from: the simulation's own name prefixes. */
+  private static final String[] SEARCH_PREFIXES = {"an", "jo", "ma", "jos", "fr", "ca", "ju",
+      "pa", "lu", "fe", "pe", "ra", "al", "mar", "li"};
 
   /** What to run. */
   public record Settings(URI entrypoint, Path caCertificate, List<BenchUser> users,
-      Duration think, Duration warmup, Duration measure, int pgbenchClients, int pgbenchSeconds) {}
+      Duration think, Duration warmup, Duration measure, int pgbenchClients, int pgbenchSeconds,
+      Path apiLoadTarget, Path workDir) {}
 
   /** What one run measured; written as JSON by the CLI. */
   public record Report(String startedAt, int clinicians, long thinkMillis, long measuredSeconds,
-      int patients, Map<String, Latencies.Summary> operations, Latencies.Summary all,
-      Latencies.Summary reads, Map<String, Long> non2xx, long loginFailures,
+      int patients, Map<String, OperationFigures> operations, OperationFigures all,
+      OperationFigures reads, Map<String, Long> non2xx, long loginFailures,
       PgbenchCeiling.Result pgbenchN, PgbenchCeiling.Result pgbenchS,
       double writeThroughputOverPgbenchN, double readP95OverPgbenchSP95,
-      LoadAverage.Figures loadAverage) {}
+      LoadAverage.Figures loadAverage, String gatlingReport) {}
 
   private final Settings settings;
   private final Consumer<String> progress;
@@ -55,14 +59,23 @@ public final class ApiBench {
     HttpClient http = ClusterTrust.httpClient(settings.caCertificate())
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     List<String> patients = findPatients(http, settings.users().get(0));
+    progress.accept("logging in " + settings.users().size() + " clinicians (the API throttles"
+        + " logins per address: about 3 minutes for 200)");
+    BenchLogins.Outcome logins = new BenchLogins(http, settings.entrypoint())
+        .logIn(settings.users());
+    progress.accept(logins.sessions().size() + " logins in " + logins.seconds() + " s ("
+        + logins.failures() + " failed)");
+    if (logins.sessions().isEmpty()) {
+      throw new IllegalStateException("no clinician could log in through the entry point");
+    }
     String started = Instant.now().toString();
-    MixRecorder recorder = new MixRecorder();
     LoadAverage.Figures load;
     try (LoadAverage loadAverage = new LoadAverage()) {
-      progress.accept(settings.users().size() + " clinicians, " + patients.size()
-          + " patients, think " + settings.think().toMillis() + " ms: warm-up "
-          + settings.warmup().toSeconds() + " s, then " + settings.measure().toSeconds() + " s");
-      runClinicians(http, patients, recorder);
+      Path reportDir = new GatlingRun(new GatlingRun.Layout(settings.apiLoadTarget(),
+          settings.workDir()), progress).run(settings.entrypoint(), settings.caCertificate(),
+          logins.sessions(), patients, settings.think(), settings.warmup(), settings.measure());
+      GatlingStats stats = GatlingStats.read(reportDir, settings.measure());
+      progress.accept("Gatling's report: " + reportDir.resolve("index.html"));
       progress.accept("pgbench -N and -S, " + settings.pgbenchClients() + " clients, "
           + settings.pgbenchSeconds() + " s each");
       PgbenchCeiling.Result writes = ceiling.run("-N", settings.pgbenchClients(),
@@ -70,69 +83,26 @@ public final class ApiBench {
       PgbenchCeiling.Result reads = ceiling.run("-S", settings.pgbenchClients(),
           settings.pgbenchSeconds());
       load = loadAverage.figures();
-      return report(started, patients.size(), recorder, writes, reads, load);
+      return report(started, patients.size(), stats, logins.failures(), writes, reads, load,
+          reportDir);
     }
   }
 
-  private void runClinicians(HttpClient http, List<String> patients, MixRecorder recorder)
-      throws InterruptedException {
-    List<BenchClinician> clinicians = new ArrayList<>();
-    for (BenchUser user : settings.users()) {
-      clinicians.add(new BenchClinician(http, settings.entrypoint(), user, patients,
-          settings.think(), recorder));
-    }
-    logIn(clinicians, recorder);
-    long measureFrom = System.nanoTime() + settings.warmup().toNanos();
-    long end = measureFrom + settings.measure().toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(clinicians.size());
-    clinicians.forEach(c -> pool.execute(c.during(measureFrom, end)));
-    pool.shutdown();
-    if (!pool.awaitTermination(settings.warmup().plus(settings.measure()).toSeconds() + 120,
-        TimeUnit.SECONDS)) {
-      pool.shutdownNow();
-    }
-  }
-
-  /** Every clinician logs in before the clock starts (the API throttles logins per address). */
-  private void logIn(List<BenchClinician> clinicians, MixRecorder recorder)
-      throws InterruptedException {
-    long started = System.nanoTime();
-    long deadline = started + TimeUnit.MINUTES.toNanos(10);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(clinicians.size(), 16));
-    for (BenchClinician clinician : clinicians) {
-      pool.execute(() -> {
-        try {
-          clinician.login(deadline);
-        } catch (IOException e) {
-          recorder.loginFailed();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
-    }
-    pool.shutdown();
-    pool.awaitTermination(11, TimeUnit.MINUTES);
-    progress.accept(clinicians.size() + " logins in "
-        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s ("
-        + recorder.loginFailures() + " failed)");
-  }
-
-  private Report report(String started, int patients, MixRecorder recorder,
-      PgbenchCeiling.Result pgN, PgbenchCeiling.Result pgS, LoadAverage.Figures load) {
-    double seconds = settings.measure().toMillis() / 1000.0;
-    Map<String, Latencies.Summary> operations = new LinkedHashMap<>();
+  private Report report(String started, int patients, GatlingStats stats, long loginFailures,
+      PgbenchCeiling.Result pgN, PgbenchCeiling.Result pgS, LoadAverage.Figures load,
+      Path reportDir) {
+    Map<String, OperationFigures> operations = new LinkedHashMap<>();
     for (Operation op : Operation.values()) {
-      operations.put(op.label(), recorder.of(op).summary(seconds));
+      operations.put(op.label(), stats.operation(op));
     }
-    Latencies.Summary reads = recorder.combined(op -> op == Operation.READ_PATIENT
-        || op == Operation.READ_NOTES).summary(seconds);
+    OperationFigures reads = stats.reads();
     double writeRatio = pgN.tps() == 0 ? 0
         : operations.get(Operation.WRITE_NOTE.label()).perSecond() / pgN.tps();
     double readRatio = pgS.p95Ms() == 0 ? 0 : reads.p95Ms() / pgS.p95Ms();
     return new Report(started, settings.users().size(), settings.think().toMillis(),
-        settings.measure().toSeconds(), patients, operations,
-        recorder.combined(op -> true).summary(seconds), reads, recorder.non2xx(),
-        recorder.loginFailures(), pgN, pgS, writeRatio, readRatio, load);
+        settings.measure().toSeconds(), patients, operations, stats.all(), reads,
+        stats.non2xx(), loginFailures, pgN, pgS, writeRatio, readRatio, load,
+        reportDir.resolve("index.html").toString());
   }
 
   /** Patient ids to work on, found the way a clinician would: name-prefix searches. */
@@ -149,7 +119,7 @@ public final class ApiBench {
       }
       String token = JSON.readTree(login.body()).path("accessToken").asString();
       Set<String> ids = new LinkedHashSet<>();
-      for (String prefix : BenchClinician.PREFIXES) {
+      for (String prefix : SEARCH_PREFIXES) {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(settings.entrypoint()
                 .resolve("/api/v1/patients?limit=100&name=" + prefix))
             .header("Authorization", "Bearer " + token).GET().build(),
@@ -173,11 +143,11 @@ public final class ApiBench {
         r.clinicians(), r.thinkMillis(), r.measuredSeconds(), r.patients()));
     out.append(String.format("%-13s %8s %9s %8s %8s %8s %8s%n", "operation", "count", "req/s",
         "p50 ms", "p95 ms", "p99 ms", "non-2xx"));
-    Map<String, Latencies.Summary> rows = new LinkedHashMap<>(r.operations());
+    Map<String, OperationFigures> rows = new LinkedHashMap<>(r.operations());
     rows.put("reads", r.reads());
     rows.put("all", r.all());
-    for (Entry<String, Latencies.Summary> row : rows.entrySet()) {
-      Latencies.Summary s = row.getValue();
+    for (Entry<String, OperationFigures> row : rows.entrySet()) {
+      OperationFigures s = row.getValue();
       out.append(String.format("%-13s %8d %9.1f %8.1f %8.1f %8.1f %8d%n", row.getKey(),
           s.count(), s.perSecond(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.failures()));
     }

@@ -1,41 +1,29 @@
 package br.prontuario.edge.drill.bench;
 
-import java.util.concurrent.ThreadLocalRandom;
-
-/** The clinicians' mix (docs/benchmarks.md): 35 % read patient, 35 % read notes, 20 % write, 10 % search. */
+/**
+ * The clinicians' mix (docs/benchmarks.md): 35 % read patient, 35 % read notes, 20 % write, 10 %
+ * search. The shares live in the api-load module's simulation; here each operation's label in
+ * edgectl's report and its request's name in Gatling's.
+ */
 public enum Operation {
-  READ_PATIENT("read-patient", 35, true),
-  READ_NOTES("read-notes", 35, true),
-  WRITE_NOTE("write-note", 20, false),
-  SEARCH("search", 10, true);
+  READ_PATIENT("read-patient", "read patient"),
+  READ_NOTES("read-notes", "read notes"),
+  WRITE_NOTE("write-note", "write note"),
+  SEARCH("search", "search");
 
   private final String label;
-  private final int percent;
-  private final boolean read;
+  private final String gatlingName;
 
-  Operation(String label, int percent, boolean read) {
+  Operation(String label, String gatlingName) {
     this.label = label;
-    this.percent = percent;
-    this.read = read;
+    this.gatlingName = gatlingName;
   }
 
   public String label() {
     return label;
   }
 
-  public boolean read() {
-    return read;
-  }
-
-  /** One draw from the mix. */
-  static Operation pick() {
-    int roll = ThreadLocalRandom.current().nextInt(100);
-    for (Operation op : values()) {
-      roll -= op.percent;
-      if (roll < 0) {
-        return op;
-      }
-    }
-    throw new IllegalStateException("the shares add up to 100");
+  String gatlingName() {
+    return gatlingName;
   }
 }

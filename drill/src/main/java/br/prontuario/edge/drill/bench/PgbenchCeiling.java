@@ -58,7 +58,16 @@ public final class PgbenchCeiling {
     }
     long[] micros = latencies(logs);
     return new Result(mode, clients, seconds, micros.length, Double.parseDouble(tps.group(1)),
-        Latencies.ms(micros, 0.50), Latencies.ms(micros, 0.95), Latencies.ms(micros, 0.99));
+        percentileMs(micros, 0.50), percentileMs(micros, 0.95), percentileMs(micros, 0.99));
+  }
+
+  /** Nearest rank over sorted microseconds, in milliseconds; 0 when there are none. */
+  static double percentileMs(long[] sortedMicros, double quantile) {
+    if (sortedMicros.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(quantile * sortedMicros.length) - 1;
+    return sortedMicros[Math.max(0, Math.min(sortedMicros.length - 1, rank))] / 1000.0;
   }
 
   /** Per-transaction log lines: client, transaction, latency in µs, script, epoch s, µs. */

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code edgectl bench api [--clinicians 200] [--think 1s] [--minutes N] [--json]}: the
- * clinicians' mix through the cluster's entry point, then pgbench -N and -S on the same primary;
- * prints the figures and ratios and writes them to {@code DIR/bench/api-<time>.json}.
+ * clinicians' mix through the cluster's entry point as a Gatling simulation (api-load), then
+ * pgbench -N and -S on the same primary; prints the figures and ratios and writes them to
+ * {@code DIR/bench/api-<time>.json}, next to Gatling's HTML report.
  */
 @Command(name = "api", mixinStandardHelpOptions = true,
     description = {"The records API under the clinicians' mix (35 % read patient, 35 % read notes,",
@@ -81,7 +82,7 @@ public final class BenchApiCommand implements Callable<Integer> {
     int pgClients = database.pgbenchClients(clinicians);
     ApiBench.Report report = new ApiBench(new ApiBench.Settings(cluster.entrypoint(),
         cluster.caCertificate(), users, parseThink(), Duration.ofSeconds(warmupSeconds),
-        Duration.ofMinutes(minutes), pgClients, pgbenchSeconds), line -> {
+        Duration.ofMinutes(minutes), pgClients, pgbenchSeconds, apiLoadTarget(), work), line -> {
           err.println("bench: " + line);
           err.flush();
         }).run(ceiling);
@@ -106,6 +107,12 @@ public final class BenchApiCommand implements Callable<Integer> {
           "--warmup-seconds must be >= 0 and --pgbench-seconds >= 5");
     }
     parseThink();
+  }
+
+  /** The api-load module's build, next to this CLI's (bin/edgectl builds both). */
+  private static Path apiLoadTarget() {
+    return Path.of(System.getProperty("edge.home", ".")).resolve("api-load/target")
+        .toAbsolutePath().normalize();
   }
 
   /** "1s", "500ms", "0": a Duration, or a one-line error. */
