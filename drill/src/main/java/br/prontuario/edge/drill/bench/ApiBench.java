@@ -37,7 +37,7 @@ public final class ApiBench {
   /** What to run. */
   public record Settings(URI entrypoint, Path caCertificate, List<BenchUser> users,
       Duration think, Duration warmup, Duration measure, int pgbenchClients, int pgbenchSeconds,
-      Path apiLoadTarget, Path workDir) {}
+      Path apiLoadTarget, Path workDir, Map<String, List<String>> appJvmOptions) {}
 
   /** What one run measured; written as JSON by the CLI. */
   public record Report(String startedAt, int clinicians, long thinkMillis, long measuredSeconds,
@@ -45,7 +45,8 @@ public final class ApiBench {
       OperationFigures reads, Map<String, Long> non2xx, long loginFailures,
       PgbenchCeiling.Result pgbenchN, PgbenchCeiling.Result pgbenchS,
       double writeThroughputOverPgbenchN, double readP95OverPgbenchSP95,
-      LoadAverage.Figures loadAverage, String gatlingReport) {}
+      LoadAverage.Figures loadAverage, String gatlingReport,
+      Map<String, List<String>> appJvmOptions) {}
 
   private final Settings settings;
   private final Consumer<String> progress;
@@ -102,7 +103,7 @@ public final class ApiBench {
     return new Report(started, settings.users().size(), settings.think().toMillis(),
         settings.measure().toSeconds(), patients, operations, stats.all(), reads,
         stats.non2xx(), loginFailures, pgN, pgS, writeRatio, readRatio, load,
-        reportDir.resolve("index.html").toString());
+        reportDir.resolve("index.html").toString(), settings.appJvmOptions());
   }
 
   /** Patient ids to work on, found the way a clinician would: name-prefix searches. */
@@ -161,6 +162,10 @@ public final class ApiBench {
     out.append(String.format("load average (1 min) during the run: min %.1f, mean %.1f, max %.1f"
         + " on %d CPUs%n", r.loadAverage().min(), r.loadAverage().mean(), r.loadAverage().max(),
         r.loadAverage().cpus()));
+    if (AppJvm.c1Only(r.appJvmOptions())) {
+      out.append("note: the edge-nodes ran C1-only (-XX:TieredStopAtLevel=1, the local default"
+          + " that spares CPU); a production JVM answers faster (docs/benchmarks.md)\n");
+    }
     if (!r.non2xx().isEmpty() || r.loginFailures() > 0) {
       out.append("non-2xx: ").append(r.non2xx()).append(", failed logins: ")
           .append(r.loginFailures()).append('\n');

@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl.bench;
 
 import br.prontuario.edge.drill.bench.ApiBench;
+import br.prontuario.edge.drill.bench.AppJvm;
 import br.prontuario.edge.drill.bench.BenchUser;
 import br.prontuario.edge.drill.bench.PgbenchCeiling;
 import br.prontuario.edge.drill.scenario.ClusterFile;
@@ -82,7 +83,8 @@ public final class BenchApiCommand implements Callable<Integer> {
     int pgClients = database.pgbenchClients(clinicians);
     ApiBench.Report report = new ApiBench(new ApiBench.Settings(cluster.entrypoint(),
         cluster.caCertificate(), users, parseThink(), Duration.ofSeconds(warmupSeconds),
-        Duration.ofMinutes(minutes), pgClients, pgbenchSeconds, apiLoadTarget(), work), line -> {
+        Duration.ofMinutes(minutes), pgClients, pgbenchSeconds, apiLoadTarget(), work,
+        AppJvm.options(clusterDir)), line -> {
           err.println("bench: " + line);
           err.flush();
         }).run(ceiling);
