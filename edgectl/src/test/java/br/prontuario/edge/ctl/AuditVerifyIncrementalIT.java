@@ -32,7 +32,8 @@ class AuditVerifyIncrementalIT {
   void aClusterWithItsOwnChain() throws Exception {
     url = SharedPostgres.database("edgectl_audit_incremental_" + (++databases));
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      for (String file : List.of("V1__users.sql", "V2__audit_log.sql")) {
+      for (String file : List.of("V1__users.sql", "V2__audit_log.sql",
+          "V112__audit_pending.sql")) {
         try (InputStream sql = getClass().getResourceAsStream("/db/migration/common/" + file)) {
           s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -93,6 +94,24 @@ class AuditVerifyIncrementalIT {
     assertThat(next.report().get("rowsChecked").asLong()).isEqualTo(1);
     assertThat(next.report().get("rows").asLong()).isEqualTo(4);
     assertThat(dir.resolve("audit-verified.json")).content().contains("\"seq\":4");
+  }
+
+  @Test
+  void writeEventsNotChainedYetAreReportedWithTheAgeOfTheOldest() throws Exception {
+    addUser("pend.one");
+    assertThat(verify().report().get("pendingEvents").asLong()).isZero();
+    try (Connection c = connect(); Statement s = c.createStatement()) { // no appender running
+      s.execute("INSERT INTO audit_pending (occurred_at, actor, role, action, correlation_id)"
+          + " VALUES (now() - interval '90 seconds', 'dr.x', 'physician', 'note.create', 'c1')");
+    }
+
+    Verified v = verify();
+    assertThat(v.code()).isZero(); // not a broken chain: a backlog
+    assertThat(v.report().get("pendingEvents").asLong()).isEqualTo(1);
+    assertThat(v.report().get("oldestPendingSeconds").asDouble()).isBetween(89.0, 600.0);
+    out.getBuffer().setLength(0);
+    assertThat(edgectl("", "audit", "verify", "--dir", dir.toString())).isZero();
+    assertThat(out.toString()).contains("1 write events not chained yet (oldest ");
   }
 
   @Test

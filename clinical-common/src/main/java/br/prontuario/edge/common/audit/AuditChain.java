@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * Appends rows to the hash chain with plain JDBC. Must run inside a transaction: the advisory lock
  * serialises appenders until commit, so sequence numbers have no gaps and each row sees the last
- * committed hash.
+ * committed hash. The API's writes do not call it in their own transaction (they would hold the
+ * lock through their commit): their events go through {@link AuditPending} to the one
+ * {@link AuditAppender}; the CLI and the failback merge, rare writers, append directly.
  */
 public final class AuditChain {
 
@@ -31,6 +33,15 @@ public final class AuditChain {
   /** Appends the events in order, in one round of the lock; returns the last sequence number. */
   public static long appendAll(Connection connection, List<AuditEvent> events, Clock clock)
       throws SQLException {
+    Instant now = clock.instant();
+    return appendStamped(connection, events.stream().map(e -> new Stamped(now, e)).toList());
+  }
+
+  /** An event and the time it happened (its pending row's time for a write's event). */
+  record Stamped(Instant at, AuditEvent event) {}
+
+  /** Takes the chain's lock until the transaction ends (re-entrant within it). */
+  static void lock(Connection connection) throws SQLException {
     if (connection.getAutoCommit()) {
       throw new IllegalStateException("audit append needs a transaction");
     }
@@ -38,6 +49,10 @@ public final class AuditChain {
       lock.setLong(1, LOCK_KEY);
       lock.execute();
     }
+  }
+
+  static long appendStamped(Connection connection, List<Stamped> events) throws SQLException {
+    lock(connection);
     long seq = 0;
     String prevHash = AuditHashing.GENESIS;
     try (PreparedStatement last = connection.prepareStatement(
@@ -48,15 +63,15 @@ public final class AuditChain {
         prevHash = row.getString(2);
       }
     }
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO audit_log (seq, occurred_at, actor, role, action, patient_id, resource_id,"
             + " correlation_id, before_hash, after_hash, prev_hash, hash)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (AuditEvent event : events) {
+      for (Stamped stamped : events) {
         seq++;
-        String hash = AuditHashing.rowHash(seq, now, event, prevHash);
-        bind(insert, seq, now, event, prevHash, hash);
+        Instant at = stamped.at().truncatedTo(ChronoUnit.MICROS);
+        String hash = AuditHashing.rowHash(seq, at, stamped.event(), prevHash);
+        bind(insert, seq, at, stamped.event(), prevHash, hash);
         insert.addBatch();
         prevHash = hash;
       }
@@ -68,20 +83,26 @@ public final class AuditChain {
   private static void bind(PreparedStatement insert, long seq, Instant now, AuditEvent event,
       String prevHash, String hash) throws SQLException {
     insert.setLong(1, seq);
-    insert.setObject(2, now.atOffset(ZoneOffset.UTC));
-    insert.setString(3, event.actor());
-    insert.setString(4, event.role());
-    insert.setString(5, event.action());
-    if (event.patientId() == null) {
-      insert.setNull(6, Types.OTHER);
-    } else {
-      insert.setObject(6, event.patientId());
-    }
-    insert.setString(7, event.resourceId());
-    insert.setString(8, event.correlationId());
-    insert.setString(9, event.beforeHash());
-    insert.setString(10, event.afterHash());
+    bindTimeAndEvent(insert, 2, now, event);
     insert.setString(11, prevHash);
     insert.setString(12, hash);
+  }
+
+  /** Binds occurred_at and the event's eight fields from {@code first} on, in table order. */
+  static void bindTimeAndEvent(PreparedStatement insert, int first, Instant at, AuditEvent event)
+      throws SQLException {
+    insert.setObject(first, at.atOffset(ZoneOffset.UTC));
+    insert.setString(first + 1, event.actor());
+    insert.setString(first + 2, event.role());
+    insert.setString(first + 3, event.action());
+    if (event.patientId() == null) {
+      insert.setNull(first + 4, Types.OTHER);
+    } else {
+      insert.setObject(first + 4, event.patientId());
+    }
+    insert.setString(first + 5, event.resourceId());
+    insert.setString(first + 6, event.correlationId());
+    insert.setString(first + 7, event.beforeHash());
+    insert.setString(first + 8, event.afterHash());
   }
 }

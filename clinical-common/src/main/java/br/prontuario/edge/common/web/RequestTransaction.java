@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -67,8 +69,21 @@ public final class RequestTransaction {
     long deadline = hold.deadline();
     for (int attempt = 1; ; attempt++) {
       ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+      AfterTransaction.open();
       try {
-        T result = transactions.execute(tx -> work.run(new Handler(request, captured, chain, tx)));
+        boolean[] committed = {false};
+        T result = transactions.execute(tx -> {
+          TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              committed[0] = true;
+            }
+          });
+          return work.run(new Handler(request, captured, chain, tx));
+        });
+        if (committed[0]) {
+          AfterTransaction.runDeferred(); // connection back in the pool, response not yet sent
+        }
         if (!DatabaseOutageHold.answeredOutage(request) || !hold.pauseBeforeRetry(deadline)) {
           captured.copyBodyToResponse(); // a no-op when the work answered without handling
           DatabaseOutageHold.logHeld(request, attempt);
@@ -88,6 +103,8 @@ public final class RequestTransaction {
           DatabaseOutageHold.logHeld(request, attempt);
           return new Unavailable<>();
         }
+      } finally {
+        AfterTransaction.discard(); // a rolled-back or failed attempt's deferred work never runs
       }
       DatabaseOutageHold.clearFailedAttempt(request, response);
     }

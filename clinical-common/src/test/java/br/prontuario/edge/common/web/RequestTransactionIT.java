@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import br.prontuario.edge.common.problem.DatabaseOutage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +67,40 @@ class RequestTransactionIT {
 
     assertThat(rows()).isEqualTo(1);
     assertThat(response.getContentAsString()).isEqualTo("ok");
+  }
+
+  @Test
+  void workDeferredAtCommitRunsOutsideTheTransactionBeforeTheResponseIsSent() throws Exception {
+    List<String> seen = new ArrayList<>();
+    transaction.handle(request, response, (req, res) -> {
+      jdbc.update("INSERT INTO writes VALUES (1)");
+      res.getWriter().write("ok");
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          assertThat(AfterTransaction.defer(() -> seen.add("in transaction: "
+              + TransactionSynchronizationManager.isActualTransactionActive() + ", rows: "
+              + rows() + ", body sent: " + (response.getContentAsByteArray().length > 0))))
+              .isTrue();
+        }
+      });
+    });
+
+    assertThat(seen).containsExactly("in transaction: false, rows: 1, body sent: false");
+    assertThat(response.getContentAsString()).isEqualTo("ok");
+    assertThat(AfterTransaction.defer(() -> { })).as("the scope closed with the request").isFalse();
+  }
+
+  @Test
+  void workDeferredByARolledBackAttemptNeverRuns() throws Exception {
+    List<String> seen = new ArrayList<>();
+    transaction.handle(request, response, (req, res) -> {
+      AfterTransaction.defer(() -> seen.add("ran"));
+      ((HttpServletResponse) res).setStatus(409);
+    });
+
+    assertThat(seen).isEmpty();
+    assertThat(AfterTransaction.defer(() -> { })).isFalse();
   }
 
   @Test

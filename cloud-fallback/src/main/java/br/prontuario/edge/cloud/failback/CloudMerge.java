@@ -3,6 +3,8 @@ package br.prontuario.edge.cloud.failback;
 import br.prontuario.edge.cloud.replication.EdgeDatabase;
 import br.prontuario.edge.common.audit.AuditChain;
 import br.prontuario.edge.common.audit.AuditEvent;
+import br.prontuario.edge.common.audit.AuditHashing;
+import java.nio.charset.StandardCharsets;
 import br.prontuario.edge.common.problem.ApiProblem;
 import br.prontuario.edge.common.web.CorrelationId;
 import java.sql.Connection;
@@ -68,15 +70,24 @@ class CloudMerge {
         + " WHERE origin = 'cloud' ORDER BY recorded_at, version, id").forEach(writer::entry);
     int audits = 0;
     int skipped = 0;
-    for (Map<String, Object> event : cloud.queryForList("SELECT seq, actor, role, action,"
-        + " patient_id, resource_id, correlation_id, before_hash, after_hash FROM audit_log"
+    for (Map<String, Object> event : cloud.queryForList("SELECT seq, occurred_at, actor, role,"
+        + " action, patient_id, resource_id, correlation_id, before_hash, after_hash FROM audit_log"
         + " WHERE seq > ? ORDER BY seq", forkSeq)) {
-      if (writer.claim("audit:" + event.get("seq"))) {
-        AuditChain.append(connection, new AuditEvent((String) event.get("actor"),
-            (String) event.get("role"), "merged-from-cloud:" + event.get("action"),
-            (UUID) event.get("patient_id"), (String) event.get("resource_id"),
-            (String) event.get("correlation_id"), (String) event.get("before_hash"),
-            (String) event.get("after_hash")), clock);
+      if (writer.claim("audit:" + event.get("seq")) && writer.claim(eventKey(event))) {
+        AuditChain.append(connection, mergedEvent(event), clock);
+        audits++;
+      } else {
+        skipped++;
+      }
+    }
+    // events whose writes committed in the cloud but that its appender had not chained when it
+    // stopped (docs/adr/0006-audit-single-appender.md): the writes are merged, so are their events
+    // (chained there later, the same event is not merged again: both paths claim its identity)
+    for (Map<String, Object> event : cloud.queryForList("SELECT id, occurred_at, actor, role,"
+        + " action, patient_id, resource_id, correlation_id, before_hash, after_hash"
+        + " FROM audit_pending ORDER BY id")) {
+      if (writer.claim(eventKey(event))) {
+        AuditChain.append(connection, mergedEvent(event), clock);
         audits++;
       } else {
         skipped++;
@@ -85,5 +96,23 @@ class CloudMerge {
     AuditChain.append(connection, new AuditEvent(operator, "it-ops", "failback.merge", null,
         forkId.toString(), CorrelationId.current(), null, null), clock);
     return writer.report(forkSeq, audits, skipped);
+  }
+
+  /**
+   * One audit event's identity whether it is read pending or chained: the chain keeps a pending
+   * row's time, actor, action, resource and correlation id.
+   */
+  private static String eventKey(Map<String, Object> event) {
+    String identity = event.get("occurred_at") + "|" + event.get("actor") + "|"
+        + event.get("action") + "|" + event.get("resource_id") + "|"
+        + event.get("correlation_id");
+    return "audit-event:" + AuditHashing.sha256(identity.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static AuditEvent mergedEvent(Map<String, Object> event) {
+    return new AuditEvent((String) event.get("actor"), (String) event.get("role"),
+        "merged-from-cloud:" + event.get("action"), (UUID) event.get("patient_id"),
+        (String) event.get("resource_id"), (String) event.get("correlation_id"),
+        (String) event.get("before_hash"), (String) event.get("after_hash"));
   }
 }

@@ -1,6 +1,7 @@
 package br.prontuario.edge.cloud.failback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.cloud.support.CloudFallbackTest;
 import br.prontuario.edge.cloud.support.ClinicalFixtures;
@@ -11,6 +12,7 @@ import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.testsupport.http.TestHttp;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +64,12 @@ class FailbackMergeIT extends CloudFallbackTest {
       c.commit();
     }
 
+    // a write's event committed in the cloud but not chained there yet (ADR 0006): the merge
+    // carries it whether the cloud's appender chains it first or not, and only once
+    jdbc.update("INSERT INTO audit_pending (occurred_at, actor, role, action, patient_id,"
+        + " resource_id, correlation_id) VALUES (now(), 'cloud-nurse', 'nurse',"
+        + " 'emergency.pending.check', ?, 'pending-1', 'corr-pending')", patient);
+
     TestHttp.Reply first = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS), Map.of());
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     JsonNode report = first.json();
@@ -89,6 +97,9 @@ class FailbackMergeIT extends CloudFallbackTest {
     assertThat(edge.queryForList("SELECT type FROM outbox_events WHERE resource_id = ?",
         String.class, ack.toString())).containsExactly("alert.corrected");
 
+    // by now the cloud's appender has chained that event too: the second merge must know it
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        jdbc.queryForObject("SELECT count(*) FROM audit_pending", Long.class) == 0);
     long auditRows = edge.queryForObject("SELECT count(*) FROM audit_log", Long.class);
     JsonNode second = http.post("/api/v1/ops/failback/merge", token(Role.IT_OPS), Map.of()).json();
     // the same emergency keeps its fork identity whoever merges (controller, edgectl)
@@ -101,6 +112,8 @@ class FailbackMergeIT extends CloudFallbackTest {
         Integer.class, note.toString())).as("announced once").isEqualTo(1);
     assertThat(edge.queryForObject("SELECT count(*) FROM audit_log", Long.class))
         .isEqualTo(auditRows + 1); // only the "failback.merge" attempt itself
+    assertThat(edge.queryForObject("SELECT count(*) FROM audit_log WHERE action ="
+        + " 'merged-from-cloud:emergency.pending.check'", Integer.class)).isEqualTo(1);
     assertThat(http.post("/api/v1/ops/failback/merge", nurse, Map.of()).status())
         .isEqualTo(403);
   }

@@ -1,5 +1,6 @@
 package br.prontuario.edge.ctl.audit;
 
+import br.prontuario.edge.common.audit.AuditBacklog;
 import br.prontuario.edge.common.audit.AuditChainVerifier;
 import br.prontuario.edge.common.audit.AuditChainVerifier.Position;
 import br.prontuario.edge.common.audit.AuditHashing;
@@ -54,8 +55,10 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     long started = System.nanoTime();
     AuditChainVerifier.Result result;
     Map<String, Object> anchor = null;
+    AuditBacklog backlog;
     try (Connection connection = ClusterDatabase.read(dir).connect()) {
       result = new AuditChainVerifier().verifyAfter(connection, from);
+      backlog = AuditBacklog.read(connection);
       if (result instanceof AuditChainVerifier.Intact) {
         anchor = AnchorVerification.of(ClusterDescriptor.read(ClusterDatabase.clusterDir(dir)))
             .check(connection);
@@ -85,8 +88,10 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       report.put("lastHash", ok.lastHash());
       line = "audit chain intact: " + ok.rows() + " rows (" + (ok.rows() - from.seq())
           + " checked, " + report.get("mode") + "), last hash " + ok.lastHash()
-          + anchorLine(anchor);
+          + anchorLine(anchor) + backlogLine(backlog);
     }
+    report.put("pendingEvents", backlog.events());
+    report.put("oldestPendingSeconds", backlog.oldestSeconds());
     if (anchor != null) {
       report.put("anchor", anchor);
     }
@@ -100,6 +105,12 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(line);
     }
     return intact ? 0 : BROKEN;
+  }
+
+  /** Writes' events not chained yet (ADR 0006): worth a word only when there are any. */
+  private static String backlogLine(AuditBacklog backlog) {
+    return backlog.events() == 0 ? "" : String.format("; %d write events not chained yet"
+        + " (oldest %.1f s)", backlog.events(), backlog.oldestSeconds());
   }
 
   private static String anchorLine(Map<String, Object> anchor) {
