@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +56,6 @@ public final class ApiBench {
   public Report run(PgbenchCeiling ceiling) throws InterruptedException {
     HttpClient http = ClusterTrust.httpClient(settings.caCertificate())
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    List<String> patients = findPatients(http, settings.users().get(0));
     progress.accept("logging in " + settings.users().size() + " clinicians (the API throttles"
         + " logins per address: about 3 minutes for 200)");
     BenchLogins.Outcome logins = new BenchLogins(http, settings.entrypoint())
@@ -69,6 +65,7 @@ public final class ApiBench {
     if (logins.sessions().isEmpty()) {
       throw new IllegalStateException("no clinician could log in through the entry point");
     }
+    List<String> patients = findPatients(http, logins.sessions().get(0).accessToken());
     String started = Instant.now().toString();
     LoadAverage.Figures load;
     try (LoadAverage loadAverage = new LoadAverage()) {
@@ -107,18 +104,8 @@ public final class ApiBench {
   }
 
   /** Patient ids to work on, found the way a clinician would: name-prefix searches. */
-  private List<String> findPatients(HttpClient http, BenchUser user) throws InterruptedException {
+  private List<String> findPatients(HttpClient http, String token) throws InterruptedException {
     try {
-      HttpResponse<String> login = http.send(HttpRequest.newBuilder(
-              settings.entrypoint().resolve("/api/v1/auth/login"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-              Map.of("username", user.username(), "password", user.password())))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (login.statusCode() != 200) {
-        throw new IllegalStateException("bench login failed: HTTP " + login.statusCode());
-      }
-      String token = JSON.readTree(login.body()).path("accessToken").asString();
       Set<String> ids = new LinkedHashSet<>();
       for (String prefix : SEARCH_PREFIXES) {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(settings.entrypoint()

@@ -1,15 +1,12 @@
 package br.prontuario.edge.drill.bench;
 
 import br.prontuario.edge.localcluster.config.ConfigFiles;
+import br.prontuario.edge.site.tls.ClientTls;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,18 +118,10 @@ final class GatlingRun {
 
   private static final String TRUST_STORE_PASSWORD = "bench-trust"; // guards nothing secret
 
-  /** The cluster CA alone, as a PKCS#12 trust store Gatling's Netty can read. */
+  /** The cluster CA alone, as a PKCS#12 trust store file Gatling's Netty can read. */
   static void writeTrustStore(Path caPem, Path store) throws IOException {
-    try (InputStream in = Files.newInputStream(caPem)) {
-      KeyStore keyStore = KeyStore.getInstance("PKCS12");
-      keyStore.load(null, null);
-      int i = 0;
-      for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        keyStore.setCertificateEntry("cluster-ca-" + i++, (X509Certificate) cert);
-      }
-      try (var out = Files.newOutputStream(store)) {
-        keyStore.store(out, TRUST_STORE_PASSWORD.toCharArray());
-      }
+    try (var out = Files.newOutputStream(store)) {
+      ClientTls.trustStore(caPem).store(out, TRUST_STORE_PASSWORD.toCharArray());
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("cannot read the cluster CA " + caPem + ": "
           + e.getMessage(), e);

@@ -86,15 +86,20 @@ public record ClientTls(Path caCertificate, Path certificate, Path key) {
 
   /** Trust managers that trust exactly the certificates in {@code caCertificate} (PEM or DER). */
   public static TrustManager[] trusting(Path caCertificate) throws IOException, GeneralSecurityException {
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trustStore(caCertificate));
+    return trust.getTrustManagers();
+  }
+
+  /** An in-memory PKCS#12 store of exactly the certificates in {@code caCertificate}. */
+  public static KeyStore trustStore(Path caCertificate) throws IOException, GeneralSecurityException {
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     int i = 0;
     for (Certificate ca : certificates(caCertificate)) {
       trusted.setCertificateEntry("ca-" + i++, ca);
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    return trust.getTrustManagers();
+    return trusted;
   }
 
   private static List<? extends Certificate> certificates(Path pem) throws IOException, GeneralSecurityException {
