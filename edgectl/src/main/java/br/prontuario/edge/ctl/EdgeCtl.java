@@ -9,6 +9,8 @@ import br.prontuario.edge.ctl.cloud.CloudCommand;
 import br.prontuario.edge.ctl.cloud.FailbackCommand;
 import br.prontuario.edge.ctl.cluster.DownCommand;
 import br.prontuario.edge.ctl.cluster.FreezeCommand;
+import br.prontuario.edge.ctl.cluster.HealCommand;
+import br.prontuario.edge.ctl.cluster.PartitionCommand;
 import br.prontuario.edge.ctl.cluster.KillCommand;
 import br.prontuario.edge.ctl.cluster.StartCommand;
 import br.prontuario.edge.ctl.cluster.StatusCommand;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Command;
       KillCommand.class,
       FreezeCommand.class,
       ThawCommand.class,
+      PartitionCommand.class,
+      HealCommand.class,
       StartCommand.class,
       RenderCommand.class,
       InstallCommand.class,

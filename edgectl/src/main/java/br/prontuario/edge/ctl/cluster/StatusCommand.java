@@ -2,6 +2,7 @@ package br.prontuario.edge.ctl.cluster;
 
 import br.prontuario.edge.localcluster.cluster.ClusterStatus;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,10 @@ public final class StatusCommand implements Callable<Integer> {
     var w = status.witness();
     out.printf("%-8s etcd %s, sentinel %s, haproxy %s %s; processes %s%n", "witness", w.etcd(),
         w.sentinel(), w.haproxy(), status.haproxyServers(), String.join(",", w.running()));
+    for (List<String> link : status.partitions()) {
+      out.println("partition: " + link.get(0) + " and " + link.get(1) + " cannot reach each other"
+          + " (bin/edgectl heal restores every link)");
+    }
     return 0;
   }
 }

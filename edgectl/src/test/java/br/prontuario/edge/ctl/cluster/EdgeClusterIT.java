@@ -380,6 +380,41 @@ class EdgeClusterIT {
     assertThat(postmaster(leader.peer())).isEqualTo(postmaster);
   }
 
+  @Test
+  @Order(13)
+  void aStandbyCutOffFromThePrimaryLeavesTheSynchronousSetWhileThePrimaryServesAndHealBringsItBack()
+      throws Exception {
+    NodeName leader = local().leader().orElseThrow();
+    NodeName standby = leader.peer();
+    awaitDb(standby.id(), "sync_standby");
+    Cli toItself = run("partition", standby.id(), "--from", standby.id(), "--dir", dir.toString());
+    assertThat(toItself.code()).isEqualTo(2);
+    assertThat(toItself.err()).contains("cannot be cut from itself").hasLineCount(1);
+
+    String out = edgectl("partition", standby.id(), "--from", leader.id(), "--dir", dir.toString());
+    String token = entry.login("demo", cluster.demo().password());
+    try {
+      assertThat(out).contains("cut node-a <-/-> node-b").doesNotContain("witness");
+      JsonNode partitions = status().path("partitions");
+      assertThat(partitions).hasSize(1);
+      assertThat(partitions.get(0).get(0).asString()).isEqualTo("node-a");
+      assertThat(partitions.get(0).get(1).asString()).isEqualTo("node-b");
+      // the replication connection really stalls (this JVM, outside every node, still reaches
+      // both): the primary's walsender times out and Patroni drops the standby from the sync set
+      await().atMost(FAILOVER).until(
+          () -> !"sync_standby".equals(node(status(), standby.id()).path("db").asString()));
+      assertThat(local().leader()).contains(leader);
+      await().atMost(FAILOVER).ignoreExceptions()
+          .until(() -> entry.addNote(token, patientId, "while the standby was cut off").status() == 201);
+    } finally {
+      edgectl("heal", "--dir", dir.toString());
+    }
+    assertThat(status().path("partitions")).isEmpty();
+    awaitDb(standby.id(), "sync_standby");
+    assertThat(local().leader()).contains(leader);
+    assertThat(entry.noteTexts(token, patientId)).contains("while the standby was cut off");
+  }
+
   /** A folder of links to each binary: another install of the same version. */
   private static Path mirrorOf(Path binaries, Path mirror) throws Exception {
     Files.createDirectories(mirror);

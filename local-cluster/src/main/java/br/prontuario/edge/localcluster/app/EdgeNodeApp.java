@@ -4,6 +4,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterLayout;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.process.DetachedLaunch;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.models.FaceEmbeddingKey;
 import br.prontuario.edge.localcluster.models.ModelInstaller;
@@ -32,7 +33,8 @@ public final class EdgeNodeApp {
   private EdgeNodeApp() {}
 
   public static ManagedProcess start(NodeName node, ClusterLayout layout, ClusterConfig config,
-      ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path jar, Path dir) {
+      ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path jar, Path dir,
+      DetachedLaunch launch) {
     Path caCertificate = tls.caCertificate();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("edge-node jar not found: " + jar
@@ -78,7 +80,7 @@ public final class EdgeNodeApp {
     if (faceKey != null) {
       secret.put("edge.inference.face.encryption-key", faceKey);
     }
-    return ManagedProcess.startDetached("edge-node-" + node.id(), command, dir,
+    return launch.start("edge-node-" + node.id(), command, dir,
         dir.resolve("edge-node.log"), Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(secret)));
   }
 

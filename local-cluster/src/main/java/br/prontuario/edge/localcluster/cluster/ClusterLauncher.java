@@ -123,7 +123,7 @@ final class ClusterLauncher {
 
   private ManagedProcess startExtra(ExtraComponent extra) {
     var dir = cluster.dir(extra.node(), extra.component());
-    ManagedProcess process = ManagedProcess.startDetached(extra.component() + "-" + extra.node().id(),
+    ManagedProcess process = cluster.launch(extra.node()).start(extra.component() + "-" + extra.node().id(),
         extra.command(), dir, dir.resolve(extra.component() + ".log"), extra.env());
     cluster.registry().record(extra.node(), extra.component(), process.handle());
     return process;

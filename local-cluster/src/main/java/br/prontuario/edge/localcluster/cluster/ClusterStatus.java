@@ -9,6 +9,7 @@ import java.util.Map;
  * not-ready or down; {@code lagBytes} is null when unknown. {@code entrypoints} lists every entry
  * URL, preferred first ({@code entrypoint} is the first); {@code entries} says which box's HAProxy
  * answers ({@code haproxyServers} is the first answering one's view of the backend).
+ * {@code partitions} lists the links {@code edgectl partition} cut, each as its two nodes.
  */
 public record ClusterStatus(
     String entrypoint,
@@ -16,7 +17,8 @@ public record ClusterStatus(
     List<NodeStatus> nodes,
     WitnessStatus witness,
     Map<String, String> haproxyServers,
-    List<EntryStatus> entries) {
+    List<EntryStatus> entries,
+    List<List<String>> partitions) {
 
   public record NodeStatus(String name, String db, Long lagBytes, Integer timeline, String redis,
       String app, List<String> running) {}

@@ -53,7 +53,9 @@ final class ClusterStatusReader {
             servers.getOrDefault(n, Map.of())))
         .toList();
     return new ClusterStatus(layout.entrypoint(), layout.entrypoints(), nodes, witnessStatus,
-        servers.values().stream().findFirst().orElse(Map.of()), entries);
+        servers.values().stream().findFirst().orElse(Map.of()), entries,
+        cluster.partitions().active().stream()
+            .map(link -> List.of(link.first().id(), link.second().id())).toList());
   }
 
   /** The cluster as the first data node whose Patroni answers sees it. */

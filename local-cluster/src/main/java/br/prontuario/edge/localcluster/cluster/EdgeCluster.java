@@ -14,6 +14,9 @@ import br.prontuario.edge.localcluster.etcd.EtcdMember;
 import br.prontuario.edge.localcluster.haproxy.HaproxyServer;
 import br.prontuario.edge.localcluster.patroni.PatroniNode;
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.partition.NetworkPartitions;
+import br.prontuario.edge.localcluster.partition.NodeControlGroups;
+import br.prontuario.edge.localcluster.process.DetachedLaunch;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.redis.RedisNode;
@@ -53,6 +56,7 @@ public final class EdgeCluster {
   private final boolean withApps;
   private final ClusterLauncher launcher;
   private final PatroniClient patroniApi;
+  private final NodeControlGroups groups;
   private PlainHttp etcdHttp;
 
   private EdgeCluster(ClusterConfig config, Path stateDir, Path repositoryRoot, boolean withApps) {
@@ -66,6 +70,7 @@ public final class EdgeCluster {
     this.registry = new ProcessRegistry(this.stateDir);
     this.withApps = withApps;
     this.launcher = new ClusterLauncher(this);
+    this.groups = NodeControlGroups.of(this.stateDir);
     this.patroniApi = new PatroniClient(Duration.ofSeconds(2), secrets.patroniRest(), tls.caCertificate());
   }
 
@@ -155,7 +160,27 @@ public final class EdgeCluster {
 
   /** Stops everything, gently: SIGCONT (frozen processes), SIGTERM, SIGKILL after a grace period. */
   public void stop() {
+    RuntimeException unhealed = null;
+    try {
+      partitions().heal();
+    } catch (RuntimeException e) {
+      unhealed = e; // stop the processes all the same, then say why the links may still be cut
+    }
     new NodeFaults(this).stopAll();
+    groups.removeEmpty();
+    if (unhealed != null) {
+      throw unhealed;
+    }
+  }
+
+  /** Cuts and heals links between the nodes (nftables on each node's control group). */
+  public NetworkPartitions partitions() {
+    return new NetworkPartitions(groups, layout, stateDir);
+  }
+
+  /** How {@code node}'s processes are started: inside the node's control group where there is one. */
+  DetachedLaunch launch(NodeName node) {
+    return new DetachedLaunch(groups.launchPrefix(node));
   }
 
   /** SIGKILL every process of the node, PostgreSQL included: a power cut. */
@@ -199,9 +224,15 @@ public final class EdgeCluster {
 
   /** The leader as Patroni reports it, if any node's REST API answers and names one. */
   public Optional<NodeName> leader() {
-    return ClusterStatusReader.patroniView(this)
-        .flatMap(PatroniClient.ClusterView::leader)
-        .map(m -> NodeName.parse(m.name()));
+    // asked of each node, not read from one node's /cluster: a node cut off from etcd keeps
+    // reporting its stale view (itself as leader) until it demotes, while its /primary turns 503
+    // as soon as its leader key's lease has run out
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      if (patroniApi.answersPrimary(layout.patroniUrl(node))) {
+        return Optional.of(node);
+      }
+    }
+    return Optional.empty();
   }
 
   /** What {@code DIR/cluster.json} holds: how clients, tests and the controller reach the cluster. */
@@ -325,15 +356,16 @@ public final class EdgeCluster {
 
   ManagedProcess startComponent(NodeName node, String component) {
     Path dir = dir(node, component);
+    DetachedLaunch launch = launch(node);
     ManagedProcess process = switch (component) {
-      case ETCD -> EtcdMember.start(node, layout, config.etcd(), tls, dir);
+      case ETCD -> EtcdMember.start(node, layout, config.etcd(), tls, dir, launch);
       case PATRONI -> PatroniNode.start(node, layout, config.patroni(), secrets, tls,
-          postgresBinDir(node), dir);
-      case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir);
-      case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir);
+          postgresBinDir(node), dir, launch);
+      case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir, launch);
+      case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir, launch);
       case APP -> EdgeNodeApp.start(node, layout, config, secrets, tls, appJar(node),
-          dir);
-      case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir);
+          dir, launch);
+      case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir, launch);
       default -> throw new IllegalArgumentException("unknown component " + component);
     };
     registry.record(node, component, process.handle());

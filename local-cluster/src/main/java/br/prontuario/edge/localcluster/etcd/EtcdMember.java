@@ -5,6 +5,7 @@ import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.EtcdSettings;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.process.DetachedLaunch;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.process.Pause;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
@@ -32,7 +33,7 @@ public final class EtcdMember {
 
   /** Writes {@code dir/etcd.conf.yml} and starts the member detached; logs to {@code dir/etcd.log}. */
   public static ManagedProcess start(NodeName node, ClusterLayout layout, EtcdSettings settings,
-      ClusterCertificates.TlsFiles tls, Path dir) {
+      ClusterCertificates.TlsFiles tls, Path dir, DetachedLaunch launch) {
     Path binary = Binaries.require("etcd", "etcd-server", "etcd");
     Path config = dir.resolve("etcd.conf.yml");
     refuseClearTextMembership(config, dir.resolve("data"));
@@ -40,7 +41,7 @@ public final class EtcdMember {
     ConfigFiles.writeYaml(config, "etcd member " + node.id() + " (written by edgectl; edit config/edge-cluster.yaml instead)",
         EtcdConfig.member(node, layout, settings, dir.resolve("data").toString(), new EtcdConfig.Tls(
             member.certificate().toString(), member.key().toString(), tls.caCertificate().toString())));
-    return ManagedProcess.startDetached("etcd-" + node.id(),
+    return launch.start("etcd-" + node.id(),
         List.of(binary.toString(), "--config-file", config.toString()), dir, dir.resolve("etcd.log"),
         Map.of());
   }

@@ -5,6 +5,7 @@ import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.HaproxySettings;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.process.DetachedLaunch;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.io.IOException;
@@ -37,13 +38,13 @@ public final class HaproxyServer {
   }
 
   public static ManagedProcess start(ClusterLayout layout, NodeName host, HaproxySettings configured,
-      ClusterCertificates.TlsFiles tls, Path dir) {
+      ClusterCertificates.TlsFiles tls, Path dir, DetachedLaunch launch) {
     Path binary = Binaries.require("haproxy", "haproxy", "haproxy");
     Path config = dir.resolve("haproxy.cfg");
     HaproxySettings settings = withRecordedCloud(configured, dir);
     ConfigFiles.writeText(config, HaproxyConfig.render(layout, host, settings, HaproxyConfig.Site.LOCAL,
         new HaproxyConfig.Tls(tls.serverPem().toString(), tls.caCertificate().toString())));
-    ManagedProcess process = ManagedProcess.startDetached("haproxy",
+    ManagedProcess process = launch.start("haproxy",
         List.of(binary.toString(), "-db", "-f", config.toString()), dir, dir.resolve("haproxy.log"),
         Map.of());
     var entry = layout.entry(host);

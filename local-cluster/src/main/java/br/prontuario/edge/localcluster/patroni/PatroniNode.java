@@ -9,6 +9,7 @@ import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.config.PatroniSettings;
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.process.DetachedLaunch;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.process.ServiceUser;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
@@ -30,7 +31,8 @@ public final class PatroniNode {
   private PatroniNode() {}
 
   public static ManagedProcess start(NodeName node, ClusterLayout layout, PatroniSettings settings,
-      ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path postgresBinDir, Path dir) {
+      ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path postgresBinDir, Path dir,
+      DetachedLaunch launch) {
     Path patroni = Binaries.require("patroni", "patroni", "patroni");
     try {
       Files.createDirectories(dir.resolve("run"));
@@ -46,7 +48,7 @@ public final class PatroniNode {
         withArchiving(PatroniConfig.node(node, layout, settings, secrets, paths), node, layout, dir));
     ServiceUser.own(dir);
     restrictDataDir(dir.resolve("data"));
-    return ManagedProcess.startDetached("patroni-" + node.id(),
+    return launch.start("patroni-" + node.id(),
         ServiceUser.wrap(List.of(patroni.toString(), config.toString())), dir,
         dir.resolve("patroni.log"), Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8",
             // its own home: libpq looks for a client certificate under ~/.postgresql and fails

@@ -5,6 +5,7 @@ import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.config.RedisSettings;
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.process.DetachedLaunch;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +18,18 @@ public final class RedisNode {
   private RedisNode() {}
 
   public static ManagedProcess startServer(NodeName node, ClusterLayout layout, RedisAuth auth,
-      Path dir) {
+      Path dir, DetachedLaunch launch) {
     Path binary = Binaries.require("redis-server", "redis-server", "redis");
     Path config = dir.resolve("redis.conf");
     if (!Files.exists(config)) {
       ConfigFiles.writeSecret(config, RedisConfig.server(node, layout, auth, dir.toString()));
     }
-    return ManagedProcess.startDetached("redis-" + node.id(), List.of(binary.toString(), config.toString()),
+    return launch.start("redis-" + node.id(), List.of(binary.toString(), config.toString()),
         dir, dir.resolve("redis.log"), Map.of());
   }
 
   public static ManagedProcess startSentinel(NodeName node, ClusterLayout layout, RedisSettings settings,
-      RedisAuth auth, Path dir) {
+      RedisAuth auth, Path dir, DetachedLaunch launch) {
     Path binary = Binaries.find("redis-sentinel")
         .orElseGet(() -> Binaries.require("redis-server", "redis-sentinel", "redis"));
     Path config = dir.resolve("sentinel.conf");
@@ -38,7 +39,7 @@ public final class RedisNode {
     List<String> command = binary.getFileName().toString().equals("redis-sentinel")
         ? List.of(binary.toString(), config.toString())
         : List.of(binary.toString(), config.toString(), "--sentinel");
-    return ManagedProcess.startDetached("sentinel-" + node.id(), command, dir,
+    return launch.start("sentinel-" + node.id(), command, dir,
         dir.resolve("sentinel.log"), Map.of());
   }
 }
