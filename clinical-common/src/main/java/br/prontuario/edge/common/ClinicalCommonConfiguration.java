@@ -6,7 +6,9 @@ import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.SecurityProperties;
 import br.prontuario.edge.common.user.PasswordHasher;
 import br.prontuario.edge.common.web.DatabaseOutageHold;
+import br.prontuario.edge.common.durability.StandbyConfirmedTransactionManager;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -31,6 +33,12 @@ public class ClinicalCommonConfiguration {
   @Bean
   JwtService jwtService(SecurityProperties properties, Clock clock) {
     return new JwtService(properties.jwtSecret(), properties.accessTokenTtl(), clock);
+  }
+
+  /** Replaces Boot's: a commit the synchronous standby did not confirm is not a success. */
+  @Bean
+  StandbyConfirmedTransactionManager transactionManager(DataSource dataSource) {
+    return new StandbyConfirmedTransactionManager(dataSource);
   }
 
   @Bean

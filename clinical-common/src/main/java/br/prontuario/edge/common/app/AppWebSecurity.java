@@ -20,7 +20,7 @@ public final class AppWebSecurity {
   private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type",
       "Idempotency-Key", "If-Match", "X-Correlation-Id");
   private static final List<String> EXPOSED_HEADERS = List.of("ETag", "Location", "Retry-After",
-      "X-Service-Mode", "X-Correlation-Id", "Idempotent-Replayed");
+      "X-Service-Mode", "X-Correlation-Id", "Idempotent-Replayed", "X-Edge-Node");
 
   private AppWebSecurity() {}
 

@@ -82,7 +82,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     Outcome<Optional<StoredResponse>> outcome = transaction.run(request, response, chain,
         handler -> {
           if (!store.claim(user, key, requestHash)) {
-            return store.find(user, key);
+            Optional<StoredResponse> earlier = store.find(user, key);
+            // a replay acknowledges the earlier write: only once the standby has it
+            earlier.filter(e -> e.requestHash().equals(requestHash))
+                .ifPresent(e -> store.awaitReplicated(user, key));
+            return earlier;
           }
           handler.proceed().ifPresent(ok -> store.complete(user, key, stored(requestHash, ok)));
           return Optional.empty();

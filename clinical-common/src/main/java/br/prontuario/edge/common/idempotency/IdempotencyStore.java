@@ -30,6 +30,21 @@ class IdempotencyStore {
         key);
   }
 
+  /**
+   * Makes this transaction's commit wait for the synchronous standby, as the original write's did.
+   * PostgreSQL shows a commit to other sessions as soon as it is local, while its own client still
+   * waits for the standby's confirmation: a retry could find the stored response of a write the
+   * standby never confirmed (a primary cut off from it, which is then replaced and rewound) and
+   * acknowledge it. A transaction that wrote no WAL commits without waiting, so the replay rewrites
+   * the key's row (an update that changes nothing still writes a row version); its commit returns
+   * only once the standby holds everything up to it, the original write included. Found by the
+   * isolated-primary drill (docs/failover.md).
+   */
+  void awaitReplicated(String principal, String key) {
+    jdbc.update("UPDATE idempotency_keys SET status = status WHERE principal = ? AND idem_key = ?",
+        principal, key);
+  }
+
   Optional<StoredResponse> find(String principal, String key) {
     return jdbc.query("SELECT request_hash, status, content_type, location, etag, body"
         + " FROM idempotency_keys WHERE principal = ? AND idem_key = ?",

@@ -63,6 +63,7 @@ class LabIntake {
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     if (!repository.claim(sender, message.controlId(), patientId, message.results().size(),
         now)) {
+      repository.awaitReplicated(sender, message.controlId());
       return new LabOutcome.AlreadyReceived();
     }
     String actor = "lab:" + sender;

@@ -39,6 +39,17 @@ class LabRepository {
         patientId, results, now) == 1;
   }
 
+  /**
+   * Makes the duplicate's AA wait for the synchronous standby like the original's: the original
+   * may be committed only locally on a primary cut off from its standby (visible, not yet
+   * confirmed). Rewriting the message's row gives this transaction WAL to wait for; see
+   * {@code IdempotencyStore.awaitReplicated}.
+   */
+  void awaitReplicated(String sender, String controlId) {
+    jdbc.update("UPDATE lab_messages SET received_at = received_at WHERE sender = ?"
+        + " AND control_id = ?", sender, controlId);
+  }
+
   void insert(UUID id, UUID patientId, String sender, String controlId, OruMessage.Result r,
       OffsetDateTime now) {
     jdbc.update("INSERT INTO lab_results (id, patient_id, sender, control_id, set_id, code,"

@@ -1,5 +1,6 @@
 package br.prontuario.edge.node.lab;
 
+import br.prontuario.edge.common.problem.DatabaseOutage;
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
@@ -67,6 +68,14 @@ class OruHandler {
       return ack(message, AcknowledgmentCode.AA, null); // accepted now or before
     } catch (HL7Exception e) {
       return ack(message, AcknowledgmentCode.AR, "malformed ORU^R01");
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.isTransient(e)) {
+        throw e;
+      }
+      // lost database, or a commit the synchronous standby did not confirm: never an AA; the
+      // sender's retry with the same control id is answered once the result is safe
+      log.warn("lab message not confirmed: {}", e.getClass().getSimpleName());
+      return ack(message, AcknowledgmentCode.AE, "not confirmed by the database; send it again");
     }
   }
 

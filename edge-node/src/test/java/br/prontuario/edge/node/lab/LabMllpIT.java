@@ -1,6 +1,7 @@
 package br.prontuario.edge.node.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.prontuario.edge.common.audit.AuditLog;
 import br.prontuario.edge.node.events.ClinicalEvents;
@@ -15,6 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,39 @@ class LabMllpIT extends EdgeNodeIT {
     assertThat(results()).isEqualTo(2);
     assertThat(api.get("/api/v1/patients/" + patientId + "/alerts", token(Role.NURSE)).json()
         .get("items")).hasSize(1);
+  }
+
+  @Test
+  void aResultTheStandbyDidNotConfirmGetsNoAaNorDoesItsDuplicateUntilConfirmed() throws Exception {
+    String message = oru("MSG-" + UUID.randomUUID(), TOKEN, cpf);
+    MllpClient other = new MllpClient("127.0.0.1", server.port(), Duration.ofSeconds(30));
+    CompletableFuture<MllpClient.Ack> duplicate;
+    requireAStandbyThatNeverAnswers();
+    try {
+      CompletableFuture<MllpClient.Ack> first = CompletableFuture.supplyAsync(() -> send(client, message));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> jdbc.queryForObject("SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity"
+              + " WHERE wait_event = 'SyncRep'", Integer.class) > 0);
+      // the commit's wait for the standby was cancelled: committed locally, not confirmed
+      assertThat(first.get(30, TimeUnit.SECONDS).code()).isEqualTo("AE");
+      assertThat(results()).isEqualTo(2);
+
+      duplicate = CompletableFuture.supplyAsync(() -> send(other, message));
+      assertThatThrownBy(() -> duplicate.get(3, TimeUnit.SECONDS))
+          .isInstanceOf(TimeoutException.class);
+    } finally {
+      noStandbyRequired();
+    }
+    assertThat(duplicate.get(30, TimeUnit.SECONDS).code()).isEqualTo("AA");
+    assertThat(results()).isEqualTo(2);
+  }
+
+  private static MllpClient.Ack send(MllpClient client, String message) {
+    try {
+      return client.send(message);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

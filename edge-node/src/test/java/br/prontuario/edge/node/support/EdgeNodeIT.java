@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +54,7 @@ public abstract class EdgeNodeIT {
   @LocalServerPort protected int port;
   @Autowired protected JwtService jwt;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected javax.sql.DataSource dataSource;
   protected TestHttp api;
 
   @BeforeEach
@@ -71,6 +73,32 @@ public abstract class EdgeNodeIT {
   /** A valid, unused CPF. */
   protected static String freshCpf() {
     return Cpf.fromBase(String.format("1%08d", CPF_SEQ.incrementAndGet()));
+  }
+
+  /**
+   * From now on every commit that wrote WAL waits for a synchronous standby that never answers, as
+   * on a primary cut off from its standby: committed locally, visible, not acknowledged. Undo with
+   * {@link #noStandbyRequired()} in a finally. The test server runs with synchronous_commit=off
+   * (speed); a database's own setting outranks the command line for new sessions, so the pool's
+   * connections are replaced.
+   */
+  protected void requireAStandbyThatNeverAnswers() {
+    jdbc.execute("ALTER SYSTEM SET synchronous_standby_names = 'standby_that_never_answers'");
+    jdbc.execute("SELECT pg_reload_conf()");
+    jdbc.execute("ALTER DATABASE " + currentDatabase() + " SET synchronous_commit = on");
+    ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+  }
+
+  /** Releases every commit still waiting: PostgreSQL wakes them when no standby is required. */
+  protected void noStandbyRequired() {
+    jdbc.execute("ALTER SYSTEM RESET synchronous_standby_names");
+    jdbc.execute("SELECT pg_reload_conf()");
+    jdbc.execute("ALTER DATABASE " + currentDatabase() + " RESET synchronous_commit");
+    ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+  }
+
+  private String currentDatabase() {
+    return jdbc.queryForObject("SELECT quote_ident(current_database())", String.class);
   }
 
   protected String createPatient(String name) {
