@@ -5,9 +5,16 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * An HTTP answer, or status 0 with the transport error when none came; {@code emergency} when the
- * cloud's emergency deployment answered ({@code X-Service-Mode: emergency}).
+ * cloud's emergency deployment answered ({@code X-Service-Mode: emergency}); {@code servedBy} the
+ * edge-node that answered ({@code X-Edge-Node}), null when none said; {@code replayed} when it
+ * replayed an earlier write's answer ({@code Idempotent-Replayed}).
  */
-public record ApiResponse(int status, JsonNode body, String error, boolean emergency) {
+public record ApiResponse(int status, JsonNode body, String error, boolean emergency,
+    String servedBy, boolean replayed) {
+
+  public ApiResponse(int status, JsonNode body, String error, boolean emergency) {
+    this(status, body, error, emergency, null, false);
+  }
 
   public ApiResponse(int status, JsonNode body, String error) {
     this(status, body, error, false);

@@ -5,11 +5,17 @@ import java.time.Instant;
 
 /**
  * One request the load generator made: when it was sent, when its answer (or failure) came back,
- * the HTTP status ({@code 0} when no answer came at all: refused, reset or timed out) and whether
- * the cloud's emergency deployment answered instead of an edge node.
+ * the HTTP status ({@code 0} when no answer came at all: refused, reset or timed out), whether
+ * the cloud's emergency deployment answered instead of an edge node, and whether the answer was a
+ * replay of an earlier write ({@code Idempotent-Replayed}: it proves nothing new was written).
  */
 public record Attempt(Kind kind, int client, long sequence, Instant sentAt, Instant doneAt, int status,
-    boolean ok, boolean emergency) {
+    boolean ok, boolean emergency, boolean replayed) {
+
+  public Attempt(Kind kind, int client, long sequence, Instant sentAt, Instant doneAt, int status,
+      boolean ok, boolean emergency) {
+    this(kind, client, sequence, sentAt, doneAt, status, ok, emergency, false);
+  }
 
   public Attempt(Kind kind, int client, long sequence, Instant sentAt, Instant doneAt, int status,
       boolean ok) {

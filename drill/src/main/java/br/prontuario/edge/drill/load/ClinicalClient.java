@@ -46,10 +46,10 @@ final class ClinicalClient implements Runnable {
       String noteId = r.ok() ? r.createdId() : null;
       targets.answered(noteId != null);
       recorder.attempt(new Attempt(Attempt.Kind.WRITE, id, sequence, sentAt, doneAt, r.status(),
-          noteId != null, r.emergency()));
+          noteId != null, r.emergency(), r.replayed()));
       if (noteId != null) {
         recorder.acked(new AckedWrite(patientId, noteId, id, sequence, key, sentAt, doneAt,
-            target.target(), r.emergency()));
+            target.target(), r.emergency(), r.servedBy()));
         if (sequence % plan.readEvery() == 0) {
           read(patientId, sequence);
         }

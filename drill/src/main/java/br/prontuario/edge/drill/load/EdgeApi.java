@@ -143,7 +143,8 @@ public final class EdgeApi {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new ApiResponse(response.statusCode(), parse(response.body()), null,
           response.headers().firstValue("X-Service-Mode").filter("emergency"::equalsIgnoreCase)
-              .isPresent());
+              .isPresent(), response.headers().firstValue("X-Edge-Node").orElse(null),
+          response.headers().firstValue("Idempotent-Replayed").filter("true"::equals).isPresent());
     } catch (IOException e) {
       return ApiResponse.noAnswer(e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {

@@ -20,6 +20,10 @@ import java.util.TreeMap;
  *     {@code timed out} (no answer within the client's timeout), {@code refused or reset}
  * @param slowestWriteSeconds the longest a write the clients got acknowledged waited for its
  *     answer (a request held through a switchover shows here); null when none was acknowledged
+ * @param writesAckedByIsolatedPrimary commits a node acknowledged while it was cut off from the
+ *     others ({@link CommitProbes#acknowledgedAfterLeaseLost()}); null where no link was cut
+ * @param dualPrimaryWindowSeconds the longest time two nodes both acknowledged commits
+ *     ({@link CommitProbes#dualPrimaryWindowSeconds()}); null where no link was cut
  */
 public record RunMeasurement(String scenario, int run, Instant startedAt, Instant faultAt,
     Instant firstSuccessAt, Double rtoSeconds, Double detectionSeconds, Double promotionSeconds,
@@ -27,7 +31,23 @@ public record RunMeasurement(String scenario, int run, Instant startedAt, Instan
     List<AckedWrite> lostWrites, int duplicatedWrites, List<String> duplicateNoteIds,
     double rpoSeconds, boolean verificationComplete, int writeAttempts,
     int failedWrites, List<SeriesPoint> series, List<ControllerEvent> events, boolean passed,
-    List<String> misses, Map<String, Integer> failedWriteAnswers, Double slowestWriteSeconds) {
+    List<String> misses, Map<String, Integer> failedWriteAnswers, Double slowestWriteSeconds,
+    Integer writesAckedByIsolatedPrimary, Double dualPrimaryWindowSeconds) {
+
+  /** A run that cut no link: nothing to say about isolated primaries. */
+  public RunMeasurement(String scenario, int run, Instant startedAt, Instant faultAt,
+      Instant firstSuccessAt, Double rtoSeconds, Double detectionSeconds, Double promotionSeconds,
+      Double reroutingSeconds, int ackedWrites, int ackedBeforeFault, int lostAcknowledgedWrites,
+      List<AckedWrite> lostWrites, int duplicatedWrites, List<String> duplicateNoteIds,
+      double rpoSeconds, boolean verificationComplete, int writeAttempts,
+      int failedWrites, List<SeriesPoint> series, List<ControllerEvent> events, boolean passed,
+      List<String> misses, Map<String, Integer> failedWriteAnswers, Double slowestWriteSeconds) {
+    this(scenario, run, startedAt, faultAt, firstSuccessAt, rtoSeconds, detectionSeconds,
+        promotionSeconds, reroutingSeconds, ackedWrites, ackedBeforeFault, lostAcknowledgedWrites,
+        lostWrites, duplicatedWrites, duplicateNoteIds, rpoSeconds, verificationComplete,
+        writeAttempts, failedWrites, series, events, passed, misses, failedWriteAnswers,
+        slowestWriteSeconds, null, null);
+  }
 
   public RunMeasurement {
     // reports written before the breakdown existed have none
@@ -46,6 +66,6 @@ public record RunMeasurement(String scenario, int run, Instant startedAt, Instan
         detectionSeconds, promotionSeconds, reroutingSeconds, ackedWrites, ackedBeforeFault,
         lostAcknowledgedWrites, lostWrites, duplicatedWrites, duplicateNoteIds, rpoSeconds, verificationComplete, writeAttempts,
         failedWrites, series, events, targetMisses.isEmpty(), targetMisses, failedWriteAnswers,
-        slowestWriteSeconds);
+        slowestWriteSeconds, writesAckedByIsolatedPrimary, dualPrimaryWindowSeconds);
   }
 }

@@ -45,7 +45,9 @@ public final class RunMeasurer {
         o.verificationComplete(), writes.size(),
         (int) writes.stream().filter(a -> !a.ok()).count(),
         new TimeSeries(o.startedAt(), bucket).of(o.attempts()), o.events(), false, List.of(),
-        failedAnswers(writes), slowestAcknowledged(writes));
+        failedAnswers(writes), slowestAcknowledged(writes),
+        o.probes() == null ? null : o.probes().acknowledgedAfterLeaseLost(),
+        o.probes() == null ? null : o.probes().dualPrimaryWindowSeconds());
     List<String> misses = new ArrayList<>(o.problems());
     misses.addAll(target.misses(unjudged));
     return unjudged.judged(misses);
@@ -55,7 +57,9 @@ public final class RunMeasurer {
    * The end of the outage the clients saw: the first successful write that was sent at or after
    * the fault and completed after the first failure following the fault (if any failed at all).
    * Writes in flight when the fault hit do not count, nor do successes the old leader still
-   * served before clients started failing (a switchover takes a moment to take effect). Only
+   * served before clients started failing (a switchover takes a moment to take effect), nor
+   * replays of a write made before (a retry answered from the idempotency record proves nothing
+   * is written again: the first isolated-primary drill measured a 2 s "RTO" that way). Only
    * successes that {@code recovery} counts end the outage.
    */
   public static Optional<Instant> firstSuccessfulWriteSentAfter(List<Attempt> attempts, Instant fault,
@@ -65,7 +69,8 @@ public final class RunMeasurer {
         .map(Attempt::doneAt)
         .min(Comparator.naturalOrder());
     return attempts.stream()
-        .filter(a -> a.isWrite() && a.ok() && !a.sentAt().isBefore(fault) && recovery.counts(a))
+        .filter(a -> a.isWrite() && a.ok() && !a.replayed() && !a.sentAt().isBefore(fault)
+            && recovery.counts(a))
         .filter(a -> outageSeen.map(seen -> a.doneAt().isAfter(seen)).orElse(true))
         .map(Attempt::doneAt)
         .min(Comparator.naturalOrder());

@@ -18,11 +18,21 @@ import java.util.Set;
  * @param verificationComplete false when the read-back could not finish: nothing can be said
  *     about lost writes then, and the run fails
  * @param problems what else the run saw wrong (a failed health check): each fails the run
+ * @param probes the direct commit probes of a scenario that cuts links; null for the others
  */
 public record RunObservations(String scenario, int run, Instant startedAt, Instant faultAt,
     Instant endedAt, List<Attempt> attempts, List<AckedWrite> acked, Set<String> foundNoteIds,
     List<StoredNote> storedNotes, boolean verificationComplete, List<ControllerEvent> events,
-    List<String> problems) {
+    List<String> problems, CommitProbes probes) {
+
+  /** A run without commit probes. */
+  public RunObservations(String scenario, int run, Instant startedAt, Instant faultAt,
+      Instant endedAt, List<Attempt> attempts, List<AckedWrite> acked, Set<String> foundNoteIds,
+      List<StoredNote> storedNotes, boolean verificationComplete, List<ControllerEvent> events,
+      List<String> problems) {
+    this(scenario, run, startedAt, faultAt, endedAt, attempts, acked, foundNoteIds, storedNotes,
+        verificationComplete, events, problems, null);
+  }
 
   public RunObservations {
     attempts = List.copyOf(attempts);

@@ -56,6 +56,14 @@ public record Target(Duration maxRto, Duration maxRpo, boolean noFailedWrites) {
     if (maxRpo.isZero() && m.lostAcknowledgedWrites() > 0) {
       misses.add(m.lostAcknowledgedWrites() + " acknowledged writes lost");
     }
+    if (m.writesAckedByIsolatedPrimary() != null && m.writesAckedByIsolatedPrimary() > 0) {
+      misses.add(m.writesAckedByIsolatedPrimary() + " commits acknowledged by a cut-off node after"
+          + " it lost the leader lease");
+    }
+    if (m.dualPrimaryWindowSeconds() != null && m.dualPrimaryWindowSeconds() > 0) {
+      misses.add(String.format(Locale.ROOT, "two nodes acknowledged commits at once for %.1f s",
+          m.dualPrimaryWindowSeconds()));
+    }
     if (m.duplicatedWrites() > 0) {
       misses.add(m.duplicatedWrites() + " writes stored twice");
     }

@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.drill.measure.LinkCut;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,28 @@ public interface ClusterControl {
 
   /** SIGCONT every process of the node. */
   void thaw(String node);
+
+  /**
+   * Cuts every network link between {@code node} and the other nodes ({@code from} null) or one
+   * of them; clients outside the nodes still reach it.
+   */
+  void partition(String node, String from);
+
+  /** Restores every link {@link #partition} cut. */
+  void healPartitions();
+
+  /** Every node cut off by {@link #partition} so far, with when it was cut and healed. */
+  List<LinkCut> cuts();
+
+  /**
+   * Commits a probe transaction directly on the node's PostgreSQL (not through the entry point):
+   * true when the commit was acknowledged within a short timeout, which under synchronous
+   * replication means the node is a primary whose standby confirmed it.
+   */
+  boolean acknowledgesProbeCommit(String node);
+
+  /** The node's Patroni holds an unexpired leader key and runs PostgreSQL as primary. */
+  boolean holdsLeaderLease(String node);
 
   /** SIGKILL only the node's edge-node application. */
   void killApp(String node);

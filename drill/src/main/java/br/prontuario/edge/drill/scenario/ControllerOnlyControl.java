@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.drill.measure.LinkCut;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,31 @@ public final class ControllerOnlyControl implements ClusterControl {
 
   @Override
   public void thaw(String node) {
+    throw refused();
+  }
+
+  @Override
+  public void partition(String node, String from) {
+    throw refused();
+  }
+
+  @Override
+  public void healPartitions() {
+    throw refused();
+  }
+
+  @Override
+  public List<LinkCut> cuts() {
+    return List.of();
+  }
+
+  @Override
+  public boolean acknowledgesProbeCommit(String node) {
+    throw refused();
+  }
+
+  @Override
+  public boolean holdsLeaderLease(String node) {
     throw refused();
   }
 

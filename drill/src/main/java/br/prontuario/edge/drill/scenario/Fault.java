@@ -126,6 +126,64 @@ enum Fault {
       cluster.start(node);
     }
   },
+  /** The leader's node cut off from both others; healing restores the links. */
+  ISOLATE_LEADER {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      cluster.partition(leader, null);
+      return leader;
+    }
+  },
+  /** The synchronous standby's node cut off from both others. */
+  ISOLATE_STANDBY {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      String standby = cluster.other(leader);
+      cluster.partition(standby, null);
+      return standby;
+    }
+  },
+  /** The leader's links down for {@link #FLAP_DOWN}, up for {@link #FLAP_UP}, for a minute. */
+  FLAP_LEADER_LINKS {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      for (int i = 0; i < FLAPS; i++) {
+        cluster.partition(leader, null);
+        sleep(FLAP_DOWN);
+        cluster.healPartitions();
+        sleep(FLAP_UP);
+      }
+      return leader;
+    }
+  },
+  /**
+   * The witness killed and the two nodes cut from each other: etcd has one member of three on
+   * each side. Held for {@link #QUORUM_LOST}, then the link restored and the witness restarted.
+   */
+  KILL_WITNESS_CUT_NODES {
+    @Override
+    String inject(ClusterControl cluster, String leader) {
+      cluster.kill(WITNESS);
+      cluster.partition(leader, cluster.other(leader));
+      sleep(QUORUM_LOST);
+      cluster.healPartitions();
+      cluster.start(WITNESS);
+      return leader;
+    }
+
+    /** As after the freeze sequence: a controller may have activated the cloud meanwhile. */
+    @Override
+    void heal(ClusterControl cluster, String node) {
+      cluster.healPartitions();
+      cluster.start(WITNESS);
+      String notServing = cluster.awaitNodesServing(NODES_RESTART);
+      if (notServing != null) {
+        throw new IllegalStateException("the nodes did not serve again after the quorum returned: "
+            + notServing);
+      }
+      cluster.failback();
+    }
+  },
   /** Both nodes down: the cloud takes over. Healing is a whole failback. */
   KILL_BOTH {
     @Override
@@ -159,6 +217,10 @@ enum Fault {
   static final String WITNESS = "witness";
   static final Duration WITNESS_FROZEN = Duration.ofSeconds(30);
   static final Duration STANDBY_FROZEN_LONGER = Duration.ofSeconds(20);
+  static final int FLAPS = 6;
+  static final Duration FLAP_DOWN = Duration.ofSeconds(5);
+  static final Duration FLAP_UP = Duration.ofSeconds(5);
+  static final Duration QUORUM_LOST = Duration.ofSeconds(30);
 
   /** Restarted nodes: PostgreSQL rejoins and both edge-node apps start, on a loaded machine. */
   static final Duration NODES_RESTART = Duration.ofMinutes(3);
@@ -173,9 +235,23 @@ enum Fault {
   Duration injectDuration() {
     return switch (this) {
       case FREEZE_WITNESS_AND_STANDBY -> WITNESS_FROZEN.plus(STANDBY_FROZEN_LONGER);
+      case FLAP_LEADER_LINKS -> FLAP_DOWN.plus(FLAP_UP).multipliedBy(FLAPS);
+      case KILL_WITNESS_CUT_NODES -> QUORUM_LOST;
       // two edge-node restarts and a switchover; four restarts and two switchovers if it rolls back
       case ROLLING_UPGRADE, POSTGRES_MINOR_UPGRADE -> Duration.ofMinutes(8);
       default -> Duration.ZERO;
+    };
+  }
+
+  /** The injection ends by undoing the fault itself (thaw, restart, restored links). */
+  boolean healsItself() {
+    return this == FREEZE_WITNESS_AND_STANDBY || this == KILL_WITNESS_CUT_NODES;
+  }
+
+  boolean cutsLinks() {
+    return switch (this) {
+      case ISOLATE_LEADER, ISOLATE_STANDBY, FLAP_LEADER_LINKS, KILL_WITNESS_CUT_NODES -> true;
+      default -> false;
     };
   }
 
@@ -188,6 +264,13 @@ enum Fault {
     }
   }
 
-  /** Undoes the fault after recovery was observed, so the next run starts from a whole cluster. */
-  void heal(ClusterControl cluster, String node) {}
+  /**
+   * Undoes the fault after recovery was observed, so the next run starts from a whole cluster; a
+   * fault that cut links restores them.
+   */
+  void heal(ClusterControl cluster, String node) {
+    if (cutsLinks()) {
+      cluster.healPartitions();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.drill.measure.LinkCut;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cloud.FailbackResult;
 import br.prontuario.edge.localcluster.cluster.ClusterStatus;
@@ -36,11 +37,14 @@ public final class LocalClusterControl implements ClusterControl {
   private final EdgeCluster cluster;
   private final Optional<ControllerApi> controller;
   private final Clock clock;
+  private final ProbeCommits probes;
+  private final List<LinkCut> cuts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public LocalClusterControl(EdgeCluster cluster, Optional<ControllerApi> controller, Clock clock) {
     this.cluster = cluster;
     this.controller = controller;
     this.clock = clock;
+    this.probes = new ProbeCommits(cluster);
   }
 
   @Override
@@ -81,6 +85,34 @@ public final class LocalClusterControl implements ClusterControl {
   @Override
   public void thaw(String node) {
     cluster.thaw(NodeName.parse(node));
+  }
+
+  @Override
+  public void partition(String node, String from) {
+    cluster.partitions().cut(NodeName.parse(node), Optional.ofNullable(from).map(NodeName::parse));
+    cuts.add(new LinkCut(node, clock.instant(), null));
+  }
+
+  @Override
+  public void healPartitions() {
+    cluster.partitions().heal();
+    Instant healedAt = clock.instant();
+    cuts.replaceAll(cut -> cut.healedAt() == null ? new LinkCut(cut.node(), cut.cutAt(), healedAt) : cut);
+  }
+
+  @Override
+  public List<LinkCut> cuts() {
+    return List.copyOf(cuts);
+  }
+
+  @Override
+  public boolean acknowledgesProbeCommit(String node) {
+    return probes.acknowledges(NodeName.parse(node));
+  }
+
+  @Override
+  public boolean holdsLeaderLease(String node) {
+    return cluster.patroni().answersPrimary(cluster.layout().patroniUrl(NodeName.parse(node)));
   }
 
   @Override

@@ -35,6 +35,27 @@ public enum Scenario {
    */
   WITNESS_LOSS("witness-loss", false, Target.PRIMARY_FAILURE, Fault.KILL_WITNESS),
   /**
+   * Issue 13: the leader's node cut off from both other nodes (clients still reach it). A new
+   * primary on the other node within the primary-failure bound, and the isolated one must
+   * acknowledge no commit while cut off: no two nodes acknowledging at once.
+   */
+  ISOLATED_PRIMARY("isolated-primary", false, Target.PRIMARY_FAILURE, Fault.ISOLATE_LEADER),
+  /**
+   * Issue 13: the synchronous standby's node cut off. The primary keeps its role (no promotion)
+   * and serves again once Patroni drops the unreachable standby from the synchronous set; the RTO
+   * is how long writes blocked.
+   */
+  STANDBY_ISOLATED("standby-isolated", false, Target.PRIMARY_FAILURE, Fault.ISOLATE_STANDBY),
+  /** Issue 13: the leader's links cut and restored every few seconds for a minute: at most one failover. */
+  FLAPPING_LINK("flapping-link", false, Target.PRIMARY_FAILURE, Fault.FLAP_LEADER_LINKS),
+  /**
+   * Issue 13: the witness killed and the link between the two nodes cut: no etcd quorum, so no
+   * promotion and no split brain while it lasts; after healing the service returns with nothing
+   * lost (the double-fault bound, RPO 0).
+   */
+  WITNESS_AND_LEADER_LOSS("witness-and-leader-loss", false, Target.FAILBACK,
+      Fault.KILL_WITNESS_CUT_NODES),
+  /**
    * Issue 20: {@code edgectl upgrade --app} under load. Clinicians must not notice: no write may
    * fail, none lost or stored twice.
    */
@@ -97,9 +118,21 @@ public enum Scenario {
     return this == WITNESS_LOSS;
   }
 
-  /** The fault must not move the PostgreSQL leader: any promotion fails the run. */
-  boolean forbidsPromotion() {
-    return this == WITNESS_LOSS;
+  /**
+   * How many times the PostgreSQL leader may move while the fault lasts (until the fault's own
+   * healing for those that heal themselves); empty when a promotion is the expected recovery.
+   */
+  Optional<Integer> promotionLimit() {
+    return switch (this) {
+      case WITNESS_LOSS, STANDBY_ISOLATED, WITNESS_AND_LEADER_LOSS -> Optional.of(0);
+      case FLAPPING_LINK -> Optional.of(1);
+      default -> Optional.empty();
+    };
+  }
+
+  /** The fault cuts network links: commits are probed on each node to catch an isolated primary. */
+  boolean cutsLinks() {
+    return fault.cutsLinks();
   }
 
   /** The run begins with both nodes down and the cloud serving. */

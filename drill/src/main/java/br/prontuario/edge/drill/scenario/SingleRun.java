@@ -4,6 +4,7 @@ import br.prontuario.edge.drill.load.EdgeApi;
 import br.prontuario.edge.drill.load.LoadGenerator;
 import br.prontuario.edge.drill.load.LoadResult;
 import br.prontuario.edge.drill.load.NoteVerifier;
+import br.prontuario.edge.drill.measure.CommitProbes;
 import br.prontuario.edge.drill.measure.ControllerEvent;
 import br.prontuario.edge.drill.measure.Recovery;
 import br.prontuario.edge.drill.measure.RunMeasurer;
@@ -72,6 +73,8 @@ final class SingleRun {
         scenario.retriesThroughOtherEntries() ? load.otherEntrypoints() : cluster.nodeApps()), runId, clock);
     Instant startedAt = clock.instant();
     generator.start();
+    Optional<CommitProbeWatch> probes = scenario.cutsLinks()
+        ? Optional.of(new CommitProbeWatch(cluster, clock)) : Optional.empty();
     try (LeaderWatch watch = new LeaderWatch(cluster, clock, leader)) {
       if (!await(() -> generator.ackedSoFar() >= load.clients(), timings.healthy())) {
         throw new AbortedRun("no writes acknowledged before the fault; is the entry point serving?");
@@ -83,6 +86,7 @@ final class SingleRun {
       }
       List<String> problems = new ArrayList<>();
       Instant faultAt = null;
+      Instant injectedAt = null;
       String hit = null;
       if (scenario.fault() == Fault.NONE) {
         pause(timings.validationWindow());
@@ -95,6 +99,7 @@ final class SingleRun {
         // the outage starts with the first signal: killing a node's processes takes a moment
         faultAt = clock.instant();
         hit = inject(scenario.fault(), leader);
+        injectedAt = clock.instant();
         awaitFirstSuccessAfter(generator, faultAt, clock.instant(), scenario.recovery());
       }
       pause(timings.tail());
@@ -112,17 +117,66 @@ final class SingleRun {
       if (scenario.checksActiveNodeIsLeader()) {
         activeNodeProblem().ifPresent(problems::add);
       }
-      if (scenario.forbidsPromotion()) {
-        watch.promotions().forEach(p -> problems.add("promotion where none is allowed: " + p.detail()));
-      }
+      problems.addAll(promotionProblems(scenario, watch.promotions(), injectedAt));
       List<ControllerEvent> events = new ArrayList<>(watch.promotions());
       controller.ifPresent(c -> events.addAll(c.eventsSince(startedAt)));
       return new RunObservations(scenario.id(), number, startedAt, faultAt, endedAt,
           result.attempts(), result.acked(), verification.foundNoteIds(), verification.stored(),
           verification.complete(),
-          events, problems);
+          events, problems, probes.map(w -> w.result(result.acked())).map(p -> reported(p, number))
+          .orElse(null));
     } finally {
       generator.stop();
+      probes.ifPresent(CommitProbeWatch::close);
+      if (scenario.cutsLinks()) {
+        healLinksAfterAbort(number);
+      }
+    }
+  }
+
+  /**
+   * More leader moves than the scenario allows. Faults that heal themselves (the quorum restored
+   * at the end of the injection) count only the moves before that healing: electing a leader once
+   * the quorum is back is recovery, not split brain.
+   */
+  private static List<String> promotionProblems(Scenario scenario, List<ControllerEvent> promotions,
+      Instant injectedAt) {
+    Optional<Integer> limit = scenario.promotionLimit();
+    if (limit.isEmpty()) {
+      return List.of();
+    }
+    List<ControllerEvent> counted = promotions.stream()
+        .filter(p -> !scenario.fault().healsItself() || injectedAt == null
+            || p.at().isBefore(injectedAt))
+        .toList();
+    if (counted.size() <= limit.get()) {
+      return List.of();
+    }
+    return List.of(counted.size() + " leader moves where at most " + limit.get() + " may happen: "
+        + counted.stream().map(ControllerEvent::detail).toList());
+  }
+
+  /** Names the moments a cut-off node acknowledged a commit, so a failing run says when. */
+  private CommitProbes reported(CommitProbes probes, int number) {
+    List<Double> offsets = probes.acknowledgedAfterLeaseLostOffsets();
+    if (!offsets.isEmpty()) {
+      progress.accept("run " + number + ": a cut-off node without the leader lease acknowledged commits at "
+          + offsets.stream().map(o -> String.format(java.util.Locale.ROOT, "+%.1f", o)).toList()
+          + " s after its cut");
+    }
+    return probes;
+  }
+
+  /** A run that stopped half-way must not leave the cluster partitioned for the next one. */
+  private void healLinksAfterAbort(int number) {
+    try {
+      if (cluster.cuts().stream().anyMatch(c -> c.healedAt() == null)) {
+        cluster.healPartitions();
+        progress.accept("run " + number + ": links restored after the run stopped");
+      }
+    } catch (RuntimeException e) {
+      progress.accept("run " + number + ": could not restore the links: " + e.getMessage()
+          + " (run bin/edgectl heal)");
     }
   }
 

@@ -54,6 +54,20 @@ class RunMeasurerTest {
   }
 
   @Test
+  void aReplayOfAnEarlierWriteDoesNotEndTheOutage() {
+    RunMeasurement m = new SyntheticRun()
+        .ok(2.8, 2.9, true)
+        .fault(3)
+        .failed(2.95, 4.95, 0)
+        .replayed(4.96, 5.0)
+        .ok(14, 14.2, true)
+        .measure(Target.PRIMARY_FAILURE);
+
+    // the retry at 4.96 was answered from the record of the write before the fault
+    assertThat(m.firstSuccessAt()).isEqualTo(at(14.2));
+  }
+
+  @Test
   void withoutAnyFailedWriteTheRtoIsTheFirstSuccessAfterTheFault() {
     RunMeasurement m = new SyntheticRun().ok(1, 1.1, true).fault(2).ok(2.2, 2.25, true)
         .measure(Target.PRIMARY_FAILURE);

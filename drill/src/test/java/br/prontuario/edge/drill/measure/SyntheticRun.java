@@ -46,6 +46,13 @@ final class SyntheticRun {
     return this;
   }
 
+  /** A retry answered from the idempotency record of a write made before: nothing new written. */
+  SyntheticRun replayed(double sent, double done) {
+    attempts.add(new Attempt(Attempt.Kind.WRITE, 1, sequence, at(sent), at(done), 201, true, false,
+        true));
+    return this;
+  }
+
   /** The last acknowledged write is stored once more: a second record for the same note. */
   SyntheticRun storedTwice() {
     stored.add(new StoredNote("p1", "copy-of-" + sequence, "note #" + sequence));

@@ -52,12 +52,30 @@ class ScenarioTest {
   void witnessLossRetriesOnlyThroughOtherEntriesAndFailsOnAnyPromotion() {
     Scenario s = Scenario.find("witness-loss").orElseThrow();
     assertThat(s.retriesThroughOtherEntries()).isTrue();
-    assertThat(s.forbidsPromotion()).isTrue();
+    assertThat(s.promotionLimit()).contains(0);
     assertThat(s.target().maxRto()).hasSeconds(30);
     assertThat(s.target().maxRpo()).isZero();
     assertThat(DrillRunner.vet(s, false)).isInstanceOf(DrillOutcome.Refused.class);
     assertThat(Scenario.PRIMARY_CRASH.retriesThroughOtherEntries()).isFalse();
-    assertThat(Scenario.PRIMARY_CRASH.forbidsPromotion()).isFalse();
+    assertThat(Scenario.PRIMARY_CRASH.promotionLimit()).isEmpty();
+  }
+
+  @Test
+  void partitionScenariosProbeCommitsAndBoundTheLeaderMoves() {
+    assertThat(Scenario.find("isolated-primary").orElseThrow().cutsLinks()).isTrue();
+    assertThat(Scenario.ISOLATED_PRIMARY.promotionLimit()).isEmpty();
+    assertThat(Scenario.STANDBY_ISOLATED.promotionLimit()).contains(0);
+    assertThat(Scenario.FLAPPING_LINK.promotionLimit()).contains(1);
+    assertThat(Scenario.WITNESS_AND_LEADER_LOSS.promotionLimit()).contains(0);
+    assertThat(Scenario.WITNESS_AND_LEADER_LOSS.fault().healsItself()).isTrue();
+    assertThat(Scenario.PRIMARY_CRASH.cutsLinks()).isFalse();
+    for (Scenario s : java.util.List.of(Scenario.ISOLATED_PRIMARY, Scenario.STANDBY_ISOLATED,
+        Scenario.FLAPPING_LINK, Scenario.WITNESS_AND_LEADER_LOSS)) {
+      assertThat(s.safeForProduction()).as(s.id()).isFalse();
+      assertThat(DrillRunner.vet(s, false)).isInstanceOf(DrillOutcome.Refused.class);
+    }
+    assertThat(DrillTimings.defaults().loadBudget(Scenario.FLAPPING_LINK))
+        .isGreaterThan(DrillTimings.defaults().loadBudget(Scenario.ISOLATED_PRIMARY).plusSeconds(59));
   }
 
   @Test

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {"Runs a failover drill under clinical load and measures RTO and RPO.",
         "Scenarios: health-check-validation, primary-crash, primary-freeze, primary-app-crash,",
         "standby-crash, planned-switchover, dual-failure-cloud, failback,",
-        "witness-and-standby-freeze, witness-loss, rolling-upgrade, postgres-minor-upgrade.",
+        "witness-and-standby-freeze, witness-loss, isolated-primary, standby-isolated,",
+        "flapping-link, witness-and-leader-loss, rolling-upgrade, postgres-minor-upgrade.",
         "Reports go to DIR/drills/; exit 0 when every run met the seed's target, 1 when one did not."})
 public final class DrillCommand implements Callable<Integer> {
 

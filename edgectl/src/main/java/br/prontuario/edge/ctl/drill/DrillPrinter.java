@@ -46,6 +46,10 @@ final class DrillPrinter {
     o.put("failedWrites", run.failedWrites());
     o.put("failedWriteAnswers", run.failedWriteAnswers());
     o.put("slowestWriteSeconds", run.slowestWriteSeconds());
+    if (run.dualPrimaryWindowSeconds() != null) {
+      o.put("writesAckedByIsolatedPrimary", run.writesAckedByIsolatedPrimary());
+      o.put("dualPrimaryWindowSeconds", run.dualPrimaryWindowSeconds());
+    }
     o.put("misses", run.misses());
     return o;
   }
@@ -74,6 +78,14 @@ final class DrillPrinter {
     row(out, "detection (s)", s.detectionSeconds());
     row(out, "promotion (s)", s.promotionSeconds());
     row(out, "slowest acked write (s)", s.slowestWriteSeconds());
+    if (report.runs().stream().anyMatch(r -> r.dualPrimaryWindowSeconds() != null)) {
+      // the direct commit probes of a scenario that cut links: both must be 0
+      out.printf(Locale.ROOT, "  %-26s %s (per run)%n", "acked by a cut-off node", report.runs().stream()
+          .map(r -> String.valueOf(r.writesAckedByIsolatedPrimary()))
+          .collect(java.util.stream.Collectors.joining(" ")));
+      out.printf(Locale.ROOT, "  %-26s %s (per run)%n", "dual-primary window (s)", report.runs().stream()
+          .map(r -> num(r.dualPrimaryWindowSeconds())).collect(java.util.stream.Collectors.joining(" ")));
+    }
     for (RunMeasurement r : report.runs()) {
       if (!r.passed()) {
         out.printf(Locale.ROOT, "  run %d failed: %s%n", r.run(), String.join("; ", r.misses()));

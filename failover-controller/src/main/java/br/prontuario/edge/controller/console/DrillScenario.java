@@ -20,6 +20,10 @@ record DrillScenario(String id, boolean safeForProduction) {
       new DrillScenario("failback", false),
       new DrillScenario("witness-and-standby-freeze", false),
       new DrillScenario("witness-loss", false),
+      new DrillScenario("isolated-primary", false),
+      new DrillScenario("standby-isolated", false),
+      new DrillScenario("flapping-link", false),
+      new DrillScenario("witness-and-leader-loss", false),
       new DrillScenario("rolling-upgrade", false),
       new DrillScenario("postgres-minor-upgrade", false));
 

@@ -33,7 +33,8 @@ public record DrillResult(
   /** The failover scenarios of {@code edgectl drill} (module drill, {@code Scenario}). */
   static final String SCENARIOS = "health-check-validation|primary-crash|primary-freeze"
       + "|primary-app-crash|standby-crash|planned-switchover|dual-failure-cloud|failback"
-      + "|witness-and-standby-freeze|witness-loss|rolling-upgrade|postgres-minor-upgrade";
+      + "|witness-and-standby-freeze|witness-loss|isolated-primary|standby-isolated|flapping-link"
+      + "|witness-and-leader-loss|rolling-upgrade|postgres-minor-upgrade";
 
   /** {@code edgectl drill restore}: its own series ({@link LastRestoreDrill}), not {@code last_drill_*}. */
   static final String RESTORE = "restore";
