@@ -391,8 +391,10 @@ class EdgeClusterIT {
     assertThat(toItself.code()).isEqualTo(2);
     assertThat(toItself.err()).contains("cannot be cut from itself").hasLineCount(1);
 
-    String out = edgectl("partition", standby.id(), "--from", leader.id(), "--dir", dir.toString());
+    // logged in first: once cut, the primary's commits (a login's too) wait until Patroni drops
+    // the unreachable standby from the synchronous set, and answer 503 meanwhile
     String token = entry.login("demo", cluster.demo().password());
+    String out = edgectl("partition", standby.id(), "--from", leader.id(), "--dir", dir.toString());
     try {
       assertThat(out).contains("cut node-a <-/-> node-b").doesNotContain("witness");
       JsonNode partitions = status().path("partitions");
