@@ -65,7 +65,7 @@ final class HtmlReport {
     row(html, "promotion (s)", s.promotionSeconds());
     row(html, "slowest acknowledged write (s)", s.slowestWriteSeconds());
     if (report.runs().stream().anyMatch(r -> r.dualPrimaryWindowSeconds() != null)) {
-      row(html, "commits acknowledged by a cut-off node", Stats.of(report.runs().stream()
+      row(html, "commits acked by a cut-off node without the lease", Stats.of(report.runs().stream()
           .map(r -> r.writesAckedByIsolatedPrimary() == null ? null
               : r.writesAckedByIsolatedPrimary().doubleValue()).toList()));
       row(html, "two nodes acknowledging at once (s)", Stats.of(report.runs().stream()

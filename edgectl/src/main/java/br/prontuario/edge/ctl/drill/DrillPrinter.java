@@ -80,7 +80,7 @@ final class DrillPrinter {
     row(out, "slowest acked write (s)", s.slowestWriteSeconds());
     if (report.runs().stream().anyMatch(r -> r.dualPrimaryWindowSeconds() != null)) {
       // the direct commit probes of a scenario that cut links: both must be 0
-      out.printf(Locale.ROOT, "  %-26s %s (per run)%n", "acked by a cut-off node", report.runs().stream()
+      out.printf(Locale.ROOT, "  %-26s %s (per run)%n", "acked without the lease", report.runs().stream()
           .map(r -> String.valueOf(r.writesAckedByIsolatedPrimary()))
           .collect(java.util.stream.Collectors.joining(" ")));
       out.printf(Locale.ROOT, "  %-26s %s (per run)%n", "dual-primary window (s)", report.runs().stream()
