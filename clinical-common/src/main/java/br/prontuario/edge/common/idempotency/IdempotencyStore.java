@@ -32,13 +32,13 @@ class IdempotencyStore {
 
   /**
    * Makes this transaction's commit wait for the synchronous standby, as the original write's did.
-   * PostgreSQL shows a commit to other sessions as soon as it is local, while its own client still
-   * waits for the standby's confirmation: a retry could find the stored response of a write the
-   * standby never confirmed (a primary cut off from it, which is then replaced and rewound) and
-   * acknowledge it. A transaction that wrote no WAL commits without waiting, so the replay rewrites
-   * the key's row (an update that changes nothing still writes a row version); its commit returns
-   * only once the standby holds everything up to it, the original write included. Found by the
-   * isolated-primary drill (docs/failover.md).
+   * A commit waiting for the standby is invisible to other sessions, but once that wait is
+   * cancelled (a cancel request, a terminating backend) the row is visible while only the primary
+   * holds it: a retry could find its stored response and acknowledge a write a failover would
+   * lose. A transaction that wrote no WAL commits without waiting, so the replay rewrites the key's
+   * row (an update that changes nothing still writes a row version); its commit returns only once
+   * the standby holds everything up to it, the original write included (ReplayAwaitsTheStandbyIT,
+   * docs/failover.md).
    */
   void awaitReplicated(String principal, String key) {
     jdbc.update("UPDATE idempotency_keys SET status = status WHERE principal = ? AND idem_key = ?",

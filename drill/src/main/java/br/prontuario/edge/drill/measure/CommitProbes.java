@@ -32,13 +32,17 @@ public record CommitProbes(Duration period, Map<String, List<Instant>> acknowled
   static final int SPAN_GAP_PERIODS = 3;
 
   public CommitProbes {
-    acknowledged = new TreeMap<>(acknowledged);
-    acknowledged.replaceAll((node, times) -> List.copyOf(times));
+    acknowledged = frozen(acknowledged);
     cuts = List.copyOf(cuts);
-    notesAcknowledged = new TreeMap<>(notesAcknowledged);
-    notesAcknowledged.replaceAll((node, times) -> List.copyOf(times));
-    seenWithoutLease = new TreeMap<>(seenWithoutLease);
-    seenWithoutLease.replaceAll((node, times) -> List.copyOf(times));
+    notesAcknowledged = frozen(notesAcknowledged);
+    seenWithoutLease = frozen(seenWithoutLease);
+  }
+
+  /** A copy the probe threads can no longer change, nodes in name order. */
+  private static Map<String, List<Instant>> frozen(Map<String, List<Instant>> timesByNode) {
+    Map<String, List<Instant>> copy = new TreeMap<>(timesByNode);
+    copy.replaceAll((node, times) -> List.copyOf(times));
+    return copy;
   }
 
   /** Commits a cut-off node acknowledged after it was seen without the leader lease. */

@@ -102,12 +102,7 @@ enum Fault {
 
     @Override
     void heal(ClusterControl cluster, String node) {
-      String notServing = cluster.awaitNodesServing(NODES_RESTART);
-      if (notServing != null) {
-        throw new IllegalStateException("the nodes did not serve again after the thaw: "
-            + notServing);
-      }
-      cluster.failback();
+      awaitNodesThenFailBack(cluster, "the thaw");
     }
   },
   /**
@@ -171,17 +166,10 @@ enum Fault {
       return leader;
     }
 
-    /** As after the freeze sequence: a controller may have activated the cloud meanwhile. */
+    /** The injection restored the links and the witness; a controller may have activated the cloud. */
     @Override
     void heal(ClusterControl cluster, String node) {
-      cluster.healPartitions();
-      cluster.start(WITNESS);
-      String notServing = cluster.awaitNodesServing(NODES_RESTART);
-      if (notServing != null) {
-        throw new IllegalStateException("the nodes did not serve again after the quorum returned: "
-            + notServing);
-      }
-      cluster.failback();
+      awaitNodesThenFailBack(cluster, "the quorum returned");
     }
   },
   /** Both nodes down: the cloud takes over. Healing is a whole failback. */
@@ -204,12 +192,7 @@ enum Fault {
     String inject(ClusterControl cluster, String leader) {
       cluster.start(leader);
       cluster.start(cluster.other(leader));
-      String notServing = cluster.awaitNodesServing(NODES_RESTART);
-      if (notServing != null) {
-        throw new IllegalStateException("the nodes did not serve again after their restart: "
-            + notServing);
-      }
-      cluster.failback();
+      awaitNodesThenFailBack(cluster, "their restart");
       return null;
     }
   };
@@ -253,6 +236,19 @@ enum Fault {
       case ISOLATE_LEADER, ISOLATE_STANDBY, FLAP_LEADER_LINKS, KILL_WITNESS_CUT_NODES -> true;
       default -> false;
     };
+  }
+
+  /**
+   * Once the nodes are back (restarted, thawed, reconnected): both must serve again, then the
+   * cloud's writes come home if a controller activated it meanwhile.
+   */
+  private static void awaitNodesThenFailBack(ClusterControl cluster, String after) {
+    String notServing = cluster.awaitNodesServing(NODES_RESTART);
+    if (notServing != null) {
+      throw new IllegalStateException("the nodes did not serve again after " + after + ": "
+          + notServing);
+    }
+    cluster.failback();
   }
 
   private static void sleep(Duration d) {

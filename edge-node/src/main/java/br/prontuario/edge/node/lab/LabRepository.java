@@ -40,9 +40,9 @@ class LabRepository {
   }
 
   /**
-   * Makes the duplicate's AA wait for the synchronous standby like the original's: the original
-   * may be committed only locally on a primary cut off from its standby (visible, not yet
-   * confirmed). Rewriting the message's row gives this transaction WAL to wait for; see
+   * Makes the duplicate's AA wait for the synchronous standby like the original's: the original's
+   * wait may have been cancelled, leaving it visible but held by the primary alone. Rewriting the
+   * message's row gives this transaction WAL to wait for; see
    * {@code IdempotencyStore.awaitReplicated}.
    */
   void awaitReplicated(String sender, String controlId) {
