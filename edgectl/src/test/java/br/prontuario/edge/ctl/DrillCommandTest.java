@@ -2,6 +2,12 @@ package br.prontuario.edge.ctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.ctl.drill.ChaosCommand;
+import br.prontuario.edge.drill.chaos.ChaosFault;
+import br.prontuario.edge.drill.chaos.ChaosReport;
+import br.prontuario.edge.drill.chaos.ChaosStep;
+import br.prontuario.edge.drill.chaos.ChaosVerdict;
+import br.prontuario.edge.drill.chaos.InjectedFault;
 import br.prontuario.edge.drill.load.AckedWrite;
 import br.prontuario.edge.drill.load.Attempt;
 import br.prontuario.edge.drill.measure.DrillSummary;
@@ -83,10 +89,7 @@ class DrillCommandTest {
 
   @Test
   void anUnsafeScenarioIsRefusedAgainstProduction() throws Exception {
-    Files.writeString(dir.resolve("cluster.json"), "{\"environment\":\"production\","
-        + "\"entrypoint\":\"http://127.0.0.1:9\",\"jwtSecret\":\"" + "A".repeat(44) + "\","
-        + "\"controller\":{\"url\":\"http://127.0.0.1:9\"},\"demo\":{\"username\":\"demo\","
-        + "\"password\":\"x\"}}");
+    writeProductionCluster();
 
     assertThat(edgectl("drill", "primary-freeze", "--dir", dir.toString())).isEqualTo(2);
     assertOneErrorLine("runs only against a local cluster");
@@ -103,9 +106,60 @@ class DrillCommandTest {
   }
 
   @Test
+  void chaosMinutesOutOfRangeIsOneLine() {
+    assertThat(edgectl("drill", "chaos", "--minutes", "0", "--dir", dir.toString())).isEqualTo(2);
+    assertOneErrorLine("--minutes must be between 1 and 1440");
+  }
+
+  @Test
+  void chaosWithoutAClusterIsOneLineWithTheCommandToStartIt() {
+    assertThat(edgectl("drill", "chaos", "--minutes", "5", "--seed", "6", "--dir",
+        dir.resolve("none").toString())).isNotZero();
+    assertOneErrorLine("edgectl up --dir");
+  }
+
+  @Test
+  void chaosIsRefusedAgainstProduction() throws Exception {
+    writeProductionCluster();
+
+    assertThat(edgectl("drill", "chaos", "--dir", dir.toString())).isEqualTo(1);
+    assertOneErrorLine("runs only against a local cluster");
+  }
+
+  @Test
+  void aChaosReportPrintsItsScheduleAndVerdictAndLeavesTheDrillHistoryReadable() {
+    Instant t0 = Instant.parse("2026-12-02T10:00:00Z");
+    ChaosStep step = new ChaosStep(1, ChaosFault.FREEZE, "node-b", null, Duration.ofSeconds(7),
+        Duration.ofSeconds(2));
+    ChaosReport report = new ChaosReport(6, 5, t0, t0.plusSeconds(300), 4,
+        List.of(new InjectedFault(step, t0.plusSeconds(20), t0.plusSeconds(27), t0.plusSeconds(31), null)),
+        List.of(), new ChaosVerdict(1, java.util.Map.of("freeze", 1), 900, List.of("n-9"), 0, true,
+            0, 0, 1200, 0.0, 0, 3.5, 0, List.of("1 acknowledged notes missing")), false);
+    Path file = report.write(dir);
+    new ReportFiles(dir).write(report());
+
+    ChaosCommand.print(report, file, new PrintWriter(out, true));
+
+    assertThat(out.toString()).contains("seed 6, 5 min, 4 clients: FAILED",
+        "+  20.0 s  1 freeze node-b 7 s", "4.0 s", "missing: 1", "problem: 1 acknowledged notes missing");
+    assertThat(file.getParent()).isEqualTo(dir.resolve("drills").resolve("chaos"));
+    out.getBuffer().setLength(0);
+    assertThat(edgectl("drill", "history", "--dir", dir.toString())).isZero();
+    assertThat(out.toString()).contains("primary-crash");
+  }
+
+  @Test
   void historyOfAFreshClusterSaysSo() {
     assertThat(edgectl("drill", "history", "--dir", dir.toString())).isZero();
     assertThat(out.toString()).contains("no drills yet");
+  }
+
+  /** A production deployment reached only through its failover controller. */
+  private void writeProductionCluster() throws Exception {
+    Files.writeString(dir.resolve("cluster.json"), "{\"environment\":\"production\","
+        + "\"entrypoint\":\"http://127.0.0.1:9\",\"jwtSecret\":\"" + "A".repeat(44) + "\","
+        + "\"controller\":{\"url\":\"http://127.0.0.1:9\"},\"demo\":{\"username\":\"demo\","
+        + "\"password\":\"x\"}}");
   }
 
   private static DrillReport report() {

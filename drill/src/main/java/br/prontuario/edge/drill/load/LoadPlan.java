@@ -66,6 +66,12 @@ public record LoadPlan(URI entrypoint, Path caCertificate, String username, Stri
         maxDuration, maxWrites, requestTimeout, readEvery, apps);
   }
 
+  /** This plan, stopping after {@code writes} write attempts in total. */
+  public LoadPlan withMaxWrites(int writes) {
+    return new LoadPlan(entrypoint, caCertificate, username, password, clients, interval,
+        maxDuration, writes, requestTimeout, readEvery, nodeApps);
+  }
+
   /** This plan with clients that wait {@code timeout} for each answer. */
   public LoadPlan withRequestTimeout(Duration timeout) {
     return new LoadPlan(entrypoint, caCertificate, username, password, clients, interval,

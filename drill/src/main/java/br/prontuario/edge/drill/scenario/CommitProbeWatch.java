@@ -2,6 +2,7 @@ package br.prontuario.edge.drill.scenario;
 
 import br.prontuario.edge.drill.load.AckedWrite;
 import br.prontuario.edge.drill.measure.CommitProbes;
+import br.prontuario.edge.drill.measure.LeaseTimeline;
 import br.prontuario.edge.drill.measure.LinkCut;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * per node), to see which nodes acknowledged writes when: the isolated-primary evidence that the
  * clients' view through the entry points cannot give.
  */
-final class CommitProbeWatch implements AutoCloseable {
+public final class CommitProbeWatch implements AutoCloseable {
 
   static final Duration PERIOD = Duration.ofMillis(500);
   private static final List<String> DATA_NODES = List.of("node-a", "node-b");
@@ -27,10 +28,11 @@ final class CommitProbeWatch implements AutoCloseable {
   private final Instant startedAt;
   private final Map<String, List<Instant>> acknowledged = new LinkedHashMap<>();
   private final Map<String, List<Instant>> withoutLease = new LinkedHashMap<>();
+  private final Map<String, List<LeaseTimeline.Observation>> leaseAnswers = new LinkedHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running = true;
 
-  CommitProbeWatch(ClusterControl cluster, Clock clock) {
+  public CommitProbeWatch(ClusterControl cluster, Clock clock) {
     this.cluster = cluster;
     this.clock = clock;
     this.startedAt = clock.instant();
@@ -39,7 +41,9 @@ final class CommitProbeWatch implements AutoCloseable {
       List<Instant> leaseless = new CopyOnWriteArrayList<>();
       acknowledged.put(node, times);
       withoutLease.put(node, leaseless);
-      Thread thread = new Thread(() -> probe(node, times, leaseless), "drill-commit-probe-" + node);
+      List<LeaseTimeline.Observation> answers = new CopyOnWriteArrayList<>();
+      leaseAnswers.put(node, answers);
+      Thread thread = new Thread(() -> probe(node, times, leaseless, answers), "drill-commit-probe-" + node);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
@@ -50,10 +54,13 @@ final class CommitProbeWatch implements AutoCloseable {
    * Asks the node whether it holds the leader lease before each commit: cut off, it cannot win
    * the lease back, so a commit acknowledged after a "no" came after the lease was lost.
    */
-  private void probe(String node, List<Instant> times, List<Instant> leaseless) {
+  private void probe(String node, List<Instant> times, List<Instant> leaseless,
+      List<LeaseTimeline.Observation> answers) {
     while (running) {
       Instant sent = clock.instant();
-      if (!cluster.holdsLeaderLease(node)) {
+      boolean held = cluster.holdsLeaderLease(node);
+      answers.add(new LeaseTimeline.Observation(sent, held));
+      if (!held) {
         leaseless.add(sent);
       }
       if (cluster.acknowledgesProbeCommit(node) && running) {
@@ -72,12 +79,17 @@ final class CommitProbeWatch implements AutoCloseable {
    * What the probes saw so far, with the cuts made since the watch started and the clients' notes
    * by the edge-node that acknowledged each.
    */
-  CommitProbes result(List<AckedWrite> notes) {
+  public CommitProbes result(List<AckedWrite> notes) {
     List<LinkCut> cuts = cluster.cuts().stream().filter(c -> !c.cutAt().isBefore(startedAt)).toList();
     Map<String, List<Instant>> notesByNode = new LinkedHashMap<>();
     notes.stream().filter(n -> n.servedBy() != null)
         .forEach(n -> notesByNode.computeIfAbsent(n.servedBy(), k -> new ArrayList<>()).add(n.ackAt()));
     return new CommitProbes(PERIOD, acknowledged, cuts, notesByNode, withoutLease);
+  }
+
+  /** Every lease answer so far, each node's in time order. */
+  public LeaseTimeline leaseTimeline() {
+    return new LeaseTimeline(leaseAnswers);
   }
 
   @Override

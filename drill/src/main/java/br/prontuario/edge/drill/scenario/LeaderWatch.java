@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Polls who holds the PostgreSQL leader during a run and records each change as a promotion, seen
  * directly rather than through the controller (Patroni promotes on its own when a leader dies).
  */
-final class LeaderWatch implements AutoCloseable {
+public final class LeaderWatch implements AutoCloseable {
 
   private final ClusterControl cluster;
   private final Clock clock;
@@ -19,7 +19,7 @@ final class LeaderWatch implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  LeaderWatch(ClusterControl cluster, Clock clock, String initialLeader) {
+  public LeaderWatch(ClusterControl cluster, Clock clock, String initialLeader) {
     this.cluster = cluster;
     this.clock = clock;
     this.thread = new Thread(() -> watch(initialLeader), "drill-leader-watch");
@@ -44,7 +44,7 @@ final class LeaderWatch implements AutoCloseable {
     }
   }
 
-  List<ControllerEvent> promotions() {
+  public List<ControllerEvent> promotions() {
     return List.copyOf(promotions);
   }
 

@@ -26,7 +26,7 @@ public record LoadSettings(URI entrypoint, Path caCertificate, String username, 
     this(entrypoint, caCertificate, username, password, clients, List.of());
   }
 
-  LoadPlan plan(Duration maxDuration) {
+  public LoadPlan plan(Duration maxDuration) {
     return LoadPlan.of(entrypoint, caCertificate, username, password, clients, maxDuration);
   }
 }

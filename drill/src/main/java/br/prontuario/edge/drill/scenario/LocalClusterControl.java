@@ -90,14 +90,14 @@ public final class LocalClusterControl implements ClusterControl {
   @Override
   public void partition(String node, String from) {
     cluster.partitions().cut(NodeName.parse(node), Optional.ofNullable(from).map(NodeName::parse));
-    cuts.add(new LinkCut(node, clock.instant(), null));
+    cuts.add(new LinkCut(node, from, clock.instant(), null));
   }
 
   @Override
   public void healPartitions() {
     cluster.partitions().heal();
     Instant healedAt = clock.instant();
-    cuts.replaceAll(cut -> cut.healedAt() == null ? new LinkCut(cut.node(), cut.cutAt(), healedAt) : cut);
+    cuts.replaceAll(cut -> cut.healed(healedAt));
   }
 
   @Override

@@ -2,6 +2,11 @@ package br.prontuario.edge.drill.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.drill.chaos.ChaosHistory;
+import br.prontuario.edge.drill.chaos.ChaosReport;
+import br.prontuario.edge.drill.chaos.ChaosRun;
+import br.prontuario.edge.drill.chaos.ChaosSchedule;
+import br.prontuario.edge.drill.chaos.ChaosVerdict;
 import br.prontuario.edge.drill.measure.ControllerEvent;
 import br.prontuario.edge.drill.measure.RunMeasurement;
 import br.prontuario.edge.drill.report.DrillReport;
@@ -31,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * One short primary-crash and one planned switchover on a real local cluster (etcd, Patroni,
  * PostgreSQL, Redis + Sentinel, HAProxy, two edge-nodes), checking that what the drill reports is
  * right, not how fast it is: every write acknowledged before the fault is in the database, and the
- * RTO lies between the fault and the first success the clients observed.
+ * RTO lies between the fault and the first success the clients observed; then a short chaos soak.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -112,13 +117,46 @@ class FailoverDrillIT {
     assertThat(run.firstSuccessAt()).isAfter(run.faultAt());
   }
 
+  /**
+   * The chaos soak's short form: a fixed seed whose first faults isolate the witness, kill
+   * node-a, cut the link between the nodes, freeze the witness and isolate each node in turn.
+   * What is checked is the checker's verdict on what really happened, and that it had something
+   * to check; how fast the cluster recovered is the 60-minute soak's figure (docs/benchmarks.md).
+   */
+  @Test
+  @Order(3)
+  void aShortChaosSoakLosesNoNoteAndNeverHasTwoWritablePrimaries() throws Exception {
+    var demo = cluster.descriptor().demo();
+    LoadSettings load = new LoadSettings(java.net.URI.create(cluster.layout().entrypoint()),
+        cluster.tls().caCertificate(), demo.username(), demo.password(), 2);
+
+    ChaosHistory history = new ChaosRun(control, load, Clock.systemUTC(), progress::add)
+        .run(Duration.ofMinutes(4), new ChaosSchedule(6));
+    ChaosReport report = ChaosReport.of(history, 2);
+    report.write(cluster.stateDir());
+    ChaosVerdict verdict = report.verdict();
+
+    assertThat(verdict.problems()).as("verdict %s; progress %s", verdict, progress).isEmpty();
+    assertThat(verdict.faults()).isGreaterThanOrEqualTo(3);
+    assertThat(history.faults()).extracting(f -> f.step().describe()).first()
+        .isEqualTo("1 isolate witness 15 s");
+    assertThat(verdict.acknowledgedNotes()).isPositive();
+    assertThat(verdict.probeCommits()).isPositive();
+    assertThat(control.cuts()).allSatisfy(c -> assertThat(c.healedAt()).isNotNull());
+    assertThat(notesInDatabase("chaos-")).isGreaterThanOrEqualTo(verdict.acknowledgedNotes());
+  }
+
   /** Counted on the leader directly, not through the API the drill itself reads. */
   private long notesInDatabase() throws Exception {
+    return notesInDatabase("drill-");
+  }
+
+  private long notesInDatabase(String runPrefix) throws Exception {
     var db = cluster.descriptor().database();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(
-            "SELECT count(*) FROM notes WHERE text LIKE 'Evolução de simulação drill-%'")) {
+            "SELECT count(*) FROM notes WHERE text LIKE 'Evolução de simulação " + runPrefix + "%'")) {
       r.next();
       return r.getLong(1);
     }

@@ -116,9 +116,14 @@ class LabMllpIT extends EdgeNodeIT {
     requireAStandbyThatNeverAnswers();
     try {
       CompletableFuture<MllpClient.Ack> first = CompletableFuture.supplyAsync(() -> send(client, message));
+      // cancelled until the result's own commit was among those cancelled: the first waiter may
+      // be a background job's, and the listener's transaction may start waiting later
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-          .until(() -> jdbc.queryForObject("SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity"
-              + " WHERE wait_event = 'SyncRep'", Integer.class) > 0);
+          .pollInterval(Duration.ofMillis(200)).until(() -> {
+            jdbc.queryForObject("SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity"
+                + " WHERE wait_event = 'SyncRep'", Integer.class);
+            return first.isDone();
+          });
       // the commit's wait for the standby was cancelled: committed locally, not confirmed
       assertThat(first.get(30, TimeUnit.SECONDS).code()).isEqualTo("AE");
       assertThat(results()).isEqualTo(2);

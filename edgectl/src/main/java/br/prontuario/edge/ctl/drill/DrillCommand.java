@@ -3,19 +3,12 @@ package br.prontuario.edge.ctl.drill;
 import br.prontuario.edge.ctl.drill.restore.RestoreDrillCommand;
 import br.prontuario.edge.drill.report.DrillReport;
 import br.prontuario.edge.drill.report.ReportFiles;
-import br.prontuario.edge.drill.scenario.ClusterControl;
-import br.prontuario.edge.drill.scenario.ClusterControls;
-import br.prontuario.edge.drill.scenario.ClusterFile;
-import br.prontuario.edge.drill.scenario.ControllerApi;
 import br.prontuario.edge.drill.scenario.DrillOutcome;
 import br.prontuario.edge.drill.scenario.DrillRunner;
 import br.prontuario.edge.drill.scenario.DrillTimings;
-import br.prontuario.edge.drill.scenario.LoadSettings;
 import br.prontuario.edge.drill.scenario.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +19,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code edgectl drill SCENARIO}: measures RTO and RPO under live clinical load. */
 @Command(name = "drill", mixinStandardHelpOptions = true,
-    subcommands = {DrillHistoryCommand.class, RestoreDrillCommand.class},
+    subcommands = {DrillHistoryCommand.class, RestoreDrillCommand.class, ChaosCommand.class},
     description = {"Runs a failover drill under clinical load and measures RTO and RPO.",
         "Scenarios: health-check-validation, primary-crash, primary-freeze, primary-app-crash,",
         "standby-crash, planned-switchover, dual-failure-cloud, failback,",
         "witness-and-standby-freeze, witness-loss, isolated-primary, standby-isolated,",
-        "flapping-link, witness-and-leader-loss, rolling-upgrade, postgres-minor-upgrade.",
+        "flapping-link, witness-and-leader-loss, rolling-upgrade, postgres-minor-upgrade;",
+        "edgectl drill chaos --minutes N --seed S: a seeded random soak of faults, checked afterwards.",
         "Reports go to DIR/drills/; exit 0 when every run met the seed's target, 1 when one did not."})
 public final class DrillCommand implements Callable<Integer> {
 
@@ -58,16 +52,10 @@ public final class DrillCommand implements Callable<Integer> {
   public Integer call() {
     Scenario chosen = validated();
     Path clusterDir = ClusterDirs.resolve(dir);
-    ClusterFile cluster = ClusterFile.read(clusterDir);
-    Clock clock = Clock.systemUTC();
-    Optional<ControllerApi> controller = ControllerApi.of(cluster, clock);
-    ClusterControl control = ClusterControls.open(cluster, controller, clock,
-        Path.of(System.getProperty("edge.home", ".")).toAbsolutePath().normalize());
+    DrillTarget target = DrillTarget.open(clusterDir);
     PrintWriter err = spec.commandLine().getErr();
-    DrillRunner runner = new DrillRunner(control, controller,
-        new LoadSettings(cluster.entrypoint(), cluster.caCertificate(), cluster.username(), cluster.password(), clients,
-            cluster.entrypoints().subList(1, cluster.entrypoints().size())),
-        DrillTimings.defaults(), clock, line -> {
+    DrillRunner runner = new DrillRunner(target.control(), target.controller(),
+        target.load(clients), DrillTimings.defaults(), target.clock(), line -> {
           err.println("drill: " + line);
           err.flush();
         });

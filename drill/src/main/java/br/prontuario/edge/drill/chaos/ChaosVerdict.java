@@ -1,0 +1,35 @@
+package br.prontuario.edge.drill.chaos;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link HistoryCheck} found. The soak passes when every acknowledged note was read back
+ * exactly once, no commit was acknowledged by a node that was not the primary, two nodes never
+ * acknowledged commits at the same time, and the cluster recovered from every fault.
+ *
+ * @param lostNoteIds acknowledged notes not read back (ids only, never the text)
+ * @param notesAckedByNonPrimary notes acknowledged by an edge-node that could only reach its own
+ *     node's PostgreSQL (its link to the other data node cut) while that node was seen without
+ *     the leader lease before, during and after the request
+ * @param probeCommitsAckedByNonPrimary the drill's direct commit probes a node acknowledged while
+ *     seen without the lease just before and just after
+ * @param dualPrimaryWindowSeconds the longest time both nodes acknowledged probe commits
+ * @param longestWriteGapSeconds the longest time no write was acknowledged (what clinicians felt)
+ */
+public record ChaosVerdict(int faults, Map<String, Integer> faultsByKind, int acknowledgedNotes,
+    List<String> lostNoteIds, int duplicatedNotes, boolean readBackComplete,
+    int notesAckedByNonPrimary, int probeCommitsAckedByNonPrimary, int probeCommits,
+    double dualPrimaryWindowSeconds, int leaderMoves, double longestWriteGapSeconds,
+    int unrecoveredFaults, List<String> problems) {
+
+  public ChaosVerdict {
+    faultsByKind = Map.copyOf(faultsByKind);
+    lostNoteIds = List.copyOf(lostNoteIds);
+    problems = List.copyOf(problems);
+  }
+
+  public boolean passed() {
+    return problems.isEmpty();
+  }
+}

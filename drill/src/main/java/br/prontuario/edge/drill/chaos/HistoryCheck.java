@@ -1,0 +1,120 @@
+package br.prontuario.edge.drill.chaos;
+
+import br.prontuario.edge.drill.load.AckedWrite;
+import br.prontuario.edge.drill.load.Attempt;
+import br.prontuario.edge.drill.load.DuplicateWrites;
+import br.prontuario.edge.drill.measure.LeaseTimeline;
+import br.prontuario.edge.drill.measure.LinkCut;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Checks a soak's history against what clinicians are promised: every acknowledged note present
+ * exactly once, no commit acknowledged by a node that was not the primary at that moment, never
+ * two writable primaries at once, and a cluster that came back after every fault.
+ *
+ * <p>A note's committing database is known only when its edge-node could reach no other: its
+ * link to the other data node cut (a connection to the other node's PostgreSQL stalls there). An
+ * edge-node with both links may have committed on either node, so those notes are covered by the
+ * commit probes, which commit on each node's PostgreSQL directly.
+ */
+public final class HistoryCheck {
+
+  private static final List<String> DATA_NODES = List.of("node-a", "node-b");
+
+  private HistoryCheck() {}
+
+  public static ChaosVerdict of(ChaosHistory history) {
+    List<String> problems = new ArrayList<>();
+    List<AckedWrite> acked = history.load().acked();
+
+    List<String> lost = new ArrayList<>();
+    boolean complete = history.readBack().complete();
+    if (complete) {
+      acked.stream().map(AckedWrite::noteId)
+          .filter(id -> !history.readBack().foundNoteIds().contains(id)).forEach(lost::add);
+    } else {
+      problems.add("the notes could not all be read back: " + history.readBack().problem());
+    }
+    if (!lost.isEmpty()) {
+      problems.add(lost.size() + " acknowledged notes missing");
+    }
+    int duplicated = DuplicateWrites.count(history.readBack().stored());
+    if (duplicated > 0) {
+      problems.add(duplicated + " acknowledged notes stored more than once");
+    }
+
+    int notesByNonPrimary = notesAckedByNonPrimary(acked, history);
+    if (notesByNonPrimary > 0) {
+      problems.add(notesByNonPrimary + " notes acknowledged through a cut-off node without the lease");
+    }
+    int probeCommits = 0;
+    int probesByNonPrimary = 0;
+    for (Map.Entry<String, List<Instant>> node : history.probes().acknowledged().entrySet()) {
+      probeCommits += node.getValue().size();
+      probesByNonPrimary += (int) node.getValue().stream()
+          .filter(t -> history.leases().notPrimaryThroughout(node.getKey(), t, t)).count();
+    }
+    if (probesByNonPrimary > 0) {
+      problems.add(probesByNonPrimary + " probe commits acknowledged by a node without the lease");
+    }
+    double dual = history.probes().dualPrimaryWindowSeconds();
+    if (dual > 0) {
+      problems.add(String.format(Locale.ROOT, "two nodes acknowledged commits at once for %.1f s", dual));
+    }
+
+    int unrecovered = (int) history.faults().stream().filter(f -> f.servingAgainAt() == null).count();
+    if (unrecovered > 0) {
+      problems.add(unrecovered + " faults after which the nodes did not serve again");
+    }
+    if (history.stoppedEarly() != null) {
+      problems.add("stopped early: " + history.stoppedEarly());
+    }
+    if (acked.isEmpty()) {
+      problems.add("no note was acknowledged: nothing was checked");
+    }
+    Map<String, Integer> byKind = new TreeMap<>();
+    history.faults().forEach(f -> byKind.merge(
+        f.step().fault().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1, Integer::sum));
+    return new ChaosVerdict(history.faults().size(), byKind, acked.size(), lost, duplicated,
+        complete, notesByNonPrimary, probesByNonPrimary, probeCommits, dual,
+        history.leaderMoves().size(), longestWriteGapSeconds(history.load().attempts()),
+        unrecovered, problems);
+  }
+
+  /** Notes whose edge-node could reach only its own node's PostgreSQL while that node was no primary. */
+  private static int notesAckedByNonPrimary(List<AckedWrite> acked, ChaosHistory history) {
+    List<LinkCut> cuts = history.probes().cuts();
+    LeaseTimeline leases = history.leases();
+    int count = 0;
+    for (AckedWrite note : acked) {
+      String node = note.servedBy();
+      if (note.emergency() || node == null || !DATA_NODES.contains(node)) {
+        continue;
+      }
+      String peer = DATA_NODES.get(1 - DATA_NODES.indexOf(node));
+      boolean onlyItsOwnDatabase = cuts.stream().anyMatch(c -> c.separates(node, peer)
+          && c.covers(note.sentAt()) && c.covers(note.ackAt()));
+      if (onlyItsOwnDatabase && leases.notPrimaryThroughout(node, note.sentAt(), note.ackAt())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The longest stretch between two acknowledged writes (replays included: they were answered). */
+  static double longestWriteGapSeconds(List<Attempt> attempts) {
+    List<Instant> acks = attempts.stream().filter(a -> a.isWrite() && a.ok()).map(Attempt::doneAt)
+        .sorted().toList();
+    long longest = 0;
+    for (int i = 1; i < acks.size(); i++) {
+      longest = Math.max(longest, Duration.between(acks.get(i - 1), acks.get(i)).toMillis());
+    }
+    return longest / 1000.0;
+  }
+}
