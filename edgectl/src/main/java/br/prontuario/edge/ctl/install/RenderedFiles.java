@@ -48,7 +48,8 @@ final class RenderedFiles {
   private void place(Host host, String name, String content) {
     var dirs = host.dirs();
     switch (name) {
-      case "etcd.conf.yml", "haproxy.cfg", "edge-node.properties", "failover-controller.properties" ->
+      case "etcd.conf.yml", "haproxy.cfg", "edge-node.properties", "failover-controller.properties",
+          "replication-gateway.cfg" ->
           files.add(PlannedFile.root(host.config(name), content));
       // a folder for Patroni: it merges this file with the operator's secrets.yml beside it
       case "patroni.yml" -> files.add(PlannedFile.root(host.config("patroni/patroni.yml"), content));

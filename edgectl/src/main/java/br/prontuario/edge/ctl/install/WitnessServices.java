@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the Linux witness runs: etcd's third member, Sentinel 3, its entry HAProxy, keepalived for
- * the floating entry address (when there is one), a failover-controller replica. pgBackRest's
+ * What the Linux witness runs: etcd's third member, Sentinel 3, its entry HAProxy, the cloud's
+ * replication gateway (a second HAProxy), keepalived for the floating entry address (when there
+ * is one), a failover-controller replica. pgBackRest's
  * repository needs no daemon (the nodes reach it over SSH); its timers are {@link BackupTimers}.
  */
 final class WitnessServices {
@@ -24,6 +25,11 @@ final class WitnessServices {
         .in(host.dirs().base())
         // 443 and 80 without root
         .capabilities("CAP_NET_BIND_SERVICE").notifiesReady().build());
+    services.add(Service.named("replication-gateway",
+            "HAProxy, the address the GKE standby replicates from (follows the edge primary)")
+        .runs(host.serviceAccount(), List.of(host.path(Program.HAPROXY), "-Ws", "-f",
+            host.config("replication-gateway.cfg")))
+        .in(host.dirs().base()).notifiesReady().build());
     if (floatingAddress) {
       String run = "/run/" + RUNTIME_DIR + "/";
       services.add(Service.named("keepalived", "keepalived, the floating entry address (VRRP)")

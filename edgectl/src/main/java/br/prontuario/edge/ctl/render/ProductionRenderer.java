@@ -3,11 +3,14 @@ package br.prontuario.edge.ctl.render;
 import br.prontuario.edge.localcluster.backup.BackupPolicy;
 import br.prontuario.edge.localcluster.backup.PgBackRestArchiving;
 import br.prontuario.edge.localcluster.backup.ProductionBackups;
+import br.prontuario.edge.localcluster.cloud.EdgeUpstream;
+import br.prontuario.edge.localcluster.cloud.ReplicationGateway;
 import br.prontuario.edge.localcluster.cluster.ClusterLayout;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.config.ProductionHosts;
 import br.prontuario.edge.localcluster.etcd.EtcdConfig;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.haproxy.KeepalivedConfig;
@@ -71,6 +74,8 @@ public final class ProductionRenderer {
     written.add(text(target, target.resolve(NodeName.WITNESS.id()).resolve("pgbackrest.conf"),
         ProductionBackups.witness(layout, BackupPolicy.STANDARD, dirs.pgdata())
             .render("pgBackRest on the witness: repo1 here, repo2 in GCS (rendered by edgectl render)")));
+    written.add(text(target, target.resolve(NodeName.WITNESS.id()).resolve("replication-gateway.cfg"),
+        replicationGateway(layout, prod, dirs)));
     // an entry HAProxy on every box; keepalived floats one address between them (Linux hosts)
     for (NodeName node : ClusterLayout.ENTRY_ORDER) {
       Path dir = target.resolve(node.id());
@@ -86,6 +91,25 @@ public final class ProductionRenderer {
       }
     }
     return written;
+  }
+
+  /**
+   * The witness's HAProxy that the GKE standby replicates from (and failback writes through):
+   * TCP to whichever Mac Studio's Patroni answers {@code /primary} over TLS checked against the
+   * cluster CA. It listens on the witness's address and, when there is one, the floating entry
+   * address that the GKE site's {@code edge-replication} endpoint names.
+   */
+  static String replicationGateway(ClusterLayout layout, ProductionHosts prod, ProductionDirs dirs) {
+    List<String> binds = new ArrayList<>();
+    binds.add(layout.host(NodeName.WITNESS) + ":" + ReplicationGateway.PRODUCTION_PORT);
+    if (!prod.entryVirtualAddress().isEmpty()) {
+      binds.add(prod.entryVirtualAddress() + ":" + ReplicationGateway.PRODUCTION_PORT);
+    }
+    List<EdgeUpstream> upstreams = List.of(NodeName.NODE_A, NodeName.NODE_B).stream()
+        .map(n -> new EdgeUpstream(n.id(), layout.host(n), layout.ports(n).postgres(),
+            layout.ports(n).patroniRest(), Path.of(dirs.postgresTls().ca())))
+        .toList();
+    return ReplicationGateway.render(binds, upstreams);
   }
 
   private static Path write(Path target, Path file, String header, java.util.Map<String, Object> content) {

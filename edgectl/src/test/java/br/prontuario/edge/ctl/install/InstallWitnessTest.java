@@ -19,7 +19,7 @@ class InstallWitnessTest {
 
   private static final Path UNITS = Path.of("etc/systemd/system");
   private static final List<String> SERVICES = List.of("etcd", "sentinel", "haproxy", "keepalived",
-      "failover-controller");
+      "failover-controller", "replication-gateway");
 
   @TempDir Path root;
 
@@ -29,7 +29,7 @@ class InstallWitnessTest {
 
     assertThat(unitNames()).containsExactlyInAnyOrder("prontuario-etcd.service", "prontuario-sentinel.service",
         "prontuario-haproxy.service", "prontuario-keepalived.service", "prontuario-failover-controller.service",
-        "prontuario-backup-full.service", "prontuario-backup-full.timer",
+        "prontuario-replication-gateway.service", "prontuario-backup-full.service", "prontuario-backup-full.timer",
         "prontuario-backup-diff.service", "prontuario-backup-diff.timer");
     for (String service : SERVICES) {
       Map<String, List<String>> unit = unit("prontuario-" + service + ".service");
@@ -52,6 +52,11 @@ class InstallWitnessTest {
     Map<String, List<String>> haproxy = unit("prontuario-haproxy.service");
     assertThat(haproxy.get("AmbientCapabilities")).containsExactly("CAP_NET_BIND_SERVICE");
     assertThat(haproxy.get("CapabilityBoundingSet")).containsExactly("CAP_NET_BIND_SERVICE");
+    // 5432 needs no capability; its configuration is the rendered one, installed beside haproxy.cfg
+    Map<String, List<String>> gateway = unit("prontuario-replication-gateway.service");
+    assertThat(gateway.get("AmbientCapabilities")).isNull();
+    assertThat(gateway.get("ExecStart")).singleElement().asString().endsWith("-Ws -f /etc/prontuario/replication-gateway.cfg");
+    assertThat(root.resolve("etc/prontuario/replication-gateway.cfg")).content().contains("option httpchk GET /primary");
     assertThat(unit("prontuario-keepalived.service").get("CapabilityBoundingSet")).singleElement()
         .asString().doesNotContain("CAP_SYS_ADMIN");
     assertThat(root.resolve("etc/sysctl.d/60-prontuario.conf")).content().contains("net.ipv4.ip_nonlocal_bind = 1");

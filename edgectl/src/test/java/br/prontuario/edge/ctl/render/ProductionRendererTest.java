@@ -22,6 +22,22 @@ class ProductionRendererTest {
   @TempDir Path target;
 
   @Test
+  void theReplicationGatewayFollowsThePrimaryThroughPatroniOverTlsOnTheAddressGkeReplicatesFrom()
+      throws Exception {
+    ProductionRenderer.render(CONFIG, target);
+
+    String gateway = Files.readString(target.resolve("witness/replication-gateway.cfg"));
+    // the witness's own address and the floating one k8s/overlays/gke names REPLICATION_GATEWAY_IP
+    assertThat(gateway).contains("  bind 10.20.0.13:5432\n", "  bind 10.20.0.10:5432\n",
+        "option httpchk GET /primary", "http-check expect status 200",
+        "server node-a 10.20.0.11:5432 check port 8008 check-ssl verify required ca-file /opt/prontuario/tls/ca.crt",
+        "server node-b 10.20.0.12:5432 check port 8008 check-ssl verify required ca-file /opt/prontuario/tls/ca.crt");
+    assertThat(gateway).doesNotContain("127.0.0.1");
+    assertThat(Files.readString(Path.of(System.getProperty("user.dir")).getParent()
+        .resolve("k8s/overlays/gke/site-network.yaml"))).contains("REPLICATION_GATEWAY_IP: 10.20.0.10");
+  }
+
+  @Test
   void writesEachHostsFilesWithTheProductionAddressesAndTiming() throws Exception {
     List<Path> files = ProductionRenderer.render(CONFIG, target);
     assertThat(files).extracting(Path::toString).containsExactlyInAnyOrder(
@@ -33,7 +49,7 @@ class ProductionRendererTest {
         "node-a/pgbackrest.conf", "node-b/pgbackrest.conf", "witness/pgbackrest.conf",
         "node-a/edge-node.properties", "node-b/edge-node.properties",
         "node-a/failover-controller.properties", "node-b/failover-controller.properties",
-        "witness/failover-controller.properties");
+        "witness/failover-controller.properties", "witness/replication-gateway.cfg");
 
     JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")));
     assertThat(patroni.at("/name").asString()).isEqualTo("node-b");

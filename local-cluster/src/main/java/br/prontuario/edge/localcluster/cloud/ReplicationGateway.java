@@ -16,7 +16,10 @@ import java.util.StringJoiner;
  * = 200), so the cloud follows edge failovers without being reconfigured. In production the same
  * frontend sits on the witness host behind the site-to-site VPN.
  */
-final class ReplicationGateway {
+public final class ReplicationGateway {
+
+  /** The port the GKE site's {@code edge-replication} Service expects on the hospital side. */
+  public static final int PRODUCTION_PORT = 5432;
 
   private ReplicationGateway() {}
 
@@ -26,7 +29,7 @@ final class ReplicationGateway {
     Path config = dir.resolve("gateway.cfg");
     try {
       Files.createDirectories(dir);
-      Files.writeString(config, render(port, upstreams));
+      Files.writeString(config, render(List.of("127.0.0.1:" + port), upstreams));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -38,7 +41,8 @@ final class ReplicationGateway {
     }
   }
 
-  static String render(int port, List<EdgeUpstream> upstreams) {
+  /** The HAProxy configuration, listening on each of {@code binds} (address:port). */
+  public static String render(List<String> binds, List<EdgeUpstream> upstreams) {
     boolean patroni = upstreams.stream().allMatch(u -> u.patroniPort() != null);
     StringJoiner c = new StringJoiner("\n", "", "\n");
     c.add("# cloud replication gateway: forwards to the edge PostgreSQL primary (written by edgectl)");
@@ -51,7 +55,7 @@ final class ReplicationGateway {
     c.add("  timeout server 30m");
     c.add("  timeout check 2s");
     c.add("listen edge_primary");
-    c.add("  bind 127.0.0.1:" + port);
+    binds.forEach(bind -> c.add("  bind " + bind));
     if (patroni) {
       c.add("  option httpchk GET /primary");
       c.add("  http-check expect status 200");
