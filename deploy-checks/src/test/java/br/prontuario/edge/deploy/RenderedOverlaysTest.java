@@ -138,6 +138,32 @@ class RenderedOverlaysTest {
         .path("replicas").asInt()).isZero();
   }
 
+  @Test
+  void theCloudDatabaseTrustsNoConnectionAndTakesOnlyTlsOverTheNetwork() {
+    List<JsonNode> objects = Manifests.render("gke");
+    JsonNode patroni = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(Manifests.find(objects,
+        "ConfigMap", "cloud-db-patroni").path("data").path("patroni.yml").asString());
+    List<String> hba = patroni.path("postgresql").path("pg_hba").valueStream().map(JsonNode::asString).toList();
+
+    assertThat(hba).noneMatch(line -> line.contains("trust"))
+        .allMatch(line -> line.startsWith("local ") || line.startsWith("hostssl ") || line.endsWith(" reject"))
+        .contains("hostnossl all all 0.0.0.0/0 reject");
+    assertThat(patroni.at("/postgresql/parameters/ssl").asString()).isEqualTo("on");
+    StatefulSet db = StrictModel.read(Manifests.find(objects, "StatefulSet", "cloud-db"), StatefulSet.class);
+    Container container = db.getSpec().getTemplate().getSpec().getContainers().get(0);
+    String mount = container.getVolumeMounts().stream().filter(m -> m.getName().equals("tls")).findFirst()
+        .orElseThrow().getMountPath();
+    for (String file : List.of("/restapi/certfile", "/restapi/keyfile", "/postgresql/parameters/ssl_cert_file",
+        "/postgresql/parameters/ssl_key_file")) {
+      assertThat(patroni.at(file).asString()).as(file).startsWith(mount + "/");
+    }
+    assertThat(db.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getName().equals("tls"))
+        .singleElement().satisfies(v -> assertThat(v.getSecret().getDefaultMode()).isEqualTo(0440));
+    // the REST API answers only TLS, so the kubelet's probes must speak it
+    assertThat(container.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTPS");
+    assertThat(container.getLivenessProbe().getHttpGet().getScheme()).isEqualTo("HTTPS");
+  }
+
   private static Map<String, PodSpec> podSpecs(String overlay) {
     Map<String, PodSpec> specs = new java.util.TreeMap<>();
     for (JsonNode object : Manifests.render(overlay)) {

@@ -1,6 +1,7 @@
 package br.prontuario.edge.cloud.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.cloud.CloudFallbackApplication;
@@ -10,6 +11,7 @@ import br.prontuario.edge.common.security.JwtService;
 import br.prontuario.edge.common.security.Role;
 import br.prontuario.edge.localcluster.cloud.CloudDataPlane;
 import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
 import br.prontuario.edge.localcluster.cloud.CloudFailback;
 import br.prontuario.edge.localcluster.cloud.FailbackResult;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
@@ -26,6 +28,9 @@ import br.prontuario.edge.site.haproxy.CloudRoute;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -74,6 +79,7 @@ class CloudFailoverIT {
           "{\"substance\":\"Latex\",\"severity\":\"severe\",\"status\":\"active\"}");
 
       CloudDataPlane cloud = CloudSite.dataPlane(cluster).start(Duration.ofSeconds(120));
+      theCloudSiteTakesNothingInClearTextNorWithoutCredentials(cluster, cloud, database);
       CloudRoute entry = CloudRoute.at(cluster.layout().runtimeApiAddress());
       JdbcTemplate cloudDb = new JdbcTemplate(new DriverManagerDataSource(
           cloud.jdbcUrl(database), db.username(), db.password()));
@@ -159,8 +165,9 @@ class CloudFailoverIT {
 
         // a second emergency, promoted the failover controller's way (Patroni PATCH /config, no
         // fork point written here): failback records a new fork instead of reusing the merged one
-        PatroniClient cloudPatroni = new PatroniClient(Duration.ofSeconds(5), cloud.restCredentials());
-        String cloudPatroniUrl = "http://127.0.0.1:" + cloud.ports().patroniRest();
+        PatroniClient cloudPatroni = new PatroniClient(Duration.ofSeconds(5), cloud.restCredentials(),
+            cluster.tls().caCertificate());
+        String cloudPatroniUrl = cloud.patroniUrl();
         // the re-seeded member answers 503 until its bootstrap has stored the configuration
         await().atMost(Duration.ofSeconds(60))
             .until(() -> cloudPatroni.removeStandbyCluster(cloudPatroniUrl).accepted());
@@ -178,6 +185,34 @@ class CloudFailoverIT {
       }
     } finally {
       cluster.stop();
+    }
+  }
+
+  /**
+   * Issue 15 on the cloud site, as a device on the network would try it: the Patroni REST API
+   * speaks TLS only and refuses the promotion without its user; PostgreSQL refuses a connection
+   * without TLS even with the right password, and every session that gets in is encrypted.
+   */
+  private static void theCloudSiteTakesNothingInClearTextNorWithoutCredentials(EdgeCluster cluster,
+      CloudDataPlane cloud, String database) throws Exception {
+    assertThat(cloud.patroniUrl()).startsWith("https://");
+    PatroniClient anonymous = new PatroniClient(Duration.ofSeconds(5), PatroniCredentials.NONE,
+        cluster.tls().caCertificate());
+    assertThat(anonymous.removeStandbyCluster(cloud.patroniUrl()).accepted()).isFalse();
+    assertThat(anonymous.node(cloud.patroniUrl())).isPresent(); // reads stay open for probes
+    assertThat(new PatroniClient(Duration.ofSeconds(5), cloud.restCredentials())
+        .node(cloud.patroniUrl().replace("https://", "http://"))).isEmpty();
+    assertThat(cloud.isStandby()).isTrue();
+
+    ClusterDescriptor.Database db = cluster.descriptor().database();
+    String url = cloud.jdbcUrl(database);
+    assertThatThrownBy(() -> DriverManager.getConnection(url + "?sslmode=disable", db.username(),
+        db.password()).close()).hasMessageContaining("no encryption");
+    try (Connection c = DriverManager.getConnection(url + "?sslmode=verify-full&sslrootcert="
+        + cluster.tls().caCertificate(), db.username(), db.password());
+        ResultSet r = c.createStatement().executeQuery(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+      assertThat(r.next() && r.getBoolean(1)).isTrue();
     }
   }
 

@@ -2,6 +2,7 @@ package br.prontuario.edge.controller.console;
 
 import br.prontuario.edge.controller.api.SecurityProperties;
 import br.prontuario.edge.controller.cloud.CloudPromotionProperties;
+import br.prontuario.edge.controller.patroni.PatroniApiProperties;
 import br.prontuario.edge.controller.election.ElectionProperties;
 import br.prontuario.edge.controller.history.DecisionHistory;
 import br.prontuario.edge.controller.history.HistoryProperties;
@@ -41,13 +42,15 @@ class ConsoleConfiguration implements WebMvcConfigurer {
 
   @Bean
   SiteProbes siteProbes(ConsoleProperties console, RoutingProperties routing, ElectionProperties election,
-      ClusterTopology topology, CloudPromotionProperties cloud, SecurityProperties security, Clock clock) {
+      ClusterTopology topology, CloudPromotionProperties cloud, SecurityProperties security,
+      PatroniApiProperties patroniApi, Clock clock) {
     List<String> runtimeApis = !console.haproxyRuntimeApis().isEmpty() ? console.haproxyRuntimeApis()
         : routing.mode().equals("haproxy") && routing.haproxy().runtimeApiPort() > 0
             ? List.of(routing.haproxy().host() + ":" + routing.haproxy().runtimeApiPort()) : List.of();
     String cloudPatroni = cloud.mode().equals("patroni") ? cloud.patroniUrl() : "";
     return new SiteProbes(runtimeApis, List.of(routing.haproxy().backend()), election.etcdEndpoints(),
-        election.etcdTls(), topology.sentinels(), cloudPatroni, cloud.appUrl(), security.jwtSecret(), clock);
+        election.etcdTls(), topology.sentinels(), cloudPatroni, patroniApi.caCertificate(), cloud.appUrl(),
+        security.jwtSecret(), clock);
   }
 
   @Bean

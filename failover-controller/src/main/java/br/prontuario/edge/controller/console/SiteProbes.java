@@ -6,8 +6,10 @@ import br.prontuario.edge.site.http.PlainHttp;
 import br.prontuario.edge.site.tls.ClientTls;
 import br.prontuario.edge.site.ops.OpsToken;
 import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
 import br.prontuario.edge.site.resp.RespClient;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,11 +39,14 @@ final class SiteProbes {
   private final PlainHttp http = new PlainHttp(TIMEOUT);
   /** etcd's /health asks for the controller's client certificate. */
   private final PlainHttp etcdHttp;
-  private final PatroniClient patroni = new PatroniClient(TIMEOUT);
+  /** The local cloud site's Patroni speaks TLS with a certificate from the cluster CA. */
+  private final PatroniClient patroni;
   private final RespClient resp = new RespClient(TIMEOUT);
 
   SiteProbes(List<String> runtimeApis, List<String> backends, List<String> etcdEndpoints, ClientTls etcdTls,
-      List<String> sentinels, String cloudPatroniUrl, String cloudAppUrl, String jwtSecret, Clock clock) {
+      List<String> sentinels, String cloudPatroniUrl, Path patroniCa, String cloudAppUrl, String jwtSecret,
+      Clock clock) {
+    this.patroni = new PatroniClient(TIMEOUT, PatroniCredentials.NONE, patroniCa);
     this.etcdHttp = new PlainHttp(TIMEOUT, etcdTls);
     this.runtimeApis = List.copyOf(runtimeApis);
     this.backends = List.copyOf(backends);

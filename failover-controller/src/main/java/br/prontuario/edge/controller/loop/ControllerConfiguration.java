@@ -81,9 +81,10 @@ class ControllerConfiguration {
   @Bean
   StandbyPromotion standbyPromotion(CloudPromotionProperties cloud, PatroniApiProperties api) {
     return switch (cloud.mode()) {
-      // the local cloud site's Patroni takes the edge's REST user; GKE's is promoted through its config map
+      // the local cloud site's Patroni takes the edge's REST user and speaks TLS with a certificate
+      // from the same CA; GKE's is promoted through its config map
       case "patroni" -> new PatroniRestPromotion(cloud.patroniUrl(),
-          new PatroniClient(cloud.timeout(), api.credentials()));
+          new PatroniClient(cloud.timeout(), api.credentials(), api.caCertificate()));
       case "kubernetes" -> new KubernetesPatroniPromotion(new KubernetesClientBuilder().build(),
           cloud.namespace(), cloud.scope());
       default -> StandbyPromotion.NONE;

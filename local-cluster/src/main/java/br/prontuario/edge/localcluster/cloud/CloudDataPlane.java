@@ -1,5 +1,6 @@
 package br.prontuario.edge.localcluster.cloud;
 
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import br.prontuario.edge.site.activation.CloudActivation;
 import br.prontuario.edge.site.activation.CloudDatabase;
 import br.prontuario.edge.site.activation.PatroniRestPromotion;
@@ -32,16 +33,22 @@ public final class CloudDataPlane implements AutoCloseable {
   private final StandbyCredentials credentials;
   private final PatroniCredentials restCredentials;
   private final CloudProcesses processes;
+  private final ClusterCertificates.TlsFiles tls;
 
-  /** {@code restCredentials}: what the cloud Patroni's unsafe REST endpoints ask for. */
+  /**
+   * {@code restCredentials}: what the cloud Patroni's unsafe REST endpoints ask for; {@code tls}:
+   * the certificate its REST API and PostgreSQL present, and the CA its clients check it against.
+   */
   public CloudDataPlane(Path cloudDir, CloudProcesses processes, List<EdgeUpstream> upstreams,
-      StandbyCredentials credentials, PatroniCredentials restCredentials) {
+      StandbyCredentials credentials, PatroniCredentials restCredentials,
+      ClusterCertificates.TlsFiles tls) {
     this.dir = cloudDir;
     this.ports = CloudPorts.loadOrAllocate(cloudDir);
     this.processes = processes;
     this.upstreams = List.copyOf(upstreams);
     this.credentials = credentials;
     this.restCredentials = restCredentials;
+    this.tls = tls;
   }
 
   public CloudProcesses processes() {
@@ -75,7 +82,7 @@ public final class CloudDataPlane implements AutoCloseable {
     try {
       CloudEtcd.start(processes, ports);
       ReplicationGateway.start(processes, ports.gateway(), upstreams);
-      CloudPatroni.start(processes, ports, credentials, restCredentials);
+      CloudPatroni.start(processes, ports, credentials, restCredentials, tls);
       awaitStreaming(timeout);
       return this;
     } catch (RuntimeException e) {
@@ -86,6 +93,11 @@ public final class CloudDataPlane implements AutoCloseable {
 
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
+  }
+
+  /** The cloud Patroni's REST API (https, the cluster CA's certificate). */
+  public String patroniUrl() {
+    return CloudPatroni.restUrl(ports);
   }
 
   /** The edge primary as seen from the cloud: through the gateway, so it follows failovers. */
@@ -107,7 +119,7 @@ public final class CloudDataPlane implements AutoCloseable {
   public CloudActivation activation(String database, Clock clock) {
     return CloudActivation.recordingFork(
         new PatroniRestPromotion(CloudPatroni.restUrl(ports),
-            new PatroniClient(CloudPatroni.REST_TIMEOUT, restCredentials)),
+            new PatroniClient(CloudPatroni.REST_TIMEOUT, restCredentials, tls.caCertificate())),
         database(database), dir, clock);
   }
 
@@ -149,7 +161,7 @@ public final class CloudDataPlane implements AutoCloseable {
     processes.stop(CloudSite.PATRONI);
     CloudEtcd.forgetScope(ports, CloudPatroni.SCOPE);
     deleteTree(processes.dir(CloudSite.PATRONI).resolve("data"));
-    CloudPatroni.start(processes, ports, credentials, restCredentials);
+    CloudPatroni.start(processes, ports, credentials, restCredentials, tls);
     awaitStreaming(timeout);
   }
 

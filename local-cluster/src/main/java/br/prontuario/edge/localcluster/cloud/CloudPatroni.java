@@ -1,12 +1,15 @@
 package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.localcluster.process.Binaries;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import br.prontuario.edge.localcluster.process.ServiceUser;
 import br.prontuario.edge.site.patroni.PatroniCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +28,17 @@ final class CloudPatroni {
   private CloudPatroni() {}
 
   static void start(CloudProcesses processes, CloudPorts ports, StandbyCredentials credentials,
-      PatroniCredentials rest) {
+      PatroniCredentials rest, ClusterCertificates.TlsFiles tls) {
     Path patroni = Binaries.require("patroni", "patroni", "patroni");
     Path dir = processes.dir(CloudSite.PATRONI);
     Path config = dir.resolve("patroni.yml");
     try {
       Files.createDirectories(dir.resolve("socket"));
-      // JSON is YAML: no YAML library needed for a generated file
-      Files.writeString(config, config(dir, ports, credentials, rest));
+      CloudTls files = copyTls(tls, dir.resolve("tls"));
+      // JSON is YAML: no YAML library needed for a generated file; written 0600: it holds passwords
+      Files.deleteIfExists(config);
+      Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(config, config(dir, ports, credentials, rest, files));
       ServiceUser.own(dir);
       letServiceUserTraverse(dir);
     } catch (IOException e) {
@@ -48,8 +54,26 @@ final class CloudPatroni {
     }
   }
 
+  /** Over TLS, as the nodes' REST APIs: the unsafe endpoints' password never crosses in clear. */
   static String restUrl(CloudPorts ports) {
-    return "http://127.0.0.1:" + ports.patroniRest();
+    return "https://127.0.0.1:" + ports.patroniRest();
+  }
+
+  /** The files Patroni and PostgreSQL read, in the service user's folder (a key others read is refused). */
+  record CloudTls(String certificate, String key, String ca) {}
+
+  /**
+   * The cluster's server certificate (it names 127.0.0.1, where the local cloud site listens; GKE's
+   * pods get theirs from the cluster's issuer) and its CA, for the REST API and PostgreSQL alike.
+   */
+  private static CloudTls copyTls(ClusterCertificates.TlsFiles tls, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path certificate = Files.copy(tls.serverCertificate(), dir.resolve("server.crt"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Path key = Files.copy(tls.serverKey(), dir.resolve("server.key"), StandardCopyOption.REPLACE_EXISTING);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    Path ca = Files.copy(tls.caCertificate(), dir.resolve("ca.crt"), StandardCopyOption.REPLACE_EXISTING);
+    return new CloudTls(certificate.toString(), key.toString(), ca.toString());
   }
 
   /** A JSON string literal (the generated configuration is JSON, which is YAML). */
@@ -63,16 +87,20 @@ final class CloudPatroni {
    * primary in the primary-freeze drill: "new timeline forked off ... before current recovery
    * point"). pg_rewind against the remote primary brings it back; failing that, Patroni re-clones.
    */
-  static String config(Path dir, CloudPorts ports, StandbyCredentials c, PatroniCredentials rest) {
+  static String config(Path dir, CloudPorts ports, StandbyCredentials c, PatroniCredentials rest,
+      CloudTls tls) {
     String data = dir.resolve("data").toString();
     String bin = Binaries.postgresBinDir().toString();
-    boolean trust = c.superuserPassword().isEmpty();
-    String method = trust ? "trust" : "scram-sha-256";
+    if (c.superuserPassword().isEmpty() || c.replicationPassword().isEmpty()) {
+      throw new IllegalArgumentException("the cloud site needs its superuser and replication passwords:"
+          + " it trusts no connection without one");
+    }
     return """
         {
           "scope": "%s", "namespace": "/service/", "name": "cloud-1",
           "log": {"level": "INFO"},
           "restapi": {"listen": "127.0.0.1:%d", "connect_address": "127.0.0.1:%d",
+            "certfile": %s, "keyfile": %s, "cafile": %s,
             "authentication": {"username": %s, "password": %s}},
           "etcd3": {"hosts": ["127.0.0.1:%d"]},
           "bootstrap": {"dcs": {
@@ -86,7 +114,8 @@ final class CloudPatroni {
           "postgresql": {
             "listen": "127.0.0.1:%d", "connect_address": "127.0.0.1:%d",
             "data_dir": %s, "bin_dir": %s, "pgpass": %s,
-            "parameters": {"unix_socket_directories": %s},
+            "parameters": {"unix_socket_directories": %s, "ssl": "on", "ssl_cert_file": %s,
+              "ssl_key_file": %s, "ssl_ca_file": %s, "ssl_min_protocol_version": "TLSv1.2"},
             "basebackup": [{"checkpoint": "fast"}],
             "remove_data_directory_on_rewind_failure": true,
             "remove_data_directory_on_diverged_timelines": true,
@@ -94,20 +123,24 @@ final class CloudPatroni {
               "superuser": {"username": %s, "password": %s},
               "replication": {"username": %s, "password": %s},
               "rewind": {"username": %s, "password": %s}},
-            "pg_hba": ["local all all %s",
-              "host replication all 127.0.0.1/32 %s",
-              "host all all 127.0.0.1/32 %s"]},
+            "pg_hba": ["local all all scram-sha-256",
+              "hostssl replication all 127.0.0.1/32 scram-sha-256",
+              "hostssl all all 127.0.0.1/32 scram-sha-256",
+              "hostnossl all all 0.0.0.0/0 reject",
+              "hostnossl replication all 0.0.0.0/0 reject"]},
           "watchdog": {"mode": "off"},
           "tags": {"nofailover": false, "noloadbalance": false, "clonefrom": false}
         }
-        """.formatted(SCOPE, ports.patroniRest(), ports.patroniRest(), quote(rest.username()),
+        """.formatted(SCOPE, ports.patroniRest(), ports.patroniRest(), quote(tls.certificate()),
+        quote(tls.key()), quote(tls.ca()), quote(rest.username()),
         quote(rest.password()), ports.etcdClient(),
         ports.gateway(), ports.postgres(), ports.postgres(), quote(data), quote(bin),
         quote(dir.resolve("pgpass").toString()),
-        quote(dir.resolve("socket").toString()), quote(c.superuser()),
+        quote(dir.resolve("socket").toString()), quote(tls.certificate()), quote(tls.key()),
+        quote(tls.ca()), quote(c.superuser()),
         quote(c.superuserPassword()), quote(c.replicationUser()),
         quote(c.replicationPassword()), quote(c.superuser()),
-        quote(c.superuserPassword()), method, method, method);
+        quote(c.superuserPassword()));
   }
 
   /** Patroni runs as the service user and must reach its folder inside the cloud folder. */

@@ -57,7 +57,7 @@ public final class CloudSite {
     return new CloudDataPlane(cloudDir(cluster), new ClusterExtras(cluster), upstreams,
         new StandbyCredentials(PatroniConfig.SUPERUSER, secrets.superuserPassword(),
             PatroniConfig.REPLICATION_USER, secrets.replicationPassword()),
-        secrets.patroniRest());
+        secrets.patroniRest(), cluster.tls());
   }
 
   public static String appUrl(EdgeCluster cluster) {
@@ -70,8 +70,7 @@ public final class CloudSite {
    */
   public static Map<String, String> controllerSettings(EdgeCluster cluster) {
     return Map.of("edge.controller.cloud.mode", "patroni",
-        "edge.controller.cloud.patroni-url",
-        "http://127.0.0.1:" + dataPlane(cluster).ports().patroniRest(),
+        "edge.controller.cloud.patroni-url", dataPlane(cluster).patroniUrl(),
         "edge.controller.cloud.app-url", appUrl(cluster));
   }
   /** Starts (or restarts) the cloud side; returns once the standby streams and the app is up. */
