@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code edgectl events ...}: the clinical events sent to webhook subscribers. */
 @Command(name = "events", description = "Inspect and replay clinical events.",
-    mixinStandardHelpOptions = true, subcommands = {SubscribeCommand.class, UnsubscribeCommand.class, DlqCommand.class})
+    mixinStandardHelpOptions = true, subcommands = {SubscribeCommand.class, UnsubscribeCommand.class, DlqCommand.class,
+        TailCommand.class})
 public final class EventsCommand implements Runnable {
 
   @Override
