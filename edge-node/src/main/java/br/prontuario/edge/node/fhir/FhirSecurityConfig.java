@@ -1,6 +1,7 @@
 package br.prontuario.edge.node.fhir;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 import br.prontuario.edge.common.security.ClinicalSecurity;
 import br.prontuario.edge.common.security.JwtService;
@@ -15,7 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The role rule of /fhir, mirroring /api/v1's matrix (EdgeSecurityConfig): the same tokens and
  * 401/403 problems, read-only, and anything not listed is denied. Its own chain, matched before
- * the API's, so the API's rules stay in one file untouched.
+ * the API's, so the API's rules stay in one file untouched. The one write, a lab's results
+ * Bundle, is authenticated by the lab sender's token instead.
  */
 @Configuration(proxyBeanMethods = false)
 class FhirSecurityConfig {
@@ -40,8 +42,12 @@ class FhirSecurityConfig {
         // clinical content: clinicians and auditors, never admin staff
         .requestMatchers(GET, "/fhir/Condition", "/fhir/Condition/*",
             "/fhir/AllergyIntolerance", "/fhir/AllergyIntolerance/*", "/fhir/Observation",
-            "/fhir/Observation/*", "/fhir/DocumentReference", "/fhir/DocumentReference/*")
+            "/fhir/Observation/*", "/fhir/DocumentReference", "/fhir/DocumentReference/*",
+            "/fhir/DiagnosticReport", "/fhir/DiagnosticReport/*")
             .hasAnyRole(PHYSICIAN, NURSE, AUDITOR)
+        // a lab's transaction Bundle of results: no user token; the lab sender authenticates
+        // with its own token (X-Lab-Sender/X-Lab-Token), checked by LabBundleProvider
+        .requestMatchers(POST, "/fhir", "/fhir/").permitAll()
         .anyRequest().denyAll());
     return http.build();
   }

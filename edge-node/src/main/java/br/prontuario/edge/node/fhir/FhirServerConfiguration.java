@@ -1,5 +1,6 @@
 package br.prontuario.edge.node.fhir;
 
+import br.prontuario.edge.node.lab.LabBundleProvider;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -9,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * HAPI's plain RestfulServer as a second servlet at /fhir, beside Spring MVC: read and search
- * only, over the same database, behind the same bearer tokens (FhirSecurityConfig).
+ * HAPI's plain RestfulServer as a second servlet at /fhir, beside Spring MVC: read and search over
+ * the same database, behind the same bearer tokens (FhirSecurityConfig); the one write is a lab's
+ * transaction Bundle of results, authenticated per lab sender (LabBundleProvider).
  */
 @Configuration(proxyBeanMethods = false)
 class FhirServerConfiguration {
@@ -24,7 +26,8 @@ class FhirServerConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, FhirRecords records,
-      FhirAccess access, EntryReads reads, FhirProperties properties) {
+      FhirAccess access, EntryReads reads, LabResultReads lab, FhirProperties properties,
+      LabBundleProvider labBundles) {
     RestfulServer server = new RestfulServer(context);
     server.setServerName("Prontuário Edge FHIR facade");
     server.setImplementationDescription(
@@ -34,9 +37,12 @@ class FhirServerConfiguration {
         new PatientProvider(records, access, properties),
         new ConditionProvider(reads),
         new AllergyIntoleranceProvider(reads),
-        new ObservationProvider(reads),
+        new ObservationProvider(reads, lab, access),
+        new DiagnosticReportProvider(lab, access),
         new EncounterProvider(reads),
         new DocumentReferenceProvider(records, access)));
+    // POST /fhir: lab results as a transaction Bundle, authenticated per lab sender
+    server.registerProvider(labBundles);
     ServletRegistrationBean<RestfulServer> registration =
         new ServletRegistrationBean<>(server, BASE + "/*");
     registration.setName("fhir");

@@ -34,4 +34,7 @@ final class RndsSystems {
   static final String ALLERGY_VERIFICATION =
       "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
   static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+  static final String INTERPRETATION =
+      "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+  static final String DIAGNOSTIC_SERVICE = "http://terminology.hl7.org/CodeSystem/v2-0074";
 }

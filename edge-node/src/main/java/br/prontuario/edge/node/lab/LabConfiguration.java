@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Lab results in: the intake, and the MLLP listener when {@code edge.lab.mllp-port} is set. */
+/**
+ * Lab results in: the intake, its FHIR transaction entry (registered on /fhir), and the MLLP
+ * listener when {@code edge.lab.mllp-port} is set.
+ */
 @Configuration(proxyBeanMethods = false)
 class LabConfiguration {
 
@@ -18,6 +21,12 @@ class LabConfiguration {
   LabIntake labIntake(LabProperties properties, LabRepository repository, AuditLog audit,
       ClinicalEvents events, TransactionTemplate transactions, Clock clock) {
     return new LabIntake(properties.senders(), repository, audit, events, transactions, clock);
+  }
+
+  @Bean
+  LabBundleProvider labBundleProvider(LabIntake intake, LabProperties properties,
+      LabRepository repository) {
+    return new LabBundleProvider(intake, properties, repository);
   }
 
   @Bean

@@ -1,9 +1,12 @@
 package br.prontuario.edge.node.lab;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
@@ -73,4 +76,22 @@ class LabRepository {
         + " ?::jsonb, ?)", id, patientId, by, now, data, id);
     return id;
   }
+
+  /** The message's id (its DiagnosticReport) and patient, once committed. */
+  Optional<MessageIds> messageIds(String sender, String controlId) {
+    return jdbc.query("SELECT id, patient_id FROM lab_messages WHERE sender = ? AND control_id = ?",
+        (r, n) -> new MessageIds(r.getObject(1, UUID.class), r.getObject(2, UUID.class),
+            resultIds(sender, controlId)), sender, controlId).stream().findFirst();
+  }
+
+  private Map<Integer, UUID> resultIds(String sender, String controlId) {
+    Map<Integer, UUID> ids = new TreeMap<>();
+    jdbc.query("SELECT set_id, id FROM lab_results WHERE sender = ? AND control_id = ?",
+        (RowCallbackHandler) r -> ids.put(r.getInt(1),
+            r.getObject(2, UUID.class)), sender, controlId);
+    return ids;
+  }
+
+  /** @param results each result's id by its set id (OBX-1, or its place in a FHIR bundle) */
+  record MessageIds(UUID report, UUID patient, Map<Integer, UUID> results) {}
 }

@@ -30,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class EdgeNodeIT {
 
   public static final String SECRET = "dGVzdC1zZWNyZXQtdGhhdC1pcy1sb25nLWVub3VnaC0xMjM0NTY3OA==";
+  /** The lab system every test context knows: LIS-FHIR@HOSP, proving itself with this token. */
+  public static final String LAB_SENDER = "LIS-FHIR@HOSP";
+  public static final String LAB_TOKEN = "lab-token-for-the-tests-0123456789";
   private static final String DATABASE = SharedPostgres.database("edge_api");
   private static final AtomicInteger CPF_SEQ = new AtomicInteger((int) (System.nanoTime() % 1000) * 1000);
 
@@ -47,8 +50,20 @@ public abstract class EdgeNodeIT {
     registry.add("edge.demo.enabled", () -> "true");
     registry.add("edge.demo.password", () -> "demo-password-1");
     registry.add("edge.demo.patients", () -> "5");
+    registry.add("edge.lab.senders[0].application", () -> "LIS-FHIR");
+    registry.add("edge.lab.senders[0].facility", () -> "HOSP");
+    registry.add("edge.lab.senders[0].token-sha256", () -> sha256Hex(LAB_TOKEN));
     // the webhook tests drive their own relay round by round
     registry.add("edge.events.poll", () -> "0s");
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @LocalServerPort protected int port;
