@@ -112,6 +112,17 @@ class DrillCommandTest {
   }
 
   @Test
+  void chaosPlanPrintsWhatASeedWillDoWithoutACluster() {
+    assertThat(edgectl("drill", "chaos", "--seed", "6", "--plan", "3", "--dir",
+        dir.resolve("none").toString())).isZero();
+
+    assertThat(out.toString()).contains("seed 6", "  1 isolate witness 15 s", "  2 kill node-a 12 s",
+        "  3 cut-link node-a from node-b 12 s");
+    assertThat(edgectl("drill", "chaos", "--plan", "3")).isEqualTo(2);
+    assertOneErrorLine("--plan needs --seed");
+  }
+
+  @Test
   void chaosWithoutAClusterIsOneLineWithTheCommandToStartIt() {
     assertThat(edgectl("drill", "chaos", "--minutes", "5", "--seed", "6", "--dir",
         dir.resolve("none").toString())).isNotZero();

@@ -44,6 +44,9 @@ public final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the report as JSON")
   boolean json;
 
+  @Option(names = "--plan", paramLabel = "N", description = "print the first N faults --seed draws and stop (no cluster needed)")
+  Integer plan;
+
   @Option(names = "--dir", paramLabel = "DIR", description = "cluster folder (default .state/cluster)")
   Path dir;
 
@@ -54,6 +57,9 @@ public final class ChaosCommand implements Callable<Integer> {
     }
     if (clients < 1 || clients > 64) {
       throw new ParameterException(spec.commandLine(), "--clients must be between 1 and 64");
+    }
+    if (plan != null) {
+      return printPlan();
     }
     Path clusterDir = ClusterDirs.resolve(dir);
     DrillTarget target = DrillTarget.open(clusterDir);
@@ -77,6 +83,21 @@ public final class ChaosCommand implements Callable<Integer> {
     }
     out.flush();
     return report.passed() ? 0 : 1;
+  }
+
+  /** The seed's schedule without running it: to read what a replay will do, or pick a seed. */
+  private int printPlan() {
+    if (seed == null) {
+      throw new ParameterException(spec.commandLine(), "--plan needs --seed");
+    }
+    if (plan < 1 || plan > 10_000) {
+      throw new ParameterException(spec.commandLine(), "--plan must be between 1 and 10000");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("seed " + seed + ", the first " + plan + " faults (number, fault, box, hold; then a pause of 2-6 s):");
+    ChaosSchedule.preview(seed, plan).forEach(step -> out.println("  " + step.describe()));
+    out.flush();
+    return 0;
   }
 
   public static void print(ChaosReport report, Path file, PrintWriter out) {
