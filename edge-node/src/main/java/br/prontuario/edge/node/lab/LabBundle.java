@@ -88,11 +88,11 @@ final class LabBundle {
     String range = null;
     if (o.hasReferenceRange()) {
       Observation.ObservationReferenceRangeComponent r = o.getReferenceRangeFirstRep();
-      range = r.hasText() ? r.getText() : r.hasLow() && r.hasHigh()
+      range = r.hasText() ? r.getText() : r.getLow().hasValue() && r.getHigh().hasValue()
           ? r.getLow().getValue().toPlainString() + "-" + r.getHigh().getValue().toPlainString() : null;
     }
     String flag = o.hasInterpretation() ? o.getInterpretationFirstRep().getCodingFirstRep().getCode() : null;
-    OffsetDateTime observed = o.hasEffectiveDateTimeType()
+    OffsetDateTime observed = o.hasEffectiveDateTimeType() && o.getEffectiveDateTimeType().getValue() != null
         ? o.getEffectiveDateTimeType().getValue().toInstant().atOffset(ZoneOffset.UTC) : null;
     return new OruMessage.Result(setId, code.getCode(),
         LOINC.equals(code.getSystem()) ? "LN" : code.getSystem(),
