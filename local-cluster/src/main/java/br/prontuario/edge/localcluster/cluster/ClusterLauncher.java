@@ -23,6 +23,10 @@ import java.util.function.BooleanSupplier;
 /** Brings processes up in dependency order and waits for each layer to serve. */
 final class ClusterLauncher {
 
+  /** How often the launcher starts an edge-node that exited before listening, and after how long. */
+  static final int APP_START_ATTEMPTS = 3;
+  static final Duration APP_RESTART_DELAY = Duration.ofSeconds(5);
+
   private static final List<NodeName> DATA_NODES = List.of(NodeName.NODE_A, NodeName.NODE_B);
   private static final Duration ETCD_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(120);
@@ -102,7 +106,13 @@ final class ClusterLauncher {
 
   void startNode(NodeName node) {
     for (String component : cluster.componentsOf(node)) {
-      startIfStopped(node, component).ifPresent(p -> awaitListening(node, component, p));
+      startIfStopped(node, component).ifPresent(p -> {
+        if (component.equals(APP)) {
+          awaitAppListeningStartingAgain(node, p);
+        } else {
+          awaitListening(node, component, p);
+        }
+      });
     }
     ExtraComponent.saved(cluster.stateDir(), node).forEach(this::startExtraIfStopped);
   }
@@ -134,6 +144,29 @@ final class ClusterLauncher {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(cluster.startComponent(node, component));
+  }
+
+  /**
+   * An edge-node started while its node's PostgreSQL restarts under it (Patroni rewinding it after
+   * a kill) exits when Flyway's connection breaks; the chaos soak saw it. In production the
+   * service manager starts it again ({@code Restart=on-failure}, {@code RestartSec=5s}); here the
+   * launcher does, at most {@link #APP_START_ATTEMPTS} times. One that is alive but never
+   * listens is not started again: that is no transient failure.
+   */
+  private void awaitAppListeningStartingAgain(NodeName node, ManagedProcess first) {
+    ManagedProcess process = first;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        awaitListening(node, APP, process);
+        return;
+      } catch (IllegalStateException exited) {
+        if (process.isAlive() || attempt >= APP_START_ATTEMPTS) {
+          throw exited;
+        }
+        Pause.millis(APP_RESTART_DELAY.toMillis());
+        process = cluster.startComponent(node, APP);
+      }
+    }
   }
 
   private void awaitListening(NodeName node, String component, ManagedProcess process) {
