@@ -110,12 +110,12 @@ public final class ChaosRun {
       step.fault().inject(cluster, step);
       sleep(step.hold());
     } catch (RuntimeException e) {
-      problem = "injecting failed: " + e.getMessage();
+      problem = "injecting failed: " + firstLine(e);
     }
     try {
       step.fault().heal(cluster, step);
     } catch (RuntimeException e) {
-      problem = (problem == null ? "" : problem + "; ") + "healing failed: " + e.getMessage();
+      problem = (problem == null ? "" : problem + "; ") + "healing failed: " + firstLine(e);
     }
     Instant healedAt = clock.instant();
     String notServing = cluster.awaitNodesServing(RECOVERY);
@@ -174,6 +174,13 @@ public final class ChaosRun {
         load.password(), Duration.ofSeconds(10));
     NoteVerifier verifier = new NoteVerifier(api, clock, READ_BACK);
     return verifier.followingMergedIds(verifier.readBack(result.patientIds()), result.acked());
+  }
+
+  /** A process's failure names its log on the first line; the log's tail that follows stays there. */
+  private static String firstLine(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 
   private static String offset(Instant from, Instant at) {
