@@ -145,7 +145,7 @@ class DrillCommandTest {
     ChaosReport report = new ChaosReport(6, 5, t0, t0.plusSeconds(300), 4,
         List.of(new InjectedFault(step, t0.plusSeconds(20), t0.plusSeconds(27), t0.plusSeconds(31), null)),
         List.of(), new ChaosVerdict(1, java.util.Map.of("freeze", 1), 900, List.of("n-9"), 0, true,
-            0, 0, 1200, 0.0, 0, 3.5, 0, List.of("1 acknowledged notes missing")), false);
+            0, 0, 1200, 0.0, 0, 3.5, 0, List.of("1 acknowledged notes missing"), List.of()), false);
     Path file = report.write(dir);
     new ReportFiles(dir).write(report());
 

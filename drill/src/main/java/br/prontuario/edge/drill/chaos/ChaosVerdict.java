@@ -16,17 +16,20 @@ import java.util.Map;
  *     seen without the lease just before and just after
  * @param dualPrimaryWindowSeconds the longest time both nodes acknowledged probe commits
  * @param longestWriteGapSeconds the longest time no write was acknowledged (what clinicians felt)
+ * @param nonPrimaryCommits each probe commit counted in {@code probeCommitsAckedByNonPrimary}:
+ *     node, offset from the start and the fault last injected (at most 20), to explain a failure
  */
 public record ChaosVerdict(int faults, Map<String, Integer> faultsByKind, int acknowledgedNotes,
     List<String> lostNoteIds, int duplicatedNotes, boolean readBackComplete,
     int notesAckedByNonPrimary, int probeCommitsAckedByNonPrimary, int probeCommits,
     double dualPrimaryWindowSeconds, int leaderMoves, double longestWriteGapSeconds,
-    int unrecoveredFaults, List<String> problems) {
+    int unrecoveredFaults, List<String> problems, List<String> nonPrimaryCommits) {
 
   public ChaosVerdict {
     faultsByKind = Map.copyOf(faultsByKind);
     lostNoteIds = List.copyOf(lostNoteIds);
     problems = List.copyOf(problems);
+    nonPrimaryCommits = List.copyOf(nonPrimaryCommits);
   }
 
   public boolean passed() {

@@ -55,10 +55,17 @@ public final class HistoryCheck {
     }
     int probeCommits = 0;
     int probesByNonPrimary = 0;
+    List<String> nonPrimaryCommits = new ArrayList<>();
     for (Map.Entry<String, List<Instant>> node : history.probes().acknowledged().entrySet()) {
       probeCommits += node.getValue().size();
-      probesByNonPrimary += (int) node.getValue().stream()
-          .filter(t -> history.leases().notPrimaryThroughout(node.getKey(), t, t)).count();
+      for (Instant t : node.getValue()) {
+        if (history.leases().notPrimaryThroughout(node.getKey(), t, t)) {
+          probesByNonPrimary++;
+          if (nonPrimaryCommits.size() < 20) {
+            nonPrimaryCommits.add(node.getKey() + " at " + whenAndDuring(history, t));
+          }
+        }
+      }
     }
     if (probesByNonPrimary > 0) {
       problems.add(probesByNonPrimary + " probe commits acknowledged by a node without the lease");
@@ -84,7 +91,19 @@ public final class HistoryCheck {
     return new ChaosVerdict(history.faults().size(), byKind, acked.size(), lost, duplicated,
         complete, notesByNonPrimary, probesByNonPrimary, probeCommits, dual,
         history.leaderMoves().size(), longestWriteGapSeconds(history.load().attempts()),
-        unrecovered, problems);
+        unrecovered, problems, nonPrimaryCommits);
+  }
+
+  /** "+12:34.5, 3.2 s after fault 17 freeze node-a 8 s was injected" (healed or not yet). */
+  private static String whenAndDuring(ChaosHistory history, Instant t) {
+    long ms = Duration.between(history.startedAt(), t).toMillis();
+    String offset = String.format(Locale.ROOT, "+%02d:%04.1f", ms / 60_000, (ms % 60_000) / 1000.0);
+    return history.faults().stream().filter(f -> !f.injectedAt().isAfter(t))
+        .reduce((first, second) -> second)
+        .map(f -> String.format(Locale.ROOT, "%s, %.1f s after fault %s was injected%s", offset,
+            Duration.between(f.injectedAt(), t).toMillis() / 1000.0, f.step().describe(),
+            f.healedAt() != null && f.healedAt().isBefore(t) ? " (healed)" : ""))
+        .orElse(offset + ", before the first fault");
   }
 
   /** Notes whose edge-node could reach only its own node's PostgreSQL while that node was no primary. */

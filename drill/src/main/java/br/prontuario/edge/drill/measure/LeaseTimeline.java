@@ -10,13 +10,24 @@ import java.util.TreeMap;
 /**
  * Every answer each node's Patroni gave to "do you hold the leader lease?" ({@code /primary}),
  * asked before each commit probe. A node counts as not primary over an interval only when the
- * last answer before it and the first after it were both "no" and none between was "yes": a
- * promotion between two answers is never mistaken for a stale primary.
+ * last answer before it and the first after it were both a definite "no" and none between was
+ * "yes": a promotion between two answers is never mistaken for a stale primary, nor a node that
+ * could not answer (frozen: a leader frozen for less than the TTL thaws still holding its lease)
+ * for one that lost its lease.
  */
 public record LeaseTimeline(Map<String, List<Observation>> observations) {
 
-  /** One answer: {@code held} false also when Patroni did not answer at all (killed, frozen). */
-  public record Observation(Instant at, boolean held) {}
+  /** One answer, asked at {@code at}. */
+  public record Observation(Instant at, LeaseAnswer answer) {
+
+    boolean held() {
+      return answer == LeaseAnswer.HELD;
+    }
+
+    boolean refused() {
+      return answer == LeaseAnswer.NOT_HELD;
+    }
+  }
 
   public LeaseTimeline {
     Map<String, List<Observation>> sorted = new TreeMap<>();
@@ -25,7 +36,7 @@ public record LeaseTimeline(Map<String, List<Observation>> observations) {
     observations = sorted;
   }
 
-  /** The node was seen without the lease just before {@code from}, just after {@code to} and in between. */
+  /** The node said "no lease" just before {@code from} and just after {@code to}, and never "yes" between. */
   public boolean notPrimaryThroughout(String node, Instant from, Instant to) {
     List<Observation> seen = observations.getOrDefault(node, List.of());
     Optional<Observation> before = seen.stream().filter(o -> !o.at().isAfter(from))
@@ -33,7 +44,7 @@ public record LeaseTimeline(Map<String, List<Observation>> observations) {
     Optional<Observation> after = seen.stream().filter(o -> !o.at().isBefore(to)).findFirst();
     boolean heldBetween = seen.stream()
         .anyMatch(o -> o.held() && !o.at().isBefore(from) && !o.at().isAfter(to));
-    return before.isPresent() && !before.get().held() && after.isPresent() && !after.get().held()
+    return before.isPresent() && before.get().refused() && after.isPresent() && after.get().refused()
         && !heldBetween;
   }
 }

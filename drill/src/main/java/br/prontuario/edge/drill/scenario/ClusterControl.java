@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.drill.measure.LeaseAnswer;
 import br.prontuario.edge.drill.measure.LinkCut;
 import java.net.URI;
 import java.time.Duration;
@@ -55,8 +56,8 @@ public interface ClusterControl {
    */
   boolean acknowledgesProbeCommit(String node);
 
-  /** The node's Patroni holds an unexpired leader key and runs PostgreSQL as primary. */
-  boolean holdsLeaderLease(String node);
+  /** Whether the node's Patroni says it holds an unexpired leader key and runs as primary. */
+  LeaseAnswer leaseAnswer(String node);
 
   /** SIGKILL only the node's edge-node application. */
   void killApp(String node);

@@ -2,6 +2,7 @@ package br.prontuario.edge.drill.scenario;
 
 import br.prontuario.edge.drill.load.AckedWrite;
 import br.prontuario.edge.drill.measure.CommitProbes;
+import br.prontuario.edge.drill.measure.LeaseAnswer;
 import br.prontuario.edge.drill.measure.LeaseTimeline;
 import br.prontuario.edge.drill.measure.LinkCut;
 import java.time.Clock;
@@ -58,9 +59,10 @@ public final class CommitProbeWatch implements AutoCloseable {
       List<LeaseTimeline.Observation> answers) {
     while (running) {
       Instant sent = clock.instant();
-      boolean held = cluster.holdsLeaderLease(node);
-      answers.add(new LeaseTimeline.Observation(sent, held));
-      if (!held) {
+      LeaseAnswer answer = cluster.leaseAnswer(node);
+      answers.add(new LeaseTimeline.Observation(sent, answer));
+      // the partition drills' rule: a node cut off is reachable by the drill, so it answers
+      if (answer != LeaseAnswer.HELD) {
         leaseless.add(sent);
       }
       if (cluster.acknowledgesProbeCommit(node) && running) {

@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.drill.measure.LeaseAnswer;
 import br.prontuario.edge.drill.measure.LinkCut;
 import java.net.URI;
 import java.time.Clock;
@@ -78,7 +79,7 @@ public final class ControllerOnlyControl implements ClusterControl {
   }
 
   @Override
-  public boolean holdsLeaderLease(String node) {
+  public LeaseAnswer leaseAnswer(String node) {
     throw refused();
   }
 

@@ -1,5 +1,6 @@
 package br.prontuario.edge.drill.scenario;
 
+import br.prontuario.edge.drill.measure.LeaseAnswer;
 import br.prontuario.edge.drill.measure.LinkCut;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cloud.FailbackResult;
@@ -111,8 +112,10 @@ public final class LocalClusterControl implements ClusterControl {
   }
 
   @Override
-  public boolean holdsLeaderLease(String node) {
-    return cluster.patroni().answersPrimary(cluster.layout().patroniUrl(NodeName.parse(node)));
+  public LeaseAnswer leaseAnswer(String node) {
+    return cluster.patroni().primaryStatus(cluster.layout().patroniUrl(NodeName.parse(node)))
+        .map(status -> status == 200 ? LeaseAnswer.HELD : LeaseAnswer.NOT_HELD)
+        .orElse(LeaseAnswer.NO_ANSWER);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package br.prontuario.edge.drill.chaos;
 
+import static br.prontuario.edge.drill.measure.LeaseAnswer.HELD;
+import static br.prontuario.edge.drill.measure.LeaseAnswer.NOT_HELD;
+import static br.prontuario.edge.drill.measure.LeaseAnswer.NO_ANSWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.drill.load.AckedWrite;
@@ -90,6 +93,8 @@ class HistoryCheckTest {
     ChaosVerdict verdict = HistoryCheck.of(history());
 
     assertThat(verdict.probeCommitsAckedByNonPrimary()).isEqualTo(8); // 16.0 .. 19.5 s
+    assertThat(verdict.nonPrimaryCommits()).first().asString()
+        .startsWith("node-a at +00:16.0, 6.0 s after fault 1 isolate node-a 25 s was injected");
     assertThat(verdict.notesAckedByNonPrimary()).isEqualTo(1);
     assertThat(verdict.passed()).isFalse();
   }
@@ -102,6 +107,28 @@ class HistoryCheckTest {
     probeAcks.put("node-b", b);
 
     assertThat(HistoryCheck.of(history()).probeCommitsAckedByNonPrimary()).isZero();
+  }
+
+  @Test
+  void aLeaderThatCouldNotAnswerIsNotTakenForOneThatLostItsLease() {
+    // node-b frozen 30.0-34.0 s: its Patroni answers nothing, then it thaws still leading and
+    // commits at 32.8 s (the commit sent during the freeze completes once it thaws)
+    List<Observation> b = new ArrayList<>(leases.get("node-b").stream()
+        .map(o -> o.at().isBefore(at(30_000)) || !o.at().isBefore(at(34_000)) ? o
+            : new Observation(o.at(), NO_ANSWER)).toList());
+    leases.put("node-b", b);
+    // frozen, it acknowledged nothing else meanwhile
+    List<Instant> acks = new ArrayList<>(probeAcks.get("node-b").stream()
+        .filter(t -> t.isBefore(at(30_000)) || !t.isBefore(at(34_000))).toList());
+    acks.add(at(32_800));
+    probeAcks.put("node-b", acks);
+
+    assertThat(HistoryCheck.of(history()).probeCommitsAckedByNonPrimary()).isZero();
+
+    // the same commit between two definite "no"s is counted
+    leases.put("node-b", b.stream().map(o -> o.answer() == NO_ANSWER ? new Observation(o.at(), NOT_HELD) : o)
+        .toList());
+    assertThat(HistoryCheck.of(history()).probeCommitsAckedByNonPrimary()).isEqualTo(1);
   }
 
   @Test
@@ -171,13 +198,13 @@ class HistoryCheckTest {
   /** Every half second from {@code from} to {@code to} s, holding the lease until {@code lostAt}. */
   private static List<Observation> answers(int from, int to, int lostAt) {
     return every(from, to).stream()
-        .map(t -> new Observation(t, t.isBefore(at(lostAt * 1000L)))).toList();
+        .map(t -> new Observation(t, t.isBefore(at(lostAt * 1000L)) ? HELD : NOT_HELD)).toList();
   }
 
   /** Every half second, holding the lease from {@code wonAt} on. */
   private static List<Observation> answersFrom(int from, int to, int wonAt) {
     return every(from, to).stream()
-        .map(t -> new Observation(t, !t.isBefore(at(wonAt * 1000L)))).toList();
+        .map(t -> new Observation(t, !t.isBefore(at(wonAt * 1000L)) ? HELD : NOT_HELD)).toList();
   }
 
   private static List<Instant> every(int fromSecond, int toSecond) {

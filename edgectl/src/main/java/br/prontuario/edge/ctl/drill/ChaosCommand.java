@@ -120,6 +120,7 @@ public final class ChaosCommand implements Callable<Integer> {
         v.notesAckedByNonPrimary());
     out.printf(Locale.ROOT, "probe commits: %d, acknowledged by a node without the lease: %d%n",
         v.probeCommits(), v.probeCommitsAckedByNonPrimary());
+    v.nonPrimaryCommits().forEach(c -> out.println("  commit by a node that said it had no lease: " + c));
     out.printf(Locale.ROOT, "two nodes acknowledging at once: %.1f s; leader moves: %d;"
         + " longest time without an acknowledged write: %.1f s%n", v.dualPrimaryWindowSeconds(),
         v.leaderMoves(), v.longestWriteGapSeconds());

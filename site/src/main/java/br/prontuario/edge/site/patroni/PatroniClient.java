@@ -131,6 +131,18 @@ public final class PatroniClient {
     }
   }
 
+  /**
+   * {@code GET /primary}'s status, or empty when Patroni gave no answer at all (refused, frozen,
+   * timed out): "not the leader" and "could not tell" are different findings.
+   */
+  public Optional<Integer> primaryStatus(String apiUrl) {
+    try {
+      return Optional.of(http.exchange("GET", URI.create(apiUrl + "/primary"), null, null, timeout).status());
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   /** {@code GET /cluster}, or empty when this node's Patroni does not answer. */
   public Optional<ClusterView> cluster(String apiUrl) {
     return get(apiUrl + "/cluster").flatMap(body -> parse(body, ClusterView.class));
