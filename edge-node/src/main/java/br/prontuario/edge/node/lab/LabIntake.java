@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,14 +83,10 @@ class LabIntake {
   }
 
   private Optional<LabProperties.Sender> authenticate(OruMessage message) {
-    if (message.securityToken() == null) {
-      return Optional.empty();
-    }
-    byte[] presented = sha256(message.securityToken());
     return senders.stream()
         .filter(s -> s.application().equals(message.application())
             && s.facility().equals(message.facility()))
-        .filter(s -> MessageDigest.isEqual(presented, HexFormat.of().parseHex(s.tokenSha256())))
+        .filter(s -> s.accepts(message.securityToken()))
         .findFirst();
   }
 

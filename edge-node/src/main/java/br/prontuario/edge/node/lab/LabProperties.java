@@ -3,6 +3,8 @@ package br.prontuario.edge.node.lab;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -30,6 +32,12 @@ record LabProperties(int mllpPort, String bindAddress, @Valid List<Sender> sende
     /** The name results and audit rows carry: "LIS@HOSP". */
     String name() {
       return application + "@" + facility;
+    }
+
+    /** The presented token is this sender's: its SHA-256 compared in constant time. */
+    boolean accepts(String token) {
+      return token != null && MessageDigest.isEqual(LabIntake.sha256(token),
+          HexFormat.of().parseHex(tokenSha256));
     }
   }
 }

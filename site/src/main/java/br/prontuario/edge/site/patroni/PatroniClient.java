@@ -124,11 +124,7 @@ public final class PatroniClient {
 
   /** {@code GET /primary} answers 200: this node holds the leader key and runs as primary. */
   public boolean answersPrimary(String apiUrl) {
-    try {
-      return http.exchange("GET", URI.create(apiUrl + "/primary"), null, null, timeout).status() == 200;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
+    return primaryStatus(apiUrl).filter(status -> status == 200).isPresent();
   }
 
   /**
