@@ -5,15 +5,16 @@ import java.util.Map;
 
 /**
  * What {@link HistoryCheck} found. The soak passes when every acknowledged note was read back
- * exactly once, no commit was acknowledged by a node that was not the primary, two nodes never
+ * exactly once, no commit was acknowledged by a superseded primary, two nodes never
  * acknowledged commits at the same time, and the cluster recovered from every fault.
  *
  * @param lostNoteIds acknowledged notes not read back (ids only, never the text)
  * @param notesAckedByNonPrimary notes acknowledged by an edge-node that could only reach its own
- *     node's PostgreSQL (its link to the other data node cut) while that node was seen without
- *     the leader lease before, during and after the request
- * @param probeCommitsAckedByNonPrimary the drill's direct commit probes a node acknowledged while
- *     seen without the lease just before and just after
+ *     node's PostgreSQL (its link to the other data node cut), sent after the other node had
+ *     answered that it held the lease since this node last did
+ * @param probeCommitsAckedByNonPrimary the drill's direct commit probes a node acknowledged after
+ *     the other node had answered that it held the lease since this node last did (see {@link
+ *     br.prontuario.edge.drill.measure.LeaseTimeline#supersededAt})
  * @param dualPrimaryWindowSeconds the longest time both nodes acknowledged probe commits
  * @param longestWriteGapSeconds the longest time no write was acknowledged (what clinicians felt)
  * @param nonPrimaryCommits each probe commit counted in {@code probeCommitsAckedByNonPrimary}:

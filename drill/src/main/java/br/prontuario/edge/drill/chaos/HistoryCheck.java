@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Checks a soak's history against what clinicians are promised: every acknowledged note present
- * exactly once, no commit acknowledged by a node that was not the primary at that moment, never
+ * exactly once, no commit acknowledged by a primary another node had superseded, never
  * two writable primaries at once, and a cluster that came back after every fault.
  *
  * <p>A note's committing database is known only when its edge-node could reach no other: its
@@ -51,7 +51,7 @@ public final class HistoryCheck {
 
     int notesByNonPrimary = notesAckedByNonPrimary(acked, history);
     if (notesByNonPrimary > 0) {
-      problems.add(notesByNonPrimary + " notes acknowledged through a cut-off node without the lease");
+      problems.add(notesByNonPrimary + " notes acknowledged through a cut-off node after another node took the lease");
     }
     int probeCommits = 0;
     int probesByNonPrimary = 0;
@@ -59,7 +59,7 @@ public final class HistoryCheck {
     for (Map.Entry<String, List<Instant>> node : history.probes().acknowledged().entrySet()) {
       probeCommits += node.getValue().size();
       for (Instant t : node.getValue()) {
-        if (history.leases().notPrimaryThroughout(node.getKey(), t, t)) {
+        if (history.leases().supersededAt(node.getKey(), t)) {
           probesByNonPrimary++;
           if (nonPrimaryCommits.size() < 20) {
             nonPrimaryCommits.add(node.getKey() + " at " + whenAndDuring(history, t));
@@ -68,7 +68,7 @@ public final class HistoryCheck {
       }
     }
     if (probesByNonPrimary > 0) {
-      problems.add(probesByNonPrimary + " probe commits acknowledged by a node without the lease");
+      problems.add(probesByNonPrimary + " probe commits acknowledged by a node after another node took the lease");
     }
     double dual = history.probes().dualPrimaryWindowSeconds();
     if (dual > 0) {
@@ -106,7 +106,7 @@ public final class HistoryCheck {
         .orElse(offset + ", before the first fault");
   }
 
-  /** Notes whose edge-node could reach only its own node's PostgreSQL while that node was no primary. */
+  /** Notes whose edge-node could reach only its own node's PostgreSQL after another node took the lease. */
   private static int notesAckedByNonPrimary(List<AckedWrite> acked, ChaosHistory history) {
     List<LinkCut> cuts = history.probes().cuts();
     LeaseTimeline leases = history.leases();
@@ -119,7 +119,8 @@ public final class HistoryCheck {
       String peer = DATA_NODES.get(1 - DATA_NODES.indexOf(node));
       boolean onlyItsOwnDatabase = cuts.stream().anyMatch(c -> c.separates(node, peer)
           && c.covers(note.sentAt()) && c.covers(note.ackAt()));
-      if (onlyItsOwnDatabase && leases.notPrimaryThroughout(node, note.sentAt(), note.ackAt())) {
+      // sent after the lease moved: whenever it committed, it committed on a superseded primary
+      if (onlyItsOwnDatabase && leases.supersededAt(node, note.sentAt())) {
         count++;
       }
     }

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Every answer each node's Patroni gave to "do you hold the leader lease?" ({@code /primary}),
- * asked before each commit probe. A node counts as not primary over an interval only when the
- * last answer before it and the first after it were both a definite "no" and none between was
- * "yes": a promotion between two answers is never mistaken for a stale primary, nor a node that
- * could not answer (frozen: a leader frozen for less than the TTL thaws still holding its lease)
- * for one that lost its lease.
+ * asked before each commit probe. A commit is stale when another node had been seen holding the
+ * lease since the committing node last was: the split-brain the soak hunts. A node that merely
+ * could not answer, or answered 503 while its Patroni could not reach etcd, is not stale as long
+ * as nobody else took the lease: its sync standby still confirms its commits, and that standby is
+ * the only node that could be promoted.
  */
 public record LeaseTimeline(Map<String, List<Observation>> observations) {
 
@@ -22,10 +23,6 @@ public record LeaseTimeline(Map<String, List<Observation>> observations) {
 
     boolean held() {
       return answer == LeaseAnswer.HELD;
-    }
-
-    boolean refused() {
-      return answer == LeaseAnswer.NOT_HELD;
     }
   }
 
@@ -36,15 +33,30 @@ public record LeaseTimeline(Map<String, List<Observation>> observations) {
     observations = sorted;
   }
 
-  /** The node said "no lease" just before {@code from} and just after {@code to}, and never "yes" between. */
-  public boolean notPrimaryThroughout(String node, Instant from, Instant to) {
-    List<Observation> seen = observations.getOrDefault(node, List.of());
-    Optional<Observation> before = seen.stream().filter(o -> !o.at().isAfter(from))
-        .reduce((first, second) -> second);
-    Optional<Observation> after = seen.stream().filter(o -> !o.at().isBefore(to)).findFirst();
-    boolean heldBetween = seen.stream()
-        .anyMatch(o -> o.held() && !o.at().isBefore(from) && !o.at().isAfter(to));
-    return before.isPresent() && before.get().refused() && after.isPresent() && after.get().refused()
-        && !heldBetween;
+  /**
+   * Another node answered "held" after {@code node} last did and no later than {@code t}, so a
+   * commit {@code node} made at {@code t} came from a superseded primary. A promotion of {@code
+   * node} between its last answer and {@code t} is excused: its next answer says "held" and no
+   * other node's answer said so meanwhile.
+   */
+  public boolean supersededAt(String node, Instant t) {
+    List<Observation> own = observations.getOrDefault(node, List.of());
+    Optional<Instant> lastHeld = own.stream().filter(o -> o.held() && !o.at().isAfter(t))
+        .map(Observation::at).reduce((first, second) -> second);
+    boolean takenSince = othersHeld(node).anyMatch(o -> !o.at().isAfter(t)
+        && (lastHeld.isEmpty() || o.at().isAfter(lastHeld.get())));
+    if (!takenSince) {
+      return false;
+    }
+    Optional<Observation> next = own.stream().filter(o -> o.at().isAfter(t)
+        && o.answer() != LeaseAnswer.NO_ANSWER).findFirst();
+    boolean promotedMeanwhile = next.isPresent() && next.get().held()
+        && othersHeld(node).noneMatch(o -> !o.at().isBefore(t) && !o.at().isAfter(next.get().at()));
+    return !promotedMeanwhile;
+  }
+
+  private Stream<Observation> othersHeld(String node) {
+    return observations.entrySet().stream().filter(e -> !e.getKey().equals(node))
+        .flatMap(e -> e.getValue().stream()).filter(Observation::held);
   }
 }
