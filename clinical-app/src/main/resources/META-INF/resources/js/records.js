@@ -55,7 +55,8 @@ const items = page => (page && Array.isArray(page.items) ? page.items : []);
 const entry = e => ({id: e.id, version: e.version, recordedAt: e.recordedAt, recordedBy: e.recordedBy, ...(e.data || {})});
 
 /**
- * The chart: {patient, alerts, allergies, problems, vitals, notes, emergency}. The patient must
+ * The chart: {patient, alerts, allergies, problems, vitals, notes, labs, emergency} (labs: the
+ * newest lab results, not kept by the emergency site). The patient must
  * load; a list that fails is null (its section says so) so that one failed read does not hide the
  * rest of the chart or the writes still pending on this phone.
  */
@@ -65,10 +66,10 @@ export function loadChart(patientId) {
 
 async function normalChart(patientId) {
   const base = `/api/v1/patients/${patientId}`;
-  const lists = Promise.allSettled(['alerts', 'allergies', 'problems', 'vital-signs', 'notes']
-    .map(kind => get(`${base}/${kind}?limit=100`)));
+  const lists = Promise.allSettled(['alerts', 'allergies', 'problems', 'vital-signs', 'notes', 'lab-results']
+    .map(kind => get(`${base}/${kind}?limit=${kind === 'lab-results' ? 30 : 100}`)));
   const patient = await get(base);
-  const [alerts, allergies, problems, vitals, notes] = (await lists)
+  const [alerts, allergies, problems, vitals, notes, labs] = (await lists)
     .map(r => (r.status === 'fulfilled' ? items(r.value.data) : null));
   const active = list => list && list.map(entry).filter(e => e.status === 'active');
   return {
@@ -79,6 +80,7 @@ async function normalChart(patientId) {
     problems: active(problems),
     vitals: vitals && latestPerType(vitals.map(entry)),
     notes,
+    labs,
   };
 }
 
@@ -94,6 +96,7 @@ async function emergencyChart(patientId) {
     allergies: data(s.allergies).filter(a => a.status === 'active'),
     problems: data(s.problems).filter(p => p.status === 'active'),
     vitals: [],
+    labs: [],
     notes: items(notes.data).map(n => ({...n, version: 1})),
   };
 }

@@ -45,6 +45,7 @@ export async function showChart(patientId) {
     section('Problemas', 'problems', chart.problems, p => h('div', {class: 'card'}, p.description,
       p.cid10 ? h('span', {class: 'meta'}, ` · CID-10 ${p.cid10}`) : ''), 'Nenhum problema ativo.'),
     chart.emergency ? null : vitalsSection(chart.vitals),
+    chart.emergency ? null : labsSection(chart.labs),
     h('h2', {id: 'notes-title'}, 'Notas'),
     pending,
     h('ul', {class: 'list', id: 'notes', 'aria-labelledby': 'notes-title'}, !chart.notes ? h('li', {}, unreadable())
@@ -52,7 +53,7 @@ export async function showChart(patientId) {
     actions(patientId),
   );
   renderPending(patientId, pending);
-  const incomplete = [chart.alerts, chart.allergies, chart.problems, chart.vitals, chart.notes].includes(null);
+  const incomplete = [chart.alerts, chart.allergies, chart.problems, chart.vitals, chart.notes, chart.labs].includes(null);
   if (incomplete) reopenWhenReachable(patientId, here);
 }
 
@@ -90,6 +91,24 @@ function vitalsSection(vitals) {
       return h('div', {class: 'vital'}, h('span', {class: 'meta'}, name),
         h('b', {}, `${String(v.value).replace('.', ',')} ${unit}`), h('span', {class: 'meta'}, formatDateTime(v.measuredAt)));
     })) : h('p', {class: 'none'}, 'Nenhum sinal vital registrado.'));
+}
+
+const LAB_FLAG = {HH: 'crítico alto', LL: 'crítico baixo', AA: 'crítico', H: 'alto', L: 'baixo', A: 'alterado'};
+
+/** The newest lab results as the labs sent them: value, unit, reference range, abnormal flag. */
+function labsSection(labs) {
+  return h('section', {'aria-labelledby': 'labs-title', id: 'labs'},
+    h('h2', {id: 'labs-title'}, 'Exames laboratoriais (recentes)'),
+    !labs ? unreadable() : labs.length ? h('ul', {class: 'list labs'}, labs.map(r => {
+      const flag = LAB_FLAG[r.abnormalFlag];
+      return h('li', {class: r.critical ? 'lab lab-critical' : 'lab', 'data-lab-id': r.id},
+        h('span', {class: 'lab-name'}, r.name || r.code),
+        h('b', {class: 'lab-value'}, `${String(r.value).replace('.', ',')}${r.unit ? ' ' + r.unit : ''}`),
+        flag ? h('span', {class: r.critical ? 'badge badge-error' : 'badge badge-pending'}, flag) : null,
+        h('br'),
+        h('span', {class: 'meta'}, [r.referenceRange ? `ref. ${r.referenceRange}` : '',
+          formatDateTime(r.observedAt || r.recordedAt), r.status === 'C' ? 'corrigido' : ''].filter(Boolean).join(' · ')));
+    })) : h('p', {class: 'none'}, 'Nenhum resultado de exame.'));
 }
 
 function noteCard(patientId, n) {

@@ -19,7 +19,7 @@ public final class LoadAverage implements AutoCloseable {
     return t;
   });
 
-  LoadAverage() {
+  public LoadAverage() {
     timer.scheduleAtFixedRate(this::sample, 0, 5, TimeUnit.SECONDS);
   }
 
@@ -37,7 +37,7 @@ public final class LoadAverage implements AutoCloseable {
     }
   }
 
-  Figures figures() {
+  public Figures figures() {
     synchronized (samples) {
       int cpus = Runtime.getRuntime().availableProcessors();
       if (samples.isEmpty()) {

@@ -108,6 +108,12 @@ public final class EdgeApi {
     return authorized("GET", "/api/v1/patients/" + patientId + "/notes" + query, null, Map.of());
   }
 
+  /** The first page of a patient's lab results, newest first. */
+  public ApiResponse listLabResults(String patientId, int limit) {
+    return authorized("GET", "/api/v1/patients/" + patientId + "/lab-results?limit=" + limit, null,
+        Map.of());
+  }
+
   private ApiResponse authorized(String method, String path, Object body, Map<String, String> headers) {
     String used = token.get();
     if (used == null) {

@@ -1,12 +1,15 @@
 package br.prontuario.edge.node.lab;
 
+import br.prontuario.edge.common.web.Cursor;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
@@ -94,4 +97,27 @@ class LabRepository {
 
   /** @param results each result's id by its set id (OBX-1, or its place in a FHIR bundle) */
   record MessageIds(UUID report, UUID patient, Map<Integer, UUID> results) {}
+
+  private static final String RESULT = "SELECT id, patient_id, code, code_system, name, value,"
+      + " numeric_value, unit, reference_range, abnormal_flag, result_status, observed_at,"
+      + " recorded_at, sender, control_id FROM lab_results WHERE patient_id = ?";
+
+  /** One page of the patient's results, newest first, plus one to tell whether more follow. */
+  List<LabResult> results(UUID patientId, Cursor after, int limit) {
+    RowMapper<LabResult> row = (r, n) -> {
+      String flag = r.getString(10);
+      return new LabResult(r.getObject(1, UUID.class), r.getObject(2, UUID.class),
+          r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getBigDecimal(7),
+          r.getString(8), r.getString(9), flag, OruMessage.criticalFlag(flag), r.getString(11),
+          r.getObject(12, OffsetDateTime.class), r.getObject(13, OffsetDateTime.class),
+          r.getString(14), r.getString(15));
+    };
+    if (after == null) {
+      return jdbc.query(RESULT + " ORDER BY recorded_at DESC, id DESC LIMIT ?", row, patientId,
+          limit + 1);
+    }
+    return jdbc.query(RESULT + " AND (recorded_at, id) < (?::timestamptz, ?)"
+        + " ORDER BY recorded_at DESC, id DESC LIMIT ?", row, patientId, after.time(), after.id(),
+        limit + 1);
+  }
 }

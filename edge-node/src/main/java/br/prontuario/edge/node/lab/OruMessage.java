@@ -18,10 +18,13 @@ record OruMessage(String application, String facility, String securityToken, Str
       BigDecimal numericValue, String unit, String referenceRange, String abnormalFlag,
       String status, OffsetDateTime observedAt) {
 
-    /** HL7 table 0078: HH and LL are critical (panic) values, AA critically abnormal. */
     boolean isCritical() {
-      return "HH".equals(abnormalFlag) || "LL".equals(abnormalFlag)
-          || "AA".equals(abnormalFlag);
+      return criticalFlag(abnormalFlag);
     }
+  }
+
+  /** HL7 table 0078: HH and LL are critical (panic) values, AA critically abnormal. */
+  static boolean criticalFlag(String abnormalFlag) {
+    return "HH".equals(abnormalFlag) || "LL".equals(abnormalFlag) || "AA".equals(abnormalFlag);
   }
 }

@@ -58,6 +58,8 @@ class EdgeSecurityConfig {
         .requestMatchers(PUT, PATIENT + "/notes/{noteId}").hasAnyRole(PHYSICIAN, NURSE)
         .requestMatchers(GET, PATIENT + "/notes", PATIENT + "/notes/{noteId}",
             PATIENT + "/notes/{noteId}/history").hasAnyRole(PHYSICIAN, NURSE, AUDITOR)
+        // lab results: written only by the labs (MLLP, POST /fhir), read like notes
+        .requestMatchers(GET, PATIENT + "/lab-results").hasAnyRole(PHYSICIAN, NURSE, AUDITOR)
         // encounters: admin staff open and close them too
         .requestMatchers(POST, PATIENT + "/encounters").hasAnyRole(PHYSICIAN, NURSE, ADMIN)
         .requestMatchers(PUT, PATIENT + "/encounters/{id}").hasAnyRole(PHYSICIAN, NURSE, ADMIN)

@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 18: lab results in as a FHIR transaction Bundle on POST /fhir, through the same intake as
@@ -100,9 +101,42 @@ class LabBundleIT extends EdgeNodeIT {
   }
 
   @Test
+  void theRecordsApiListsThePatientsResultsNewestFirstWithTheCriticalOnesMarked() {
+    assertThat(post(bundle("LAB-" + UUID.randomUUID(), cpf), LAB_SENDER, LAB_TOKEN).status()).isEqualTo(200);
+    String path = "/api/v1/patients/" + patientId + "/lab-results";
+
+    TestHttp.Reply first = api.get(path + "?limit=1", token(Role.NURSE));
+    assertThat(first.status()).isEqualTo(200);
+    JsonNode page = first.json();
+    assertThat(page.get("items")).hasSize(1);
+    TestHttp.Reply second = api.get(path + "?limit=1&cursor=" + page.get("nextCursor").asText(),
+        token(Role.NURSE));
+    List<JsonNode> both = List.of(page.get("items").get(0), second.json().get("items").get(0));
+    assertThat(both).extracting(r -> r.get("code").asText()).containsExactlyInAnyOrder("2951-2", "2823-3");
+    JsonNode potassium = both.stream().filter(r -> r.get("code").asText().equals("2823-3")).findFirst().orElseThrow();
+    assertThat(potassium.get("value").asText()).isEqualTo("6.8");
+    assertThat(potassium.get("unit").asText()).isEqualTo("mmol/L");
+    assertThat(potassium.get("abnormalFlag").asText()).isEqualTo("HH");
+    assertThat(potassium.get("critical").asBoolean()).isTrue();
+    assertThat(both.stream().filter(r -> r.get("code").asText().equals("2951-2")).findFirst().orElseThrow()
+        .get("critical").asBoolean()).isFalse();
+    assertThat(second.json().get("nextCursor").isNull()).isTrue();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE action = 'lab-result.list'"
+        + " AND patient_id = ?::uuid", Integer.class, patientId)).isEqualTo(2);
+
+    // registration staff do not read results; an unknown patient or a forged cursor is a problem
+    assertThat(api.get(path, token(Role.ADMIN)).status()).isEqualTo(403);
+    TestHttp.Reply none = api.get("/api/v1/patients/" + UUID.randomUUID() + "/lab-results", token(Role.PHYSICIAN));
+    assertThat(none.status()).isEqualTo(404);
+    assertThat(none.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.get(path + "?cursor=not-ours", token(Role.PHYSICIAN)).status()).isEqualTo(400);
+    assertThat(api.get(path + "?limit=0", token(Role.PHYSICIAN)).status()).isEqualTo(400);
+  }
+
+  @Test
   void theSampleBundleOfTheIntegratorsGuideIsAccepted() throws Exception {
     String sample = java.nio.file.Files.readString(java.nio.file.Path.of(
-        "../docs/samples/fhir-lab-bundle-potassium.json")).replace("12345678909", cpf)
+        "../docs/samples/fhir-lab-bundle-potassium.json")).replace("90000000256", cpf)
         .replace("LIS-000002", "LIS-" + UUID.randomUUID());
 
     TestHttp.Reply reply = post(parser.parseResource(Bundle.class, sample), LAB_SENDER, LAB_TOKEN);

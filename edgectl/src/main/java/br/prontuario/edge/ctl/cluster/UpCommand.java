@@ -75,6 +75,9 @@ public final class UpCommand implements Callable<Integer> {
         descriptor.tls().redirectUrl(), HaproxyConfig.CA_PATH);
     out.printf("  demo login:   user %s, password %s%n", descriptor.demo().username(),
         descriptor.demo().password());
+    out.printf("  lab results:  MLLP over TLS at %s   (lab system LIS@HOSP; try bin/edgectl lab send"
+        + " docs/samples/oru-r01-potassium.hl7%s)%n", String.join(", ", cluster.layout().labEntries()),
+        options.dirHint());
     out.printf("  status:       bin/edgectl status%s   (add --json for machines)%n", options.dirHint());
     out.printf("  HAProxy:      %s%n", descriptor.haproxy().statsUrl());
     out.printf("  logs:         %s/<node>/<component>/*.log%n", cluster.stateDir());

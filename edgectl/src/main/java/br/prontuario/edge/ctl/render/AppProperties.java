@@ -37,6 +37,10 @@ final class AppProperties {
     p.put("spring.data.redis.username", RedisAuth.EDGE_NODE);
     p.put("spring.data.redis.sentinel.username", RedisAuth.EDGE_NODE);
     p.put("edge.app.entrypoints", String.join(",", entrypoints(config, layout)));
+    // lab results: the entry HAProxies (any box) forward the labs' MLLP here; each lab system is
+    // an edge.lab.senders[i] entry (application, facility, token-sha256) in the secrets file
+    p.put("edge.lab.mllp-port", Integer.toString(layout.ports(node).mllp()));
+    p.put("edge.lab.bind-address", layout.host(node));
     // the audit chain's head, copied outside PostgreSQL (add the cloud site's etcd as stores.cloud)
     p.put("edge.audit.anchor.stores.edge", String.join(",", layout.etcdClientUrls()));
     var etcdTls = ProductionDirs.of(config.production()).etcdClientTls(ClusterCertificates.ETCD_EDGE_NODE);

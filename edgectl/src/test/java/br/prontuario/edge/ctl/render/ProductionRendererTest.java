@@ -92,7 +92,12 @@ class ProductionRendererTest {
         .contains("Strict-Transport-Security \"max-age=31536000\"")
         // port 80 only redirects; production hands out no CA (the hospital's comes through MDM)
         .contains("bind 10.20.0.13:80\n  bind 10.20.0.10:80\n  http-request redirect scheme https code 301")
-        .doesNotContain("/ca.crt");
+        .doesNotContain("/ca.crt")
+        // the labs' MLLP: TLS on HL7's port, forwarded to the edge-nodes' listeners beside it
+        .contains("frontend lab_mllp\n  mode tcp\n  option tcplog\n"
+            + "  bind 10.20.0.13:2575 ssl crt /etc/haproxy/certs/prontuario.pem\n"
+            + "  bind 10.20.0.10:2575 ssl crt /etc/haproxy/certs/prontuario.pem")
+        .contains("server node-a 10.20.0.11:2576 check port 8080", "server node-b 10.20.0.12:2576 check port 8080");
     assertThat(Files.readString(target.resolve("node-b/haproxy.cfg")))
         .contains("bind 10.20.0.12:443 ssl crt",
             "server node-a 10.20.0.11:8080 check", "stats socket ipv4@10.20.0.12:9999 level admin")
@@ -121,6 +126,8 @@ class ProductionRendererTest {
         .containsPattern("&sslmode=verify-full&sslrootcert=/.*/tls/ca\\.crt$");
     assertThat(edgeNode.getProperty("spring.data.redis.sentinel.nodes"))
         .isEqualTo("10.20.0.11:26379,10.20.0.12:26379,10.20.0.13:26379");
+    assertThat(edgeNode.getProperty("edge.lab.mllp-port")).isEqualTo("2576");
+    assertThat(edgeNode.getProperty("edge.lab.bind-address")).isEqualTo("10.20.0.12");
     assertThat(edgeNode.getProperty("edge.app.entrypoints")).isEqualTo(
         "https://10.20.0.10:443,https://10.20.0.13:443,https://10.20.0.11:443,https://10.20.0.12:443");
     assertThat(edgeNode.getProperty("edge.audit.anchor.stores.edge")).isEqualTo(

@@ -133,6 +133,59 @@ class ClinicianAppClusterIT {
     phone.screenshot("3-emergency-chart");
   }
 
+  /**
+   * Issue 18: the lab system sends an ORU^R01 through the entry's MLLP port (TLS, its token in
+   * MSH-8): ACK AA, and the demo patient's chart shows the results with the critical one marked.
+   */
+  @Test
+  void aLabResultSentThroughTheEntryIsAcknowledgedAndOnThePatientsChart() throws Exception {
+    Path repo = Path.of(System.getProperty("user.dir")).getParent();
+    String sample = Files.readString(repo.resolve("docs/samples/oru-r01-potassium.hl7"));
+    String controlId = "LIS-" + UUID.randomUUID().toString().substring(0, 8);
+    Path message = Files.writeString(profile.resolve("oru.hl7"), sample.replace("LIS-000001", controlId));
+    Path otherLab = Files.writeString(profile.resolve("oru-other.hl7"), sample
+        .replace("|LIS|HOSP|", "|LIS|OTHER|").replace("LIS-000001", controlId + "-X"));
+    String[] cluster = {"--dir", c.cluster.stateDir().toString(), "--config",
+        repo.resolve("config/edge-cluster.yaml").toString()};
+
+    Cli sent = Cli.run("lab", "send", message.toString(), cluster[0], cluster[1], cluster[2], cluster[3]);
+    assertThat(sent.code()).as(sent.err()).isZero();
+    assertThat(sent.out().strip()).isEqualTo("AA " + controlId);
+    // a lab system the cluster does not know: AR, nothing written
+    Cli refused = Cli.run("lab", "send", otherLab.toString(), cluster[0], cluster[1], cluster[2], cluster[3]);
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("edgectl: not accepted: AR " + controlId + "-X");
+    // the entry speaks TLS only: a clear-text MLLP client gets no acknowledgment
+    String labPort = c.cluster.layout().labEntries().get(0).split(":")[1];
+    Cli clear = Cli.run("lab", "send", message.toString(), "--port", labPort, "--timeout", "5");
+    assertThat(clear.code()).isEqualTo(1);
+
+    phone.open(c.cluster.layout().entrypoint() + "/");
+    signIn();
+    phone.type(By.id("search"), "90000000256");
+    phone.tap(By.id("search-submit"));
+    phone.tap(By.cssSelector("#results a.result"));
+    assertThat(phone.find(By.id("patient-name"), SCREEN).getText()).isEqualTo("Maria Silva Fernandes");
+    await().atMost(SCREEN).until(() -> phone.find(By.id("labs"), SCREEN).getText().contains("Potassium"));
+    assertThat(phone.find(By.id("labs"), SCREEN).getText()).contains("6,8 mmol/L", "crítico alto", "138 mmol/L");
+    assertThat(phone.find(By.id("alerts"), SCREEN).getText()).contains("Valor crítico");
+    phone.script("document.getElementById('labs').scrollIntoView({block: 'center'}); return null");
+    phone.screenshot("4-lab-results");
+  }
+
+  /** One edgectl command run in this JVM: its exit code and what it printed. */
+  private record Cli(int code, String out, String err) {
+    static Cli run(String... args) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      var cli = br.prontuario.edge.ctl.EdgeCtl.commandLine();
+      cli.setOut(new java.io.PrintWriter(out, true));
+      cli.setErr(new java.io.PrintWriter(err, true));
+      int code = cli.execute(args);
+      return new Cli(code, out.toString(), err.toString());
+    }
+  }
+
   /** Signs in when the app shows its login form (the phone keeps its session between scenarios). */
   private void signIn() {
     phone.find(By.cssSelector("#username, #search"), SCREEN);

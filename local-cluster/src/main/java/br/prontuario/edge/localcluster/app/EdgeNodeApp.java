@@ -12,9 +12,13 @@ import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +67,11 @@ public final class EdgeNodeApp {
         "--edge.audit.anchor.tls.ca-certificate=" + tls.caCertificate(),
         "--edge.audit.anchor.tls.certificate=" + tls.etcdClient(ClusterCertificates.ETCD_EDGE_NODE).certificate(),
         "--edge.audit.anchor.tls.key=" + tls.etcdClient(ClusterCertificates.ETCD_EDGE_NODE).key(),
+        // HL7 v2 lab results, reached through the entry HAProxies' lab port (MLLP over TLS)
+        "--edge.lab.mllp-port=" + layout.ports(node).mllp(),
+        "--edge.lab.senders[0].application=" + ClusterSecrets.LAB_APPLICATION,
+        "--edge.lab.senders[0].facility=" + ClusterSecrets.LAB_FACILITY,
+        "--edge.lab.senders[0].token-sha256=" + sha256Hex(secrets.labToken()),
         "--edge.demo.enabled=true"));
     // DIR/NODE/app → DIR/NODE/models/manifest.json, written by edgectl models install
     Path manifest = ModelInstaller.manifest(dir.getParent().getParent(), node.id());
@@ -82,6 +91,15 @@ public final class EdgeNodeApp {
     }
     return launch.start("edge-node-" + node.id(), command, dir,
         dir.resolve("edge-node.log"), Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(secret)));
+  }
+
+  private static String sha256Hex(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String faceKey(Path stateDir) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +38,16 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
   public record NodeEndpoints(String host, NodePorts ports) {}
 
   /**
-   * The entry point (HTTPS), its plain-HTTP redirect port, the stats page and the runtime API the
-   * failover controller drives.
+   * The entry point (HTTPS), its plain-HTTP redirect port, the stats page, the runtime API the
+   * failover controller drives, and the lab systems' MLLP over TLS ({@code labPort}).
    */
   public record HaproxyEndpoints(String host, int entryPort, int statsPort, int runtimeApiPort,
-      int redirectPort) {}
+      int redirectPort, int labPort) {}
+
+  /** The MLLP port HAProxy offers the lab systems in production (IANA's HL7 port). */
+  public static final int PRODUCTION_LAB_PORT = 2575;
+  /** The edge-node's own MLLP listener in production: beside HAProxy's on the same box. */
+  public static final int PRODUCTION_MLLP_PORT = 2576;
 
   /** The entry HAProxies in preference order: the witness's first (the entry URL of old), then node-a's, node-b's. */
   public static final List<NodeName> ENTRY_ORDER = List.of(NodeName.WITNESS, NodeName.NODE_A, NodeName.NODE_B);
@@ -156,6 +162,11 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     return jdbcUrl(database, localFirst) + "&sslmode=verify-full&sslrootcert=" + caCertificate;
   }
 
+  /** Every entry HAProxy's MLLP-over-TLS address ("host:port"), in {@link #ENTRY_ORDER}. */
+  public List<String> labEntries() {
+    return ENTRY_ORDER.stream().map(n -> entry(n).host() + ":" + entry(n).labPort()).toList();
+  }
+
   public String patroniUrl(NodeName node) {
     return "https://" + host(node) + ":" + ports(node).patroniRest();
   }
@@ -174,12 +185,13 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
       nodes.put(node.id(), new NodeEndpoints(LOOPBACK, new NodePorts(
           pick(p.etcdClient(), free), pick(p.etcdPeer(), free),
           data ? pick(p.patroniRest(), free) : 0, data ? pick(p.postgres(), free) : 0,
-          data ? pick(p.redis(), free) : 0, pick(p.sentinel(), free), data ? pick(p.app(), free) : 0)));
+          data ? pick(p.redis(), free) : 0, pick(p.sentinel(), free), data ? pick(p.app(), free) : 0,
+          data ? pick(p.mllp(), free) : 0)));
     }
     var h = config.haproxy();
     return new ClusterLayout(nodes, new HaproxyEndpoints(LOOPBACK, pick(h.entryPort(), free),
-        pick(h.statsPort(), free), pick(h.runtimeApiPort(), free), pick(h.redirectPort(), free)),
-        dataNodeEntries(free));
+        pick(h.statsPort(), free), pick(h.runtimeApiPort(), free), pick(h.redirectPort(), free),
+        free.getAsInt()), dataNodeEntries(free));
   }
 
   /**
@@ -190,7 +202,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     Map<String, HaproxyEndpoints> entries = new LinkedHashMap<>();
     for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
       entries.put(node.id(), new HaproxyEndpoints(LOOPBACK, free.getAsInt(), free.getAsInt(),
-          free.getAsInt(), free.getAsInt()));
+          free.getAsInt(), free.getAsInt(), free.getAsInt()));
     }
     return entries;
   }
@@ -203,14 +215,16 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
       nodes.put(node.id(), new NodeEndpoints(config.production().host(node), new NodePorts(
           config.etcd().clientPort(), config.etcd().peerPort(),
           data ? config.patroni().restApiPort() : 0, data ? config.postgres().port() : 0,
-          data ? config.redis().port() : 0, config.redis().sentinelPort(), data ? 8080 : 0)));
+          data ? config.redis().port() : 0, config.redis().sentinelPort(), data ? 8080 : 0,
+          data ? PRODUCTION_MLLP_PORT : 0)));
     }
     Map<String, HaproxyEndpoints> entries = new LinkedHashMap<>();
     for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
-      entries.put(node.id(), new HaproxyEndpoints(config.production().host(node), 443, 8404, 9999, 80));
+      entries.put(node.id(), new HaproxyEndpoints(config.production().host(node), 443, 8404, 9999, 80,
+          PRODUCTION_LAB_PORT));
     }
-    return new ClusterLayout(nodes, new HaproxyEndpoints(config.production().witness(), 443, 8404, 9999, 80),
-        entries);
+    return new ClusterLayout(nodes, new HaproxyEndpoints(config.production().witness(), 443, 8404, 9999, 80,
+        PRODUCTION_LAB_PORT), entries);
   }
 
   /** The layout an earlier {@code up} chose for this folder, or a new one saved there. */
@@ -219,7 +233,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     try {
       if (Files.isRegularFile(file)) {
         ClusterLayout saved = JSON.readValue(file.toFile(), ClusterLayout.class);
-        if (saved.haproxy().redirectPort() != 0 && !saved.entries().isEmpty()) {
+        if (isCurrent(saved)) {
           return saved;
         }
         ClusterLayout upgraded = upgrade(saved, config);
@@ -235,21 +249,44 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     }
   }
 
+  private static boolean isCurrent(ClusterLayout layout) {
+    return layout.haproxy().redirectPort() != 0 && layout.haproxy().labPort() != 0
+        && !layout.entries().isEmpty()
+        && layout.entries().values().stream().allMatch(e -> e.labPort() != 0)
+        && List.of(NodeName.NODE_A, NodeName.NODE_B).stream().allMatch(n -> layout.ports(n).mllp() != 0);
+  }
+
   /**
-   * A layout from before the redirect port or the HAProxies on the data nodes: the new ports added,
-   * none of them one the saved layout already uses (its processes may be stopped right now).
+   * A layout from before the redirect port, the HAProxies on the data nodes or the lab (MLLP)
+   * ports: the new ports added, none of them one the saved layout already uses (its processes may
+   * be stopped right now).
    */
   private static ClusterLayout upgrade(ClusterLayout saved, ClusterConfig config) {
     Set<Integer> taken = new HashSet<>();
     saved.nodes().values().forEach(n -> taken.addAll(List.of(n.ports().etcdClient(), n.ports().etcdPeer(),
-        n.ports().patroniRest(), n.ports().postgres(), n.ports().redis(), n.ports().sentinel(), n.ports().app())));
-    var h = saved.haproxy();
-    taken.addAll(List.of(h.entryPort(), h.statsPort(), h.runtimeApiPort(), h.redirectPort()));
+        n.ports().patroniRest(), n.ports().postgres(), n.ports().redis(), n.ports().sentinel(),
+        n.ports().app(), n.ports().mllp())));
+    List<HaproxyEndpoints> haproxies = new ArrayList<>(saved.entries().values());
+    haproxies.add(saved.haproxy());
+    haproxies.forEach(h -> taken.addAll(List.of(h.entryPort(), h.statsPort(), h.runtimeApiPort(),
+        h.redirectPort(), h.labPort())));
     IntSupplier free = freeExcept(taken);
-    HaproxyEndpoints witness = h.redirectPort() != 0 ? h : new HaproxyEndpoints(h.host(),
-        h.entryPort(), h.statsPort(), h.runtimeApiPort(), pick(config.haproxy().redirectPort(), free));
-    return new ClusterLayout(saved.nodes(), witness,
-        saved.entries().isEmpty() ? dataNodeEntries(free) : saved.entries());
+    var h = saved.haproxy();
+    HaproxyEndpoints witness = new HaproxyEndpoints(h.host(), h.entryPort(), h.statsPort(),
+        h.runtimeApiPort(), h.redirectPort() != 0 ? h.redirectPort() : pick(config.haproxy().redirectPort(), free),
+        h.labPort() != 0 ? h.labPort() : free.getAsInt());
+    Map<String, HaproxyEndpoints> entries = saved.entries().isEmpty() ? dataNodeEntries(free)
+        : new LinkedHashMap<>(saved.entries());
+    entries.replaceAll((id, e) -> e.labPort() != 0 ? e : new HaproxyEndpoints(e.host(), e.entryPort(),
+        e.statsPort(), e.runtimeApiPort(), e.redirectPort(), free.getAsInt()));
+    Map<String, NodeEndpoints> nodes = new LinkedHashMap<>(saved.nodes());
+    nodes.replaceAll((id, n) -> {
+      NodePorts p = n.ports();
+      boolean data = !id.equals(NodeName.WITNESS.id());
+      return !data || p.mllp() != 0 ? n : new NodeEndpoints(n.host(), new NodePorts(p.etcdClient(),
+          p.etcdPeer(), p.patroniRest(), p.postgres(), p.redis(), p.sentinel(), p.app(), free.getAsInt()));
+    });
+    return new ClusterLayout(nodes, witness, entries);
   }
 
   /** Free ports, each handed out once and never one of {@code taken}. */

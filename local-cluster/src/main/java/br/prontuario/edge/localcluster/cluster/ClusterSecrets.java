@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param redisEdgeNodePassword the apps' Redis and Sentinel user (their keys only); the other
  *     {@code redis*} passwords: replication, Sentinel towards Redis, the controller's read-only
  *     user, and the Sentinels among themselves ({@code RedisAuth} names the users)
+ * @param labToken what the local lab system ({@link #LAB_APPLICATION}@{@link #LAB_FACILITY})
+ *     puts in MSH-8 or {@code X-Lab-Token}; edge-node keeps only its SHA-256
  */
 public record ClusterSecrets(
     String superuserPassword,
@@ -38,9 +40,13 @@ public record ClusterSecrets(
     String redisSentinelPassword,
     String redisControllerPassword,
     String sentinelPeerPassword,
-    String ownerPassword) {
+    String ownerPassword,
+    String labToken) {
 
   public static final String PATRONI_REST_USER = "patroni-ops";
+  /** The local cluster's one lab sender: MSH-3 and MSH-4 of its messages. */
+  public static final String LAB_APPLICATION = "LIS";
+  public static final String LAB_FACILITY = "HOSP";
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,7 +54,7 @@ public record ClusterSecrets(
   public static ClusterSecrets generate() {
     return new ClusterSecrets(token(18), token(18), token(18), token(18), token(12),
         Base64.getEncoder().encodeToString(bytes(48)), PATRONI_REST_USER, token(18), token(18),
-        token(18), token(18), token(18), token(18), token(18));
+        token(18), token(18), token(18), token(18), token(18), token(18));
   }
 
   /** What {@code edgectl render} writes: production secrets come from the secret store. */
@@ -57,7 +63,7 @@ public record ClusterSecrets(
         "CHANGE-ME (or PATRONI_REPLICATION_PASSWORD)", "CHANGE-ME (or PATRONI_REWIND_PASSWORD)",
         "CHANGE-ME", "", "CHANGE-ME", PATRONI_REST_USER,
         "CHANGE-ME (or PATRONI_RESTAPI_PASSWORD)", "CHANGE-ME", "CHANGE-ME", "CHANGE-ME",
-        "CHANGE-ME", "CHANGE-ME", "CHANGE-ME");
+        "CHANGE-ME", "CHANGE-ME", "CHANGE-ME", "CHANGE-ME");
   }
 
   /** What callers of Patroni's unsafe endpoints send. */

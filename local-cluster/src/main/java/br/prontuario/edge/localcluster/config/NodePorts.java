@@ -1,8 +1,13 @@
 package br.prontuario.edge.localcluster.config;
 
-/** Local loopback ports of one node's processes; 0 = automatic. The witness uses only etcd and sentinel. */
+/**
+ * Local loopback ports of one node's processes; 0 = automatic. The witness uses only etcd and
+ * sentinel. {@code mllp} is the edge-node's HL7 v2 listener for lab results (the lab systems reach
+ * it through the entry HAProxies' lab port).
+ */
 public record NodePorts(
-    int etcdClient, int etcdPeer, int patroniRest, int postgres, int redis, int sentinel, int app) {
+    int etcdClient, int etcdPeer, int patroniRest, int postgres, int redis, int sentinel, int app,
+    int mllp) {
 
   void validate(NodeName node) {
     String prefix = "nodes." + node.id() + ".";
@@ -13,9 +18,10 @@ public record NodePorts(
     Check.port(postgres, prefix + "postgres");
     Check.port(redis, prefix + "redis");
     Check.port(app, prefix + "app");
+    Check.port(mllp, prefix + "mllp");
     if (!node.isDataNode()) {
-      Check.that(patroniRest == 0 && postgres == 0 && redis == 0 && app == 0,
-          "nodes.%s runs only etcd and a sentinel; remove its patroniRest/postgres/redis/app ports",
+      Check.that(patroniRest == 0 && postgres == 0 && redis == 0 && app == 0 && mllp == 0,
+          "nodes.%s runs only etcd and a sentinel; remove its patroniRest/postgres/redis/app/mllp ports",
           node.id());
     }
   }

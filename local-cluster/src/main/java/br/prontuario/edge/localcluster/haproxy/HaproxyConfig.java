@@ -11,7 +11,8 @@ import java.util.StringJoiner;
  * production: an HTTPS frontend (TLS terminated
  * here, HSTS), a plain-HTTP frontend that only redirects to it, a backend of the two edge-nodes
  * checked on their readiness endpoint over plain HTTP, a {@code cloud} backup slot that starts in
- * maintenance (the failover controller enables it through the runtime API), a stats page.
+ * maintenance (the failover controller enables it through the runtime API), the lab systems'
+ * HL7 v2 over MLLP (TCP, TLS terminated here, the same health checks) and a stats page.
  */
 public final class HaproxyConfig {
 
@@ -22,6 +23,8 @@ public final class HaproxyConfig {
   /** One year: browsers then refuse plain HTTP to this host even before the redirect. */
   static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
   public static final String BACKEND = "edge_nodes";
+  public static final String LAB_FRONTEND = "lab_mllp";
+  public static final String LAB_BACKEND = "lab_mllp_nodes";
   public static final String CLOUD_SERVER = "cloud";
   /** Where the placeholder cloud slot points while no cloud address is configured (discard port). */
   static final String CLOUD_PLACEHOLDER = "127.0.0.1:9";
@@ -98,12 +101,7 @@ public final class HaproxyConfig {
     c.add("");
     c.add("backend " + BACKEND);
     c.add("  balance roundrobin");
-    c.add("  option httpchk GET " + check.path());
-    c.add("  http-check expect status 200");
-    c.add("  default-server inter " + Durations.format(check.interval()) + " downinter "
-        + Durations.format(check.recheckInterval()) + " fastinter "
-        + Durations.format(check.recheckInterval()) + " fall " + check.fall() + " rise "
-        + check.rise());
+    readinessCheck(c, check);
     for (NodeName node : new NodeName[] {NodeName.NODE_A, NodeName.NODE_B}) {
       c.add("  server " + node.id() + " " + layout.host(node) + ":" + layout.ports(node).app() + " check");
     }
@@ -113,12 +111,54 @@ public final class HaproxyConfig {
     // enables it only then, so one good check is enough (every second: dropped within seconds too)
     c.add("  server " + CLOUD_SERVER + " " + cloud + " backup disabled check inter 1s rise 1");
     c.add("");
+    if (h.labPort() != 0) {
+      lab(c, layout, h, tls, virtualIp, check);
+    }
     c.add("listen stats");
     c.add("  bind " + h.host() + ":" + h.statsPort());
     c.add("  stats enable");
     c.add("  stats uri /stats");
     c.add("  stats refresh 5s");
     return c.toString();
+  }
+
+  /**
+   * MLLP for the lab systems: their token travels in MSH-8, so the entry takes TLS only; the
+   * edge-nodes' listeners are checked on the same readiness endpoint as their HTTP (an MLLP
+   * connection could not tell a node without a database from a healthy one). No cloud slot: the
+   * emergency site takes no lab results, the labs keep resending until the edge is back.
+   */
+  private static void lab(StringJoiner c, ClusterLayout layout, ClusterLayout.HaproxyEndpoints h,
+      Tls tls, String virtualIp, HaproxySettings.HealthCheck check) {
+    c.add("# lab systems: HL7 v2 ORU^R01 over MLLP, TLS terminated here");
+    c.add("frontend " + LAB_FRONTEND);
+    c.add("  mode tcp");
+    c.add("  option tcplog");
+    c.add("  bind " + h.host() + ":" + h.labPort() + " ssl crt " + tls.certificate());
+    if (!virtualIp.isEmpty()) {
+      c.add("  bind " + virtualIp + ":" + h.labPort() + " ssl crt " + tls.certificate());
+    }
+    c.add("  default_backend " + LAB_BACKEND);
+    c.add("");
+    c.add("backend " + LAB_BACKEND);
+    c.add("  mode tcp");
+    c.add("  balance roundrobin");
+    readinessCheck(c, check);
+    for (NodeName node : new NodeName[] {NodeName.NODE_A, NodeName.NODE_B}) {
+      c.add("  server " + node.id() + " " + layout.host(node) + ":" + layout.ports(node).mllp()
+          + " check port " + layout.ports(node).app());
+    }
+    c.add("");
+  }
+
+  /** The edge-nodes' readiness endpoint, as HAProxy checks it for HTTP and for MLLP alike. */
+  private static void readinessCheck(StringJoiner c, HaproxySettings.HealthCheck check) {
+    c.add("  option httpchk GET " + check.path());
+    c.add("  http-check expect status 200");
+    c.add("  default-server inter " + Durations.format(check.interval()) + " downinter "
+        + Durations.format(check.recheckInterval()) + " fastinter "
+        + Durations.format(check.recheckInterval()) + " fall " + check.fall() + " rise "
+        + check.rise());
   }
 
   /** The server certificate + key (PEM, HAProxy's {@code crt}) and, locally, the CA to hand out. */

@@ -26,14 +26,16 @@ class ClusterLayoutTest {
       var p = first.ports(node);
       ports.addAll(List.of(p.etcdClient(), p.etcdPeer(), p.sentinel()));
       if (node.isDataNode()) {
-        ports.addAll(List.of(p.patroniRest(), p.postgres(), p.redis(), p.app()));
+        ports.addAll(List.of(p.patroniRest(), p.postgres(), p.redis(), p.app(), p.mllp()));
       }
     }
     for (NodeName node : ClusterLayout.ENTRY_ORDER) {
       var h = first.entry(node);
-      ports.addAll(List.of(h.entryPort(), h.statsPort(), h.runtimeApiPort(), h.redirectPort()));
+      ports.addAll(List.of(h.entryPort(), h.statsPort(), h.runtimeApiPort(), h.redirectPort(), h.labPort()));
     }
     assertThat(ports).doesNotHaveDuplicates().allMatch(p -> p > 0);
+    assertThat(first.labEntries()).hasSize(3).doesNotHaveDuplicates()
+        .startsWith("127.0.0.1:" + first.haproxy().labPort());
     assertThat(ClusterLayout.loadOrCreate(stateDir, CONFIG)).isEqualTo(first);
   }
 
@@ -63,6 +65,31 @@ class ClusterLayoutTest {
     assertThat(upgraded.nodes()).isEqualTo(current.nodes());
     assertThat(upgraded.haproxy()).isEqualTo(current.haproxy());
     assertThat(upgraded.entrypoints()).hasSize(3).doesNotHaveDuplicates();
+    assertThat(ClusterLayout.loadOrCreate(stateDir, CONFIG)).isEqualTo(upgraded);
+  }
+
+  @Test
+  void aLayoutFromBeforeTheLabPortsGainsThemAndKeepsEveryOtherPort() throws Exception {
+    ClusterLayout current = ClusterLayout.loadOrCreate(stateDir, CONFIG);
+    String old = java.nio.file.Files.readString(stateDir.resolve("layout.json"))
+        .replaceAll(",\\s*\"(labPort|mllp)\"\\s*:\\s*\\d+", "");
+    assertThat(old).doesNotContain("labPort").doesNotContain("mllp");
+    java.nio.file.Files.writeString(stateDir.resolve("layout.json"), old);
+
+    ClusterLayout upgraded = ClusterLayout.loadOrCreate(stateDir, CONFIG);
+
+    assertThat(upgraded.entrypoints()).isEqualTo(current.entrypoints());
+    assertThat(upgraded.ports(NodeName.NODE_A).app()).isEqualTo(current.ports(NodeName.NODE_A).app());
+    assertThat(upgraded.ports(NodeName.WITNESS).mllp()).isZero();
+    List<Integer> added = new ArrayList<>();
+    for (NodeName node : ClusterLayout.ENTRY_ORDER) {
+      added.add(upgraded.entry(node).labPort());
+    }
+    added.add(upgraded.ports(NodeName.NODE_A).mllp());
+    added.add(upgraded.ports(NodeName.NODE_B).mllp());
+    assertThat(added).doesNotHaveDuplicates().allMatch(p -> p > 0)
+        .doesNotContain(current.haproxy().entryPort(), current.ports(NodeName.NODE_A).app(),
+            current.ports(NodeName.NODE_B).postgres());
     assertThat(ClusterLayout.loadOrCreate(stateDir, CONFIG)).isEqualTo(upgraded);
   }
 

@@ -9,21 +9,49 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Sends one HL7 v2 message over MLLP ({@code 0x0B message 0x1C 0x0D}) and reads the
- * acknowledgment: for {@code edgectl lab send} and the lab tests.
+ * acknowledgment: for {@code edgectl lab send}, {@code edgectl bench lab} and the lab tests.
+ * Plain TCP to an edge-node's own listener, or TLS to an entry HAProxy (host name verified).
  */
 public final class MllpClient {
 
   private final String host;
   private final int port;
   private final Duration timeout;
+  private final SSLContext tls;
 
   public MllpClient(String host, int port, Duration timeout) {
+    this(host, port, timeout, null);
+  }
+
+  /** @param tls the context whose trust the server's certificate must pass; null for plain TCP */
+  public MllpClient(String host, int port, Duration timeout, SSLContext tls) {
     this.host = host;
     this.port = port;
     this.timeout = timeout;
+    this.tls = tls;
+  }
+
+  /** The message with MSH-8 (Security), where a sender puts its token, set to {@code token}. */
+  public static String withSecurity(String message, String token) {
+    int end = message.indexOf('\r');
+    String msh = end < 0 ? message : message.substring(0, end);
+    if (!msh.startsWith("MSH|")) {
+      throw new IllegalArgumentException("the message does not start with an MSH segment");
+    }
+    List<String> fields = new ArrayList<>(List.of(msh.split("\\|", -1)));
+    while (fields.size() < 8) {
+      fields.add("");
+    }
+    fields.set(7, token); // fields[0] is "MSH", fields[1] MSH-2: MSH-n is fields[n - 1]
+    return String.join("|", fields) + (end < 0 ? "" : message.substring(end));
   }
 
   /** The message as written in a file: line ends become HL7's segment separator (CR). */
@@ -32,9 +60,7 @@ public final class MllpClient {
   }
 
   public Ack send(String message) throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-      socket.setSoTimeout((int) timeout.toMillis());
+    try (Socket socket = connect()) {
       OutputStream out = socket.getOutputStream();
       out.write(0x0B);
       out.write(message.getBytes(StandardCharsets.UTF_8));
@@ -42,6 +68,26 @@ public final class MllpClient {
       out.write(0x0D);
       out.flush();
       return Ack.of(readFrame(new BufferedInputStream(socket.getInputStream())));
+    }
+  }
+
+  private Socket connect() throws IOException {
+    Socket plain = new Socket();
+    try {
+      plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+      plain.setSoTimeout((int) timeout.toMillis());
+      if (tls == null) {
+        return plain;
+      }
+      SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(parameters);
+      socket.startHandshake();
+      return socket;
+    } catch (IOException e) {
+      plain.close();
+      throw e;
     }
   }
 

@@ -1,0 +1,267 @@
+package br.prontuario.edge.ctl.lab;
+
+import br.prontuario.edge.drill.bench.LoadAverage;
+import br.prontuario.edge.drill.load.ApiResponse;
+import br.prontuario.edge.drill.load.EdgeApi;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import br.prontuario.edge.site.lab.MllpClient;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Sends ORU^R01 messages as the cluster's lab system at a steady rate, each for one of the
+ * cluster's patients, and times two things per message from its first send: the ACK (AA comes
+ * after the commit the synchronous standby confirmed), and the result visible in the records API.
+ * A message nobody acknowledged (a failover under way) is resent with the same control id, as a
+ * lab does; at the end every acknowledged message is counted in the database: once, with both
+ * results, or it is lost or duplicated.
+ */
+final class LabBench {
+
+  static final int RESULTS_PER_MESSAGE = 2;
+  private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+      .withZone(ZoneOffset.ofHours(-3));
+  private static final Duration RESEND_PAUSE = Duration.ofMillis(500);
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  record Settings(int messages, double perSecond, Duration giveUp) {}
+
+  /**
+   * @param resent messages that needed more than one send (no acknowledgment the first time)
+   * @param ackMs first send to AA; {@code visibleMs} first send to the result in the records API
+   */
+  record Report(Instant startedAt, Instant finishedAt, int messages, double perSecond,
+      int acknowledged, int notAccepted, int neverAcknowledged, int resent, int notVisible,
+      Latencies ackMs, Latencies visibleMs, int lost, int duplicated, Map<String, Integer> byEntry,
+      LoadAverage.Figures loadAverage, List<String> problems) {
+
+    boolean clean() {
+      return problems.isEmpty();
+    }
+  }
+
+  private record Patient(String id, String cpf) {}
+
+  private final LocalLabSystem lab;
+  private final EdgeApi api;
+  private final ClusterDescriptor.Database database;
+
+  LabBench(LocalLabSystem lab, EdgeApi api, ClusterDescriptor.Database database) {
+    this.lab = lab;
+    this.api = api;
+    this.database = database;
+  }
+
+  Report run(Settings settings, Consumer<String> progress) throws Exception {
+    List<Patient> patients = patients();
+    if (patients.isEmpty()) {
+      throw new IllegalStateException("no patient with a CPF in the cluster (demo data off?)");
+    }
+    ApiResponse login = api.login();
+    if (!login.ok()) {
+      throw new IllegalStateException("the demo physician cannot log in: HTTP " + login.status());
+    }
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<Double> ack = Collections.synchronizedList(new ArrayList<>());
+    List<Double> visible = Collections.synchronizedList(new ArrayList<>());
+    Map<String, Integer> byEntry = new ConcurrentHashMap<>();
+    List<String> acknowledgedIds = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger notAccepted = new AtomicInteger();
+    AtomicInteger never = new AtomicInteger();
+    AtomicInteger resent = new AtomicInteger();
+    AtomicInteger notVisible = new AtomicInteger();
+    Instant started = Instant.now();
+    ScheduledExecutorService pool = Executors.newScheduledThreadPool(32);
+    List<ScheduledFuture<?>> sends = new ArrayList<>();
+    try (LoadAverage load = new LoadAverage()) {
+      long periodNanos = (long) (1e9 / settings.perSecond());
+      for (int i = 0; i < settings.messages(); i++) {
+        Patient patient = patients.get(i % patients.size());
+        String controlId = "BENCH-" + run + "-" + i;
+        String message = oru(patient.cpf(), controlId, i);
+        sends.add(pool.schedule(() -> {
+          long t0 = System.nanoTime();
+          long deadline = t0 + settings.giveUp().toNanos();
+          MllpClient.Ack answer = null;
+          int attempts = 0;
+          while (answer == null && System.nanoTime() < deadline) {
+            attempts++;
+            try {
+              LocalLabSystem.Delivery delivery = lab.send(message);
+              answer = delivery.ack();
+              byEntry.merge(delivery.entry(), 1, Integer::sum);
+            } catch (IOException e) {
+              pause(RESEND_PAUSE);
+            }
+          }
+          if (attempts > 1) {
+            resent.incrementAndGet();
+          }
+          if (answer == null) {
+            never.incrementAndGet();
+            return;
+          }
+          if (!answer.accepted()) {
+            notAccepted.incrementAndGet();
+            return;
+          }
+          ack.add(millisSince(t0));
+          acknowledgedIds.add(controlId);
+          while (System.nanoTime() < deadline) {
+            if (shows(api.listLabResults(patient.id(), 20), controlId)) {
+              visible.add(millisSince(t0));
+              return;
+            }
+            pause(POLL);
+          }
+          notVisible.incrementAndGet();
+        }, i * periodNanos, TimeUnit.NANOSECONDS));
+      }
+      for (int i = 0; i < sends.size(); i++) {
+        sends.get(i).get();
+        if ((i + 1) % 100 == 0) {
+          progress.accept((i + 1) + " of " + sends.size() + " messages done, " + ack.size()
+              + " acknowledged");
+        }
+      }
+      Map<String, Integer> stored = stored("BENCH-" + run + "-");
+      int lost = (int) acknowledgedIds.stream().filter(id -> !stored.containsKey(id)).count();
+      int duplicated = (int) stored.values().stream().filter(n -> n > RESULTS_PER_MESSAGE).count();
+      List<String> problems = new ArrayList<>();
+      if (lost > 0) {
+        problems.add(lost + " acknowledged messages not in the database");
+      }
+      if (duplicated > 0) {
+        problems.add(duplicated + " messages stored more than once");
+      }
+      if (never.get() + notAccepted.get() + notVisible.get() > 0) {
+        problems.add(never.get() + " never acknowledged, " + notAccepted.get() + " not accepted, "
+            + notVisible.get() + " never visible in the API within " + settings.giveUp().toSeconds() + " s");
+      }
+      return new Report(started, Instant.now(), settings.messages(), settings.perSecond(),
+          ack.size(), notAccepted.get(), never.get(), resent.get(), notVisible.get(),
+          Latencies.of(ack), Latencies.of(visible), lost, duplicated, new HashMap<>(byEntry),
+          load.figures(), problems);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Sodium and potassium; every 20th potassium is critical (HH), which raises an alert. */
+  static String oru(String cpf, String controlId, int i) {
+    String now = HL7_TIME.format(Instant.now());
+    boolean critical = i % 20 == 0;
+    String potassium = critical ? "6.6" : String.format(Locale.ROOT, "%.1f", 3.6 + (i % 14) / 10.0);
+    return String.join("\r",
+        "MSH|^~\\&|LIS|HOSP|PRONTUARIO|EDGE|" + now + "||ORU^R01^ORU_R01|" + controlId + "|P|2.5.1",
+        "PID|1||" + cpf + "^^^^TAX",
+        "OBR|1||" + controlId + "|24326-1^Electrolytes panel^LN|||" + now,
+        "OBX|1|NM|2951-2^Sodium [Moles/volume] in Serum or Plasma^LN||" + (136 + i % 8)
+            + "|mmol/L|135-145|N|||F|||" + now,
+        "OBX|2|NM|2823-3^Potassium [Moles/volume] in Serum or Plasma^LN||" + potassium
+            + "|mmol/L|3.5-5.1|" + (critical ? "HH" : "N") + "|||F|||" + now) + "\r";
+  }
+
+  private static boolean shows(ApiResponse page, String controlId) {
+    if (!page.ok() || page.body() == null || !page.body().has("items")) {
+      return false;
+    }
+    for (var item : page.body().get("items")) {
+      if (controlId.equals(item.path("controlId").asString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Patient> patients() throws SQLException {
+    List<Patient> patients = new ArrayList<>();
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+        "SELECT id::text, cpf FROM patients WHERE cpf IS NOT NULL ORDER BY id LIMIT 200");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        patients.add(new Patient(r.getString(1), r.getString(2)));
+      }
+    }
+    return patients;
+  }
+
+  /** Result rows per control id of this run. */
+  private Map<String, Integer> stored(String prefix) throws SQLException {
+    Map<String, Integer> stored = new HashMap<>();
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+        "SELECT control_id, count(*) FROM lab_results WHERE control_id LIKE ? GROUP BY control_id")) {
+      s.setString(1, prefix + "%");
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          stored.put(r.getString(1), r.getInt(2));
+        }
+      }
+    }
+    return stored;
+  }
+
+  private Connection connect() throws SQLException {
+    String user = database.superuser() != null ? database.superuser() : database.username();
+    String password = database.superuser() != null ? database.superuserPassword() : database.password();
+    return DriverManager.getConnection(database.jdbcUrl(), user, password);
+  }
+
+  private static double millisSince(long t0) {
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  static String text(Report r) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "lab bench: %d ORU^R01 at %.1f/s, %s to %s%n", r.messages(),
+        r.perSecond(), r.startedAt(), r.finishedAt()));
+    b.append(String.format(Locale.ROOT, "  acknowledged AA: %d (resent at least once: %d), not accepted: %d,"
+        + " never acknowledged: %d%n", r.acknowledged(), r.resent(), r.notAccepted(), r.neverAcknowledged()));
+    b.append(line("message -> ACK", r.ackMs()));
+    b.append(line("message -> visible in /api/v1", r.visibleMs()));
+    b.append(String.format(Locale.ROOT, "  lost: %d, stored twice: %d, never visible: %d%n", r.lost(),
+        r.duplicated(), r.notVisible()));
+    b.append(String.format(Locale.ROOT, "  entries used: %s; load average %.1f / %.1f / %.1f (%d CPUs)%n",
+        r.byEntry(), r.loadAverage().min(), r.loadAverage().mean(), r.loadAverage().max(),
+        r.loadAverage().cpus()));
+    b.append(r.clean() ? "  verdict: clean\n" : "  verdict: " + String.join("; ", r.problems()) + "\n");
+    return b.toString();
+  }
+
+  private static String line(String what, Latencies l) {
+    return l.count() == 0 ? "  " + what + ": none\n" : String.format(Locale.ROOT,
+        "  %s: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (%d)%n", what, l.p50(), l.p95(),
+        l.p99(), l.max(), l.count());
+  }
+}
