@@ -31,6 +31,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Requests made during the warm-up are named "warm-up …" so the report keeps them apart from
  * the measured ones. Access tokens live 15 minutes: a clinician refreshes its pair after 10.
+ *
+ * <p>In emergency mode (cloud-fallback) the same mix uses that API's shapes: a patient is read as
+ * the summary the app opens, the search is {@code ?q=}; notes are read and written alike.
  */
 public class ClinicianMixSimulation extends Simulation {
 
@@ -54,7 +57,8 @@ public class ClinicianMixSimulation extends Simulation {
         .exec(this::nextAction)
         .group("#{phase}mix").on(randomSwitch().on(
             percent(35.0).then(group("#{phase}reads").on(request("read patient")
-                .get("/api/v1/patients/#{patient}"))),
+                .get(settings.emergency() ? "/api/v1/patients/#{patient}/summary"
+                    : "/api/v1/patients/#{patient}"))),
             percent(35.0).then(group("#{phase}reads").on(request("read notes")
                 .get("/api/v1/patients/#{patient}/notes?limit=20"))),
             percent(20.0).then(exec(request("write note")
@@ -64,7 +68,8 @@ public class ClinicianMixSimulation extends Simulation {
                 .body(StringBody(
                     "{\"type\":\"evolucao\",\"text\":\"Paciente estável, sem queixas (bench).\"}")))),
             percent(10.0).then(exec(request("search")
-                .get("/api/v1/patients?limit=20&name=#{prefix}")))));
+                .get(settings.emergency() ? "/api/v1/patients?q=#{prefix}"
+                    : "/api/v1/patients?limit=20&name=#{prefix}")))));
 
     ChainBuilder refresh = doIf(this::tokenIsOld).then(exec(request("refresh token")
             .post("/api/v1/auth/refresh")

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code edgectl bench api}: the clinicians' mix through the entry point, each clinician its own
  * login and thread, then in the same run the database's ceiling with pgbench at the same client
  * count (capped by the primary's free connections), and the two ratios the issue asks for.
+ * {@code edgectl bench cloud}: the same mix against an activated cloud-fallback (emergency
+ * mode), without the ceiling.
  */
 public final class ApiBench {
 
@@ -34,9 +36,10 @@ public final class ApiBench {
   /** What to run. */
   public record Settings(URI entrypoint, Path caCertificate, List<BenchUser> users,
       Duration think, Duration warmup, Duration measure, int pgbenchClients, int pgbenchSeconds,
-      Path apiLoadTarget, Path workDir, Map<String, List<String>> appJvmOptions) {}
+      Path apiLoadTarget, Path workDir, Map<String, List<String>> appJvmOptions,
+      boolean emergency) {}
 
-  /** What one run measured; written as JSON by the CLI. */
+  /** What one run measured; written as JSON by the CLI. No pgbench figures in emergency mode. */
   public record Report(String startedAt, int clinicians, long thinkMillis, long measuredSeconds,
       int patients, Map<String, OperationFigures> operations, OperationFigures all,
       OperationFigures reads, Map<String, Long> non2xx, long loginFailures,
@@ -53,6 +56,7 @@ public final class ApiBench {
     this.progress = progress;
   }
 
+  /** @param ceiling null in emergency mode: the cloud's database is not what is compared */
   public Report run(PgbenchCeiling ceiling) throws InterruptedException {
     HttpClient http = ClusterTrust.httpClient(settings.caCertificate())
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -71,15 +75,18 @@ public final class ApiBench {
     try (LoadAverage loadAverage = new LoadAverage()) {
       Path reportDir = new GatlingRun(new GatlingRun.Layout(settings.apiLoadTarget(),
           settings.workDir()), progress).run(settings.entrypoint(), settings.caCertificate(),
-          logins.sessions(), patients, settings.think(), settings.warmup(), settings.measure());
+          logins.sessions(), patients, settings.think(), settings.warmup(), settings.measure(),
+          settings.emergency());
       GatlingStats stats = GatlingStats.read(reportDir, settings.measure());
       progress.accept("Gatling's report: " + reportDir.resolve("index.html"));
-      progress.accept("pgbench -N and -S, " + settings.pgbenchClients() + " clients, "
-          + settings.pgbenchSeconds() + " s each");
-      PgbenchCeiling.Result writes = ceiling.run("-N", settings.pgbenchClients(),
-          settings.pgbenchSeconds());
-      PgbenchCeiling.Result reads = ceiling.run("-S", settings.pgbenchClients(),
-          settings.pgbenchSeconds());
+      PgbenchCeiling.Result writes = null;
+      PgbenchCeiling.Result reads = null;
+      if (ceiling != null) {
+        progress.accept("pgbench -N and -S, " + settings.pgbenchClients() + " clients, "
+            + settings.pgbenchSeconds() + " s each");
+        writes = ceiling.run("-N", settings.pgbenchClients(), settings.pgbenchSeconds());
+        reads = ceiling.run("-S", settings.pgbenchClients(), settings.pgbenchSeconds());
+      }
       load = loadAverage.figures();
       return report(started, patients.size(), stats, logins.failures(), writes, reads, load,
           reportDir);
@@ -94,25 +101,30 @@ public final class ApiBench {
       operations.put(op.label(), stats.operation(op));
     }
     OperationFigures reads = stats.reads();
-    double writeRatio = pgN.tps() == 0 ? 0
+    double writeRatio = pgN == null || pgN.tps() == 0 ? 0
         : operations.get(Operation.WRITE_NOTE.label()).perSecond() / pgN.tps();
-    double readRatio = pgS.p95Ms() == 0 ? 0 : reads.p95Ms() / pgS.p95Ms();
+    double readRatio = pgS == null || pgS.p95Ms() == 0 ? 0 : reads.p95Ms() / pgS.p95Ms();
     return new Report(started, settings.users().size(), settings.think().toMillis(),
         settings.measure().toSeconds(), patients, operations, stats.all(), reads,
         stats.non2xx(), loginFailures, pgN, pgS, writeRatio, readRatio, load,
         reportDir.resolve("index.html").toString(), settings.appJvmOptions());
   }
 
-  /** Patient ids to work on, found the way a clinician would: name-prefix searches. */
+  /**
+   * Patient ids to work on, found the way a clinician would: name-prefix searches (edge-node's
+   * {@code ?name=} pages of {@code items}; cloud-fallback's {@code ?q=} list of {@code patients}).
+   */
   private List<String> findPatients(HttpClient http, String token) throws InterruptedException {
     try {
       Set<String> ids = new LinkedHashSet<>();
       for (String prefix : SEARCH_PREFIXES) {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(settings.entrypoint()
-                .resolve("/api/v1/patients?limit=100&name=" + prefix))
+                .resolve(settings.emergency() ? "/api/v1/patients?q=" + prefix
+                    : "/api/v1/patients?limit=100&name=" + prefix))
             .header("Authorization", "Bearer " + token).GET().build(),
             HttpResponse.BodyHandlers.ofString());
-        JSON.readTree(page.body()).path("items").forEach(p -> ids.add(p.path("id").asString()));
+        JSON.readTree(page.body()).path(settings.emergency() ? "patients" : "items")
+            .forEach(p -> ids.add(p.path("id").asString()));
       }
       if (ids.isEmpty()) {
         throw new IllegalStateException("no patients found through the entry point (edgectl up"
@@ -139,13 +151,15 @@ public final class ApiBench {
       out.append(String.format("%-13s %8d %9.1f %8.1f %8.1f %8.1f %8d%n", row.getKey(),
           s.count(), s.perSecond(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.failures()));
     }
-    for (PgbenchCeiling.Result pg : List.of(r.pgbenchN(), r.pgbenchS())) {
-      out.append(String.format("pgbench %s: %d clients, %.1f tps, p50 %.2f / p95 %.2f / p99 %.2f"
-          + " ms%n", pg.mode(), pg.clients(), pg.tps(), pg.p50Ms(), pg.p95Ms(), pg.p99Ms()));
+    if (r.pgbenchN() != null && r.pgbenchS() != null) {
+      for (PgbenchCeiling.Result pg : List.of(r.pgbenchN(), r.pgbenchS())) {
+        out.append(String.format("pgbench %s: %d clients, %.1f tps, p50 %.2f / p95 %.2f / p99 %.2f"
+            + " ms%n", pg.mode(), pg.clients(), pg.tps(), pg.p50Ms(), pg.p95Ms(), pg.p99Ms()));
+      }
+      out.append(String.format("API write throughput / pgbench -N tps: %.3f%n",
+          r.writeThroughputOverPgbenchN()));
+      out.append(String.format("API read p95 / pgbench -S p95: %.1f%n", r.readP95OverPgbenchSP95()));
     }
-    out.append(String.format("API write throughput / pgbench -N tps: %.3f%n",
-        r.writeThroughputOverPgbenchN()));
-    out.append(String.format("API read p95 / pgbench -S p95: %.1f%n", r.readP95OverPgbenchSP95()));
     out.append(String.format("load average (1 min) during the run: min %.1f, mean %.1f, max %.1f"
         + " on %d CPUs%n", r.loadAverage().min(), r.loadAverage().mean(), r.loadAverage().max(),
         r.loadAverage().cpus()));

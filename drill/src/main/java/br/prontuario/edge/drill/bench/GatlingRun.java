@@ -55,7 +55,7 @@ final class GatlingRun {
 
   /** Runs the mix and returns the report folder; the clinicians' tokens are deleted after. */
   Path run(URI entrypoint, Path caCertificate, List<BenchLogins.Session> clinicians,
-      List<String> patients, Duration think, Duration warmup, Duration measure)
+      List<String> patients, Duration think, Duration warmup, Duration measure, boolean emergency)
       throws InterruptedException {
     Path results = layout.workDir().resolve("gatling");
     Path cliniciansCsv = layout.workDir().resolve("gatling-clinicians.csv");
@@ -78,6 +78,7 @@ final class GatlingRun {
           "-Dbench.think-ms=" + think.toMillis(),
           "-Dbench.warmup-seconds=" + warmup.toSeconds(),
           "-Dbench.measure-seconds=" + measure.toSeconds(),
+          "-Dbench.mode=" + (emergency ? "emergency" : "edge"),
           "-Dgatling.ssl.trustStore.type=PKCS12",
           "-Dgatling.ssl.trustStore.file=" + trustStore,
           "-Dgatling.ssl.trustStore.password=" + TRUST_STORE_PASSWORD,

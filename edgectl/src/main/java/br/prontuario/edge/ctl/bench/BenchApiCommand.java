@@ -84,7 +84,7 @@ public final class BenchApiCommand implements Callable<Integer> {
     ApiBench.Report report = new ApiBench(new ApiBench.Settings(cluster.entrypoint(),
         cluster.caCertificate(), users, parseThink(), Duration.ofSeconds(warmupSeconds),
         Duration.ofMinutes(minutes), pgClients, pgbenchSeconds, apiLoadTarget(), work,
-        AppJvm.options(clusterDir)), line -> {
+        AppJvm.options(clusterDir), false), line -> {
           err.println("bench: " + line);
           err.flush();
         }).run(ceiling);
@@ -112,13 +112,17 @@ public final class BenchApiCommand implements Callable<Integer> {
   }
 
   /** The api-load module's build, next to this CLI's (bin/edgectl builds both). */
-  private static Path apiLoadTarget() {
+  static Path apiLoadTarget() {
     return Path.of(System.getProperty("edge.home", ".")).resolve("api-load/target")
         .toAbsolutePath().normalize();
   }
 
-  /** "1s", "500ms", "0": a Duration, or a one-line error. */
   Duration parseThink() {
+    return parseThink(spec.commandLine(), think);
+  }
+
+  /** "1s", "500ms", "0": a Duration, or a one-line error. */
+  static Duration parseThink(CommandLine command, String think) {
     String t = think.strip().toLowerCase();
     try {
       if (t.equals("0")) {
@@ -134,7 +138,7 @@ public final class BenchApiCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // falls through to the error
     }
-    throw new CommandLine.ParameterException(spec.commandLine(),
+    throw new CommandLine.ParameterException(command,
         "--think must look like 1s, 500ms or 0, not " + think);
   }
 

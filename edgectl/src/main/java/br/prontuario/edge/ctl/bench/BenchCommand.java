@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code edgectl bench}: measurements that need a running cluster (results go to docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {BenchApiCommand.class, AppSaveBenchCommand.class, BenchLabCommand.class},
+    subcommands = {BenchApiCommand.class, AppSaveBenchCommand.class, BenchLabCommand.class, BenchCloudCommand.class},
     description = "Benchmarks against a running local cluster; figures go to docs/benchmarks.md.")
 public final class BenchCommand implements Runnable {
 
@@ -16,6 +16,6 @@ public final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a benchmark: api, app-save, lab");
+    throw new ParameterException(spec.commandLine(), "name a benchmark: api, cloud, app-save, lab");
   }
 }

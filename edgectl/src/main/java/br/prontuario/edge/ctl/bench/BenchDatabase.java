@@ -122,4 +122,13 @@ final class BenchDatabase {
       return Math.max(1, Math.min(wanted, rs.getInt(1) - SPARE_CONNECTIONS));
     }
   }
+
+  /** The primary's WAL position now: a standby that replayed it has every row written before. */
+  String currentWalLsn() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
 }

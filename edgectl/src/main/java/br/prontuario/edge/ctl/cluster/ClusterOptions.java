@@ -51,7 +51,8 @@ public final class ClusterOptions {
     return EdgeCluster.at(stateDir(), loadConfig(), repositoryRoot());
   }
 
-  String dirHint() {
+  /** " --dir DIR" when the user named a folder, for the commands a message suggests. */
+  public String dirHint() {
     return explicitDir() ? " --dir " + stateDir() : "";
   }
 }
