@@ -118,10 +118,10 @@ class FailoverDrillIT {
   }
 
   /**
-   * The chaos soak's short form: a fixed seed whose first faults isolate the witness, kill
-   * node-a, cut the link between the nodes, freeze the witness and isolate each node in turn.
-   * What is checked is the checker's verdict on what really happened, and that it had something
-   * to check; how fast the cluster recovered is the 60-minute soak's figure (docs/benchmarks.md).
+   * The chaos soak's short form, two minutes: a fixed seed whose first faults kill node-a, cut
+   * the link between the two data nodes (where a second primary would come from) and isolate the
+   * witness. What is checked is the checker's verdict on what really happened, and that it had
+   * something to check; the long soak and its figures are a benchmark (docs/benchmarks.md).
    */
   @Test
   @Order(3)
@@ -131,15 +131,15 @@ class FailoverDrillIT {
         cluster.tls().caCertificate(), demo.username(), demo.password(), 2);
 
     ChaosHistory history = new ChaosRun(control, load, Clock.systemUTC(), progress::add)
-        .run(Duration.ofMinutes(4), new ChaosSchedule(6));
+        .run(Duration.ofMinutes(2), new ChaosSchedule(3));
     ChaosReport report = ChaosReport.of(history, 2);
     report.write(cluster.stateDir());
     ChaosVerdict verdict = report.verdict();
 
     assertThat(verdict.problems()).as("verdict %s; progress %s", verdict, progress).isEmpty();
-    assertThat(verdict.faults()).isGreaterThanOrEqualTo(3);
-    assertThat(history.faults()).extracting(f -> f.step().describe()).first()
-        .isEqualTo("1 isolate witness 15 s");
+    assertThat(verdict.faults()).isGreaterThanOrEqualTo(2);
+    assertThat(history.faults()).extracting(f -> f.step().describe())
+        .startsWith("1 kill node-a 3 s", "2 cut-link node-a from node-b 6 s");
     assertThat(verdict.acknowledgedNotes()).isPositive();
     assertThat(verdict.probeCommits()).isPositive();
     assertThat(control.cuts()).allSatisfy(c -> assertThat(c.healedAt()).isNotNull());
