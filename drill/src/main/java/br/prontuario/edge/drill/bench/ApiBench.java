@@ -37,7 +37,7 @@ public final class ApiBench {
   public record Settings(URI entrypoint, Path caCertificate, List<BenchUser> users,
       Duration think, Duration warmup, Duration measure, int pgbenchClients, int pgbenchSeconds,
       Path apiLoadTarget, Path workDir, Map<String, List<String>> appJvmOptions,
-      boolean emergency) {}
+      boolean emergency, String dataset) {}
 
   /** What one run measured; written as JSON by the CLI. No pgbench figures in emergency mode. */
   public record Report(String startedAt, int clinicians, long thinkMillis, long measuredSeconds,
@@ -46,7 +46,7 @@ public final class ApiBench {
       PgbenchCeiling.Result pgbenchN, PgbenchCeiling.Result pgbenchS,
       double writeThroughputOverPgbenchN, double readP95OverPgbenchSP95,
       LoadAverage.Figures loadAverage, String gatlingReport,
-      Map<String, List<String>> appJvmOptions) {}
+      Map<String, List<String>> appJvmOptions, String dataset) {}
 
   private final Settings settings;
   private final Consumer<String> progress;
@@ -107,7 +107,7 @@ public final class ApiBench {
     return new Report(started, settings.users().size(), settings.think().toMillis(),
         settings.measure().toSeconds(), patients, operations, stats.all(), reads,
         stats.non2xx(), loginFailures, pgN, pgS, writeRatio, readRatio, load,
-        reportDir.resolve("index.html").toString(), settings.appJvmOptions());
+        reportDir.resolve("index.html").toString(), settings.appJvmOptions(), settings.dataset());
   }
 
   /**
@@ -139,8 +139,8 @@ public final class ApiBench {
   /** The report as the CLI prints it without --json. */
   public static String text(Report r) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%d clinicians, think %d ms, %d s measured, %d patients%n",
-        r.clinicians(), r.thinkMillis(), r.measuredSeconds(), r.patients()));
+    out.append(String.format("%d clinicians, think %d ms, %d s measured, %d patients, dataset %s%n",
+        r.clinicians(), r.thinkMillis(), r.measuredSeconds(), r.patients(), r.dataset()));
     out.append(String.format("%-13s %8s %9s %8s %8s %8s %8s%n", "operation", "count", "req/s",
         "p50 ms", "p95 ms", "p99 ms", "non-2xx"));
     Map<String, OperationFigures> rows = new LinkedHashMap<>(r.operations());

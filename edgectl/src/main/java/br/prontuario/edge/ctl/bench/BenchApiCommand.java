@@ -56,6 +56,18 @@ public final class BenchApiCommand implements Callable<Integer> {
   @Option(names = "--pgbench-seconds", defaultValue = "30", description = "each pgbench run, default 30")
   int pgbenchSeconds;
 
+  @Option(names = "--dataset", defaultValue = "none",
+      description = "none (what the cluster has) or hospital: 500k patients, 5M notes, 20M audit"
+          + " rows loaded first (only what is missing), default none")
+  String dataset;
+
+  @Option(names = "--dataset-seed", defaultValue = "20261202", description = "the dataset's seed")
+  long datasetSeed;
+
+  @Option(names = "--dataset-scale", defaultValue = "1",
+      description = "a fraction of the hospital's size (0.001-1), default 1")
+  double datasetScale;
+
   @Option(names = "--json", description = "print the report as JSON")
   boolean json;
 
@@ -73,6 +85,22 @@ public final class BenchApiCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.println("bench: creating " + clinicians + " logins, preparing pgbench");
     err.flush();
+    String datasetNote = "as the cluster has it";
+    if (dataset.equals("hospital")) {
+      HospitalDataset.Size size = HospitalDataset.Size.hospital().scaled(datasetScale);
+      err.println("bench: loading the hospital dataset (seed " + datasetSeed + ", " + size + ")");
+      err.flush();
+      HospitalDataset.Loaded loaded = database.load(new HospitalDataset(datasetSeed, size,
+          Instant.now()), line -> {
+            err.println("bench: " + line);
+            err.flush();
+          });
+      datasetNote = "hospital, seed " + datasetSeed + ", " + size.patients() + " patients, "
+          + size.notes() + " notes, " + size.auditRows() + " audit rows";
+      err.printf("bench: dataset loaded in %.0f s (added %d patients, %d notes, %d audit rows)%n",
+          loaded.seconds(), loaded.patients(), loaded.notes(), loaded.auditRows());
+      err.flush();
+    }
     List<BenchUser> users = database.clinicians(clinicians);
     Path work = clusterDir.resolve("bench");
     Files.createDirectories(work);
@@ -84,7 +112,7 @@ public final class BenchApiCommand implements Callable<Integer> {
     ApiBench.Report report = new ApiBench(new ApiBench.Settings(cluster.entrypoint(),
         cluster.caCertificate(), users, parseThink(), Duration.ofSeconds(warmupSeconds),
         Duration.ofMinutes(minutes), pgClients, pgbenchSeconds, apiLoadTarget(), work,
-        AppJvm.options(clusterDir), false), line -> {
+        AppJvm.options(clusterDir), false, datasetNote), line -> {
           err.println("bench: " + line);
           err.flush();
         }).run(ceiling);
@@ -109,6 +137,13 @@ public final class BenchApiCommand implements Callable<Integer> {
           "--warmup-seconds must be >= 0 and --pgbench-seconds >= 5");
     }
     parseThink();
+    if (!dataset.equals("none") && !dataset.equals("hospital")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--dataset must be none or hospital, not " + dataset);
+    }
+    if (datasetScale < 0.001 || datasetScale > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dataset-scale must be 0.001-1");
+    }
   }
 
   /** The api-load module's build, next to this CLI's (bin/edgectl builds both). */

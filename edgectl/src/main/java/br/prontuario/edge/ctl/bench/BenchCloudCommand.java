@@ -101,7 +101,8 @@ public final class BenchCloudCommand implements Callable<Integer> {
     Files.createDirectories(work);
     ApiBench.Report report = new ApiBench(new ApiBench.Settings(URI.create(CloudSite.appUrl(cluster)),
         cluster.tls().caCertificate(), users, thinkTime, Duration.ofSeconds(warmupSeconds),
-        Duration.ofMinutes(minutes), 0, 0, BenchApiCommand.apiLoadTarget(), work, Map.of(), true),
+        Duration.ofMinutes(minutes), 0, 0, BenchApiCommand.apiLoadTarget(), work, Map.of(), true,
+        "as replicated"),
         line -> {
           err.println("bench cloud: " + line);
           err.flush();

@@ -131,4 +131,12 @@ final class BenchDatabase {
       return rs.getString(1);
     }
   }
+
+  /** Loads what the dataset still lacks on the primary. */
+  HospitalDataset.Loaded load(HospitalDataset dataset, java.util.function.Consumer<String> progress)
+      throws SQLException {
+    try (Connection c = connect()) {
+      return dataset.load(c, progress);
+    }
+  }
 }

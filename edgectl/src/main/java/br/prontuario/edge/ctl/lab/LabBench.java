@@ -93,16 +93,19 @@ final class LabBench {
     AtomicInteger resent = new AtomicInteger();
     AtomicInteger notVisible = new AtomicInteger();
     Instant started = Instant.now();
-    ScheduledExecutorService pool = Executors.newScheduledThreadPool(32);
+    ScheduledExecutorService pool = Executors.newScheduledThreadPool(64);
     List<ScheduledFuture<?>> sends = new ArrayList<>();
     try (LoadAverage load = new LoadAverage()) {
       long periodNanos = (long) (1e9 / settings.perSecond());
+      long base = System.nanoTime();
       for (int i = 0; i < settings.messages(); i++) {
+        // timed from when the lab meant to send it: a message queued behind slow ones counts its wait
+        long due = base + i * periodNanos;
         Patient patient = patients.get(i % patients.size());
         String controlId = "BENCH-" + run + "-" + i;
         String message = oru(patient.cpf(), controlId, i);
         sends.add(pool.schedule(() -> {
-          long t0 = System.nanoTime();
+          long t0 = due;
           long deadline = t0 + settings.giveUp().toNanos();
           MllpClient.Ack answer = null;
           int attempts = 0;
@@ -137,7 +140,7 @@ final class LabBench {
             pause(POLL);
           }
           notVisible.incrementAndGet();
-        }, i * periodNanos, TimeUnit.NANOSECONDS));
+        }, due - System.nanoTime(), TimeUnit.NANOSECONDS));
       }
       for (int i = 0; i < sends.size(); i++) {
         sends.get(i).get();
