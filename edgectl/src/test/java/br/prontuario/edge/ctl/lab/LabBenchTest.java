@@ -22,6 +22,16 @@ class LabBenchTest {
   }
 
   @Test
+  void anAeForAnUnconfirmedCommitIsSentAgainAndAnyOtherAnswerIsFinal() {
+    assertThat(LabBench.asksToResend(new br.prontuario.edge.site.lab.MllpClient.Ack("AE", "B-1",
+        "not confirmed by the database; send it again", ""))).isTrue();
+    assertThat(LabBench.asksToResend(new br.prontuario.edge.site.lab.MllpClient.Ack("AE", "B-1",
+        "no patient with that CPF or CNS", ""))).isFalse();
+    assertThat(LabBench.asksToResend(new br.prontuario.edge.site.lab.MllpClient.Ack("AA", "B-1", "", "")))
+        .isFalse();
+  }
+
+  @Test
   void latenciesAreNearestRankOverWhatWasObserved() {
     Latencies l = Latencies.of(List.of(5.0, 1.0, 4.0, 2.0, 3.0, 100.0, 6.0, 7.0, 8.0, 9.0));
 
