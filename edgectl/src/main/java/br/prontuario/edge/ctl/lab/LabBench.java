@@ -193,7 +193,7 @@ final class LabBench {
 
   /** edge-node's AE for a commit the database did not confirm says "send it again", as labs do. */
   static boolean asksToResend(MllpClient.Ack ack) {
-    return ack.code().equals("AE") && ack.text().contains("send it again");
+    return ack.code().equals("AE") && ack.raw().contains("send it again");
   }
 
   private static boolean shows(ApiResponse page, String controlId) {

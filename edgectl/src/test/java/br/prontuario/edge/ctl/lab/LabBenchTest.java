@@ -23,10 +23,11 @@ class LabBenchTest {
 
   @Test
   void anAeForAnUnconfirmedCommitIsSentAgainAndAnyOtherAnswerIsFinal() {
+    // HAPI puts the reason in ERR, where the raw answer carries it
+    assertThat(LabBench.asksToResend(new br.prontuario.edge.site.lab.MllpClient.Ack("AE", "B-1", "",
+        "MSA|AE|B-1\rERR|^^^207&not confirmed by the database; send it again\r"))).isTrue();
     assertThat(LabBench.asksToResend(new br.prontuario.edge.site.lab.MllpClient.Ack("AE", "B-1",
-        "not confirmed by the database; send it again", ""))).isTrue();
-    assertThat(LabBench.asksToResend(new br.prontuario.edge.site.lab.MllpClient.Ack("AE", "B-1",
-        "no patient with that CPF or CNS", ""))).isFalse();
+        "", "MSA|AE|B-1\rERR|^^^204&no patient with that CPF or CNS\r"))).isFalse();
     assertThat(LabBench.asksToResend(new br.prontuario.edge.site.lab.MllpClient.Ack("AA", "B-1", "", "")))
         .isFalse();
   }
