@@ -68,7 +68,8 @@ public final class BenchLabCommand implements Callable<Integer> {
     Files.createDirectories(work);
     Path file = work.resolve("lab-" + Instant.now().toString().replace(':', '-') + ".json");
     Files.writeString(file, asJson + "\n");
-    spec.commandLine().getOut().print(json ? asJson + "\n" : LabBench.text(report) + "report: " + file + "\n");
+    spec.commandLine().getOut().println(json ? asJson : LabBench.text(report) + "report: " + file);
+    spec.commandLine().getOut().flush();
     return report.clean() ? 0 : 1;
   }
 }
