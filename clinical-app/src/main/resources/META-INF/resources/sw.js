@@ -1,7 +1,7 @@
 // Service worker: caches ONLY the app shell (these files and the entry-point config) so the app
 // opens when the current node is down. It never touches /api, /health or anything else: patient
 // data is never cached on the phone by the service worker.
-const VERSION = 'prontuario-shell-v4';
+const VERSION = 'prontuario-shell-v5';
 const SHELL = ['./', 'index.html', 'app.css', 'manifest.webmanifest', 'icons/icon.svg', 'icons/icon-180.png',
   'icons/icon-192.png', 'icons/icon-512.png', 'js/main.js', 'js/api.js', 'js/config.js', 'js/dom.js',
   'js/features.js', 'js/icons.js', 'js/messages.js', 'js/outbox.js', 'js/photo.js', 'js/records.js', 'js/session.js', 'js/wav.js',

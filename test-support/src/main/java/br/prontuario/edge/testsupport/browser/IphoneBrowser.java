@@ -172,8 +172,11 @@ public final class IphoneBrowser implements AutoCloseable {
     tap(By.cssSelector(css));
   }
 
+  /** Scrolls the element to the middle first, as a thumb would: at the bottom edge the fixed action bar covers it. */
   public void tap(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    WebElement target = wait.until(ExpectedConditions.elementToBeClickable(by));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", target);
+    target.click();
   }
 
   public void waitForText(String css, String text) {
