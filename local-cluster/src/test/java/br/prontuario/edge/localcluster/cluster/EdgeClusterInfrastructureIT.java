@@ -103,7 +103,9 @@ class EdgeClusterInfrastructureIT {
     assertThatThrownBy(() -> HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(cluster.layout().entrypoint())).build(),
         HttpResponse.BodyHandlers.discarding()))
-        .as("the JDK's own trust store does not know the cluster CA").isInstanceOf(javax.net.ssl.SSLException.class);
+        .as("the JDK's own trust store does not know the cluster CA")
+        // newer JDKs wrap the handshake failure in an IOException thrown on the caller's thread
+        .satisfies(thrown -> assertThat(causalChain(thrown)).hasAtLeastOneElementOfType(javax.net.ssl.SSLException.class));
 
     HttpResponse<String> plain = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(cluster.layout().redirectUrl() + "/api/v1/patients?q=ana")).build(),
@@ -225,5 +227,13 @@ class EdgeClusterInfrastructureIT {
     ResultSet rs = s.executeQuery(sql);
     rs.next();
     return rs.getString(1);
+  }
+
+  private static java.util.List<Throwable> causalChain(Throwable thrown) {
+    java.util.List<Throwable> chain = new java.util.ArrayList<>();
+    for (Throwable t = thrown; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    return chain;
   }
 }
