@@ -39,6 +39,6 @@ class AppSaveBenchCommandTest {
   @Test
   void benchWithoutANameSaysWhichExist() {
     assertThat(edgectl("bench")).isEqualTo(2);
-    assertThat(err.toString()).contains("name a benchmark: api, app-save");
+    assertThat(err.toString()).contains("name a benchmark: api, cloud, app-save, lab");
   }
 }
