@@ -2,6 +2,7 @@ package br.prontuario.edge.ctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.prontuario.edge.testsupport.servers.RealKafka;
 import br.prontuario.edge.testsupport.servers.SharedPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,10 +11,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +90,49 @@ class EventsTailIT {
 
     assertThat(run("events", "tail", "--lines", "-1", "--dir", dir.toString())).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("edgectl: --lines must be between 0 and 10000");
+  }
+
+  @Test
+  void theBusTopicPrintsEachEventOnceInSequenceOrderAndSaysHowManyCopiesItSkipped() throws Exception {
+    try (RealKafka kafka = RealKafka.start("events-tail")) {
+      String topic = "events-tail-" + UUID.randomUUID().toString().substring(0, 8);
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      }
+      String patient = UUID.randomUUID().toString();
+      List<String> bodies = new ArrayList<>();
+      for (int seq = 1; seq <= 4; seq++) {
+        bodies.add("{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"" + (seq == 1 ? "patient.created" : "note.created")
+            + "\",\"occurredAt\":\"2026-12-03T10:00:0" + seq + "Z\",\"patientId\":\"" + patient
+            + "\",\"resourceId\":\"r" + seq + "\",\"sequence\":" + seq + "}");
+      }
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+          ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        // the relay's batch of 3, then (its commit lost in a failover) the same batch again, then the 4th
+        for (String body : List.of(bodies.get(0), bodies.get(1), bodies.get(2), bodies.get(0), bodies.get(1),
+            bodies.get(2), bodies.get(3))) {
+          producer.send(new ProducerRecord<>(topic, patient, body)).get(30, TimeUnit.SECONDS);
+        }
+      }
+      Files.writeString(dir.resolve("cluster.json"), "{\"entrypoint\":\"http://127.0.0.1:1\","
+          + "\"bus\":{\"bootstrapServers\":\"" + kafka.bootstrapServers() + "\",\"topic\":\"" + topic + "\"}}");
+
+      assertThat(run("events", "tail", "--bus", "--json", "--dir", dir.toString())).as(err.toString()).isZero();
+      assertThat(json()).extracting(e -> e.get("resourceId").asString()).containsExactly("r1", "r2", "r3", "r4");
+
+      out.getBuffer().setLength(0);
+      assertThat(run("events", "tail", "--bus", "--type", "note.created", "--lines", "1", "--dir", dir.toString())).isZero();
+      assertThat(out.toString()).contains("note.created", "r4").doesNotContain("r3")
+          .contains("(3 copies of events already printed were skipped: published again after a failover)");
+    }
+  }
+
+  @Test
+  void aClusterWithoutABusSaysSoInOneLine() {
+    assertThat(run("events", "tail", "--bus", "--dir", dir.toString())).isEqualTo(1);
+    assertThat(err.toString().strip()).startsWith("edgectl: ").contains("names no event bus").doesNotContain("\n");
   }
 
   private void event(String type, String resource) throws Exception {

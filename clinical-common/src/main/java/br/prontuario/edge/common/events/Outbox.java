@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The transactional outbox's one write, shared by edge-node's changes and the cloud's merge on
  * failback (notes written in the cloud are announced when they reach the edge): the event and one
- * pending delivery per registered webhook subscriber, in the caller's transaction.
+ * pending delivery per registered webhook subscriber and per Kafka topic the relay feeds, in the
+ * caller's transaction.
  */
 public final class Outbox {
 
@@ -25,6 +26,7 @@ public final class Outbox {
         type, patientId, resourceId, now);
     jdbc.update("INSERT INTO webhook_deliveries (subscriber, event_seq, next_attempt_at)"
         + " SELECT name, ?, ? FROM webhook_subscribers", seq, now);
+    jdbc.update("INSERT INTO bus_pending (topic, event_seq) SELECT name, ? FROM bus_topics", seq);
     return eventId;
   }
 

@@ -13,19 +13,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers each subscriber's pending events by HTTP POST, one at a time in event order, at least
@@ -40,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebhookRelay implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRelay.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int BATCH = 100;
   private static final Duration CLEAN_UP_EVERY = Duration.ofMinutes(10);
 
@@ -99,14 +95,15 @@ public class WebhookRelay implements SmartLifecycle {
 
   /**
    * Deletes deliveries done more than {@code retention} ago, then the events older than that
-   * which nobody is still owed. Dead deliveries stay until someone replays them or unsubscribes.
+   * which nobody (no subscriber, no bus topic) is still owed. Dead deliveries stay until someone replays them or unsubscribes.
    */
   void cleanUp(Instant now) {
     Timestamp before = Timestamp.from(now.minus(properties.retention()));
     jdbc.update("DELETE FROM webhook_deliveries WHERE status = 'delivered' AND delivered_at < ?",
         before);
     jdbc.update("DELETE FROM outbox_events e WHERE e.occurred_at < ? AND NOT EXISTS"
-        + " (SELECT 1 FROM webhook_deliveries d WHERE d.event_seq = e.seq)", before);
+        + " (SELECT 1 FROM webhook_deliveries d WHERE d.event_seq = e.seq) AND NOT EXISTS"
+        + " (SELECT 1 FROM bus_pending b WHERE b.event_seq = e.seq)", before);
     lastCleanUp = now;
   }
 
@@ -186,22 +183,13 @@ public class WebhookRelay implements SmartLifecycle {
   }
 
   static String body(Pending event) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("eventId", event.eventId().toString());
-    body.put("type", event.type());
-    body.put("occurredAt", event.occurredAt().toString());
-    body.put("patientId", event.patientId() == null ? null : event.patientId().toString());
-    body.put("resourceId", event.resourceId());
-    body.put("sequence", event.seq());
-    return JSON.writeValueAsString(body);
+    return new EventBody(event.seq(), event.eventId(), event.type(), event.patientId(), event.resourceId(),
+        event.occurredAt()).json();
   }
 
   /** firstRetry × 2^(attempts−1), at most maxRetry, less up to half of it at random. */
   Duration backoff(int attempts) {
-    long first = properties.firstRetry().toMillis();
-    long full = Math.min(properties.maxRetry().toMillis(),
-        first << Math.min(attempts - 1, 30));
-    return Duration.ofMillis(full - ThreadLocalRandom.current().nextLong(full / 2 + 1));
+    return RetryBackoff.after(attempts, properties.firstRetry(), properties.maxRetry());
   }
 
   private void count(String subscriber, String outcome) {

@@ -1,6 +1,7 @@
 package br.prontuario.edge.ctl.events;
 
 import br.prontuario.edge.ctl.users.ClusterDatabase;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "tail", mixinStandardHelpOptions = true,
     description = {"Print the clinical events in sequence order (the transactional outbox the"
         + " webhooks are fed from): the last --lines, or those after --after SEQ; --follow waits for"
-        + " new ones (Ctrl-C stops; --count N stops after N)."})
+        + " new ones (Ctrl-C stops; --count N stops after N).",
+        "With --bus, the same events as the Kafka topic holds them, each once (copies the relay"
+        + " published again are counted, not printed)."})
 public final class TailCommand implements Callable<Integer> {
 
   static final Duration POLL = Duration.ofMillis(500);
@@ -56,6 +62,9 @@ public final class TailCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON object per event")
   boolean json;
 
+  @Option(names = "--bus", description = "read the Kafka topic (what bus consumers get) instead of the outbox")
+  boolean bus;
+
   @Override
   public Integer call() throws SQLException, InterruptedException {
     if (lines < 0 || lines > 10_000) {
@@ -68,6 +77,9 @@ public final class TailCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--count must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (bus) {
+      return tailBus(out);
+    }
     ClusterDatabase database = ClusterDatabase.read(dir);
     int printed = 0;
     try (Connection c = database.connect()) {
@@ -98,6 +110,72 @@ public final class TailCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The topic read from its start: the events on it now in sequence order (the last --lines, or
+   * those after --after), then, with --follow, new ones as the bus delivers them.
+   */
+  private int tailBus(PrintWriter out) throws InterruptedException {
+    ClusterDescriptor.Bus described = ClusterDescriptor.read(ClusterDatabase.clusterDir(dir)).bus();
+    if (described == null) {
+      throw new IllegalStateException(ClusterDatabase.clusterDir(dir).resolve(ClusterDescriptor.FILE)
+          + " names no event bus (a cluster from before the Kafka brokers: run bin/edgectl up again)");
+    }
+    int printed = 0;
+    try (BusReader reader = new BusReader(described)) {
+      List<BusReader.BusEvent> now = new ArrayList<>(reader.readToEnd().stream()
+          .filter(e -> type == null || type.equals(e.type()))
+          .filter(e -> after == null || e.seq() > after)
+          .sorted(Comparator.comparingLong(BusReader.BusEvent::seq)).toList());
+      List<BusReader.BusEvent> shown = after != null ? now : now.subList(Math.max(0, now.size() - lines), now.size());
+      for (BusReader.BusEvent event : shown) {
+        if (count != null && printed >= count) {
+          break;
+        }
+        print(out, event);
+        printed++;
+      }
+      out.flush();
+      while (follow && (count == null || printed < count)) {
+        for (BusReader.BusEvent event : reader.poll()) {
+          if ((type == null || type.equals(event.type())) && (count == null || printed < count)) {
+            print(out, event);
+            printed++;
+          }
+        }
+        out.flush();
+      }
+      if (!json) {
+        if (printed == 0) {
+          out.println("no events");
+        }
+        if (reader.duplicates() > 0) {
+          out.printf("(%d copies of events already printed were skipped: published again after a failover)%n",
+              reader.duplicates());
+        }
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void print(PrintWriter out, BusReader.BusEvent e) {
+    if (json) {
+      Map<String, Object> event = new LinkedHashMap<>();
+      event.put("seq", e.seq());
+      event.put("eventId", e.eventId());
+      event.put("type", e.type());
+      event.put("patientId", e.patientId());
+      event.put("resourceId", e.resourceId());
+      event.put("occurredAt", e.occurredAt());
+      event.put("partition", e.partition());
+      event.put("offset", e.offset());
+      out.println(JSON.writeValueAsString(event));
+    } else {
+      out.printf("%d  %s  %-24s %s  %s  (partition %d, offset %d)%n", e.seq(), e.occurredAt(), e.type(),
+          e.resourceId(), e.eventId(), e.partition(), e.offset());
+    }
   }
 
   /** The sequence number just before the last {@code lines} events (of the type, if one is given). */

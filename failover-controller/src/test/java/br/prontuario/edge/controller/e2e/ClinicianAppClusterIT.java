@@ -135,7 +135,8 @@ class ClinicianAppClusterIT {
 
   /**
    * Issue 18: the lab system sends an ORU^R01 through the entry's MLLP port (TLS, its token in
-   * MSH-8): ACK AA, and the demo patient's chart shows the results with the critical one marked.
+   * MSH-8): ACK AA, its event reaches the Kafka topic, and the demo patient's chart shows the
+   * results with the critical one marked.
    */
   @Test
   void aLabResultSentThroughTheEntryIsAcknowledgedAndOnThePatientsChart() throws Exception {
@@ -151,6 +152,12 @@ class ClinicianAppClusterIT {
     Cli sent = Cli.run("lab", "send", message.toString(), cluster[0], cluster[1], cluster[2], cluster[3]);
     assertThat(sent.code()).as(sent.err()).isZero();
     assertThat(sent.out().strip()).isEqualTo("AA " + controlId);
+    // and on the bus: the outbox relay published the result's event to the brokers (mTLS)
+    await("the lab result on the Kafka topic").atMost(SCREEN).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      Cli tail = Cli.run("events", "tail", "--bus", "--json", "--type", "lab-result.created", "--lines", "1000",
+          cluster[0], cluster[1]);
+      return tail.code() == 0 && tail.out().contains("\"resourceId\":\"" + controlId + "\"");
+    });
     // a lab system the cluster does not know: AR, nothing written
     Cli refused = Cli.run("lab", "send", otherLab.toString(), cluster[0], cluster[1], cluster[2], cluster[3]);
     assertThat(refused.code()).isEqualTo(2);

@@ -72,6 +72,10 @@ public final class EdgeNodeApp {
         "--edge.lab.senders[0].application=" + ClusterSecrets.LAB_APPLICATION,
         "--edge.lab.senders[0].facility=" + ClusterSecrets.LAB_FACILITY,
         "--edge.lab.senders[0].token-sha256=" + sha256Hex(secrets.labToken()),
+        // events out: the outbox relay publishes to the three brokers, with its own certificate
+        "--edge.events.bus.bootstrap-servers=" + layout.kafkaBootstrap(),
+        "--edge.events.bus.trust-store=" + tls.caCertificate(),
+        "--edge.events.bus.key-store=" + tls.kafkaClient(ClusterCertificates.KAFKA_EDGE_NODE),
         "--edge.demo.enabled=true"));
     // DIR/NODE/app → DIR/NODE/models/manifest.json, written by edgectl models install
     Path manifest = ModelInstaller.manifest(dir.getParent().getParent(), node.id());

@@ -3,6 +3,7 @@ package br.prontuario.edge.localcluster.cluster;
 import static br.prontuario.edge.localcluster.cluster.Components.APP;
 import static br.prontuario.edge.localcluster.cluster.Components.ETCD;
 import static br.prontuario.edge.localcluster.cluster.Components.HAPROXY;
+import static br.prontuario.edge.localcluster.cluster.Components.KAFKA;
 import static br.prontuario.edge.localcluster.cluster.Components.PATRONI;
 import static br.prontuario.edge.localcluster.cluster.Components.REDIS;
 import static br.prontuario.edge.localcluster.cluster.Components.SENTINEL;
@@ -55,6 +56,11 @@ final class ClusterLauncher {
       startIfStopped(node, SENTINEL).ifPresent(p -> p.awaitPort(cluster.layout().ports(node).sentinel(), Duration.ofSeconds(20)));
     }
     if (cluster.withApps()) {
+      // the brokers start beside the apps, not before them: edge-node's relay waits for the bus
+      // (the outbox keeps the events meanwhile), so nobody waits for the brokers to form a quorum
+      for (NodeName node : NodeName.values()) {
+        startIfStopped(node, KAFKA);
+      }
       DATA_NODES.forEach(node -> startIfStopped(node, APP));
       DATA_NODES.forEach(this::awaitAppReady);
     }
@@ -177,6 +183,7 @@ final class ClusterLauncher {
       case PATRONI -> process.awaitPort(ports.patroniRest(), timeout);
       case REDIS -> process.awaitPort(ports.redis(), timeout);
       case SENTINEL -> process.awaitPort(ports.sentinel(), timeout);
+      case KAFKA -> process.awaitPort(ports.kafka(), timeout);
       case APP -> process.awaitPort(ports.app(), cluster.config().app().startTimeout());
       default -> { } // HAProxy waits for its own ports when it starts
     }

@@ -48,6 +48,9 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
   public static final int PRODUCTION_LAB_PORT = 2575;
   /** The edge-node's own MLLP listener in production: beside HAProxy's on the same box. */
   public static final int PRODUCTION_MLLP_PORT = 2576;
+  /** Kafka's usual ports: clients and brokers on 9092, the KRaft controllers' quorum on 9093. */
+  public static final int PRODUCTION_KAFKA_PORT = 9092;
+  public static final int PRODUCTION_KAFKA_CONTROLLER_PORT = 9093;
 
   /** The entry HAProxies in preference order: the witness's first (the entry URL of old), then node-a's, node-b's. */
   public static final List<NodeName> ENTRY_ORDER = List.of(NodeName.WITNESS, NodeName.NODE_A, NodeName.NODE_B);
@@ -171,6 +174,12 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     return "https://" + host(node) + ":" + ports(node).patroniRest();
   }
 
+  /** Every broker, {@code host:port} in box order: what the event bus's clients bootstrap from. */
+  public String kafkaBootstrap() {
+    return java.util.Arrays.stream(NodeName.values()).map(n -> host(n) + ":" + ports(n).kafka())
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
   public String appUrl(NodeName node) {
     return "http://" + host(node) + ":" + ports(node).app();
   }
@@ -186,7 +195,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
           pick(p.etcdClient(), free), pick(p.etcdPeer(), free),
           data ? pick(p.patroniRest(), free) : 0, data ? pick(p.postgres(), free) : 0,
           data ? pick(p.redis(), free) : 0, pick(p.sentinel(), free), data ? pick(p.app(), free) : 0,
-          data ? pick(p.mllp(), free) : 0)));
+          data ? pick(p.mllp(), free) : 0, pick(p.kafka(), free), pick(p.kafkaController(), free))));
     }
     var h = config.haproxy();
     return new ClusterLayout(nodes, new HaproxyEndpoints(LOOPBACK, pick(h.entryPort(), free),
@@ -216,7 +225,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
           config.etcd().clientPort(), config.etcd().peerPort(),
           data ? config.patroni().restApiPort() : 0, data ? config.postgres().port() : 0,
           data ? config.redis().port() : 0, config.redis().sentinelPort(), data ? 8080 : 0,
-          data ? PRODUCTION_MLLP_PORT : 0)));
+          data ? PRODUCTION_MLLP_PORT : 0, PRODUCTION_KAFKA_PORT, PRODUCTION_KAFKA_CONTROLLER_PORT)));
     }
     Map<String, HaproxyEndpoints> entries = new LinkedHashMap<>();
     for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
@@ -253,19 +262,20 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     return layout.haproxy().redirectPort() != 0 && layout.haproxy().labPort() != 0
         && !layout.entries().isEmpty()
         && layout.entries().values().stream().allMatch(e -> e.labPort() != 0)
-        && List.of(NodeName.NODE_A, NodeName.NODE_B).stream().allMatch(n -> layout.ports(n).mllp() != 0);
+        && List.of(NodeName.NODE_A, NodeName.NODE_B).stream().allMatch(n -> layout.ports(n).mllp() != 0)
+        && layout.nodes().values().stream().allMatch(n -> n.ports().kafka() != 0 && n.ports().kafkaController() != 0);
   }
 
   /**
-   * A layout from before the redirect port, the HAProxies on the data nodes or the lab (MLLP)
-   * ports: the new ports added, none of them one the saved layout already uses (its processes may
+   * A layout from before the redirect port, the HAProxies on the data nodes, the lab (MLLP) or
+   * the Kafka ports: the new ports added, none of them one the saved layout already uses (its processes may
    * be stopped right now).
    */
   private static ClusterLayout upgrade(ClusterLayout saved, ClusterConfig config) {
     Set<Integer> taken = new HashSet<>();
     saved.nodes().values().forEach(n -> taken.addAll(List.of(n.ports().etcdClient(), n.ports().etcdPeer(),
         n.ports().patroniRest(), n.ports().postgres(), n.ports().redis(), n.ports().sentinel(),
-        n.ports().app(), n.ports().mllp())));
+        n.ports().app(), n.ports().mllp(), n.ports().kafka(), n.ports().kafkaController())));
     List<HaproxyEndpoints> haproxies = new ArrayList<>(saved.entries().values());
     haproxies.add(saved.haproxy());
     haproxies.forEach(h -> taken.addAll(List.of(h.entryPort(), h.statsPort(), h.runtimeApiPort(),
@@ -283,8 +293,11 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
     nodes.replaceAll((id, n) -> {
       NodePorts p = n.ports();
       boolean data = !id.equals(NodeName.WITNESS.id());
-      return !data || p.mllp() != 0 ? n : new NodeEndpoints(n.host(), new NodePorts(p.etcdClient(),
-          p.etcdPeer(), p.patroniRest(), p.postgres(), p.redis(), p.sentinel(), p.app(), free.getAsInt()));
+      int mllp = !data || p.mllp() != 0 ? p.mllp() : free.getAsInt();
+      int kafka = p.kafka() != 0 ? p.kafka() : free.getAsInt();
+      int kafkaController = p.kafkaController() != 0 ? p.kafkaController() : free.getAsInt();
+      return new NodeEndpoints(n.host(), new NodePorts(p.etcdClient(), p.etcdPeer(), p.patroniRest(),
+          p.postgres(), p.redis(), p.sentinel(), p.app(), mllp, kafka, kafkaController));
     });
     return new ClusterLayout(nodes, witness, entries);
   }

@@ -12,13 +12,15 @@ public final class Components {
   public static final String SENTINEL = "sentinel";
   public static final String APP = "edge-node";
   public static final String HAPROXY = "haproxy";
+  /** The event bus: a Kafka broker (and KRaft controller) on every box. */
+  public static final String KAFKA = "kafka";
 
   private Components() {}
 
   /** What runs on the node, in start order (every box has an entry HAProxy: no single way in). */
   public static List<String> of(NodeName node) {
     return node.isDataNode()
-        ? List.of(ETCD, PATRONI, REDIS, SENTINEL, APP, HAPROXY)
-        : List.of(ETCD, SENTINEL, HAPROXY);
+        ? List.of(ETCD, PATRONI, REDIS, SENTINEL, KAFKA, APP, HAPROXY)
+        : List.of(ETCD, SENTINEL, KAFKA, HAPROXY);
   }
 }

@@ -3,6 +3,7 @@ package br.prontuario.edge.localcluster.cluster;
 import static br.prontuario.edge.localcluster.cluster.Components.APP;
 import static br.prontuario.edge.localcluster.cluster.Components.ETCD;
 import static br.prontuario.edge.localcluster.cluster.Components.HAPROXY;
+import static br.prontuario.edge.localcluster.cluster.Components.KAFKA;
 import static br.prontuario.edge.localcluster.cluster.Components.PATRONI;
 import static br.prontuario.edge.localcluster.cluster.Components.REDIS;
 import static br.prontuario.edge.localcluster.cluster.Components.SENTINEL;
@@ -12,6 +13,7 @@ import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.etcd.EtcdMember;
 import br.prontuario.edge.localcluster.haproxy.HaproxyServer;
+import br.prontuario.edge.localcluster.kafka.KafkaBroker;
 import br.prontuario.edge.localcluster.patroni.PatroniNode;
 import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.partition.NetworkPartitions;
@@ -135,6 +137,7 @@ public final class EdgeCluster {
       case SENTINEL -> "sentinel.log";
       case APP -> "edge-node.log";
       case HAPROXY -> "haproxy.log";
+      case KAFKA -> "kafka.log";
       default -> component + ".log";
     };
     return dir(node, component).resolve(file);
@@ -366,6 +369,7 @@ public final class EdgeCluster {
       case APP -> EdgeNodeApp.start(node, layout, config, secrets, tls, appJar(node),
           dir, launch);
       case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir, launch);
+      case KAFKA -> KafkaBroker.start(node, layout, tls, repositoryRoot, stateDir, dir, launch);
       default -> throw new IllegalArgumentException("unknown component " + component);
     };
     registry.record(node, component, process.handle());
@@ -375,7 +379,9 @@ public final class EdgeCluster {
   List<String> componentsOf(NodeName node) {
     List<String> components = new ArrayList<>(Components.of(node));
     if (!withApps) {
+      // infrastructure tests need neither the apps nor the bus the apps publish to
       components.remove(APP);
+      components.remove(KAFKA);
     }
     return components;
   }

@@ -4,11 +4,15 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.util.List;
 
 /** This cluster's {@code cluster.json}, from its layout, configuration and secrets. */
 final class LocalDescriptor {
+
+  /** edge-node's default topic ({@code edge.events.bus.topic}). */
+  static final String BUS_TOPIC = "prontuario.clinical-events";
 
   private LocalDescriptor() {}
 
@@ -41,6 +45,9 @@ final class LocalDescriptor {
             cluster.etcdTls().key().toString())),
         new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses(),
             RedisAuth.CONTROLLER, secrets.redisControllerPassword()),
-        new ClusterDescriptor.PatroniApi(secrets.patroniRestUser(), secrets.patroniRestPassword()));
+        new ClusterDescriptor.PatroniApi(secrets.patroniRestUser(), secrets.patroniRestPassword()),
+        cluster.withApps() ? new ClusterDescriptor.Bus(layout.kafkaBootstrap(), BUS_TOPIC,
+            cluster.tls().caCertificate().toString(),
+            cluster.tls().kafkaClient(ClusterCertificates.KAFKA_OPERATIONS).toString()) : null);
   }
 }

@@ -131,13 +131,13 @@ public final class NetworkPartitions {
         + link.second().id() + "\"\n";
   }
 
-  /** Every port a node's processes listen on: its engines and its entry HAProxy. */
+  /** Every port a node's processes listen on: its engines (the Kafka broker's too) and its entry HAProxy. */
   List<Integer> ports(NodeName node) {
     NodePorts p = layout.ports(node);
     ClusterLayout.HaproxyEndpoints entry = layout.entry(node);
     return IntStream.of(p.etcdClient(), p.etcdPeer(), p.patroniRest(), p.postgres(), p.redis(),
-            p.sentinel(), p.app(), entry.entryPort(), entry.statsPort(), entry.runtimeApiPort(),
-            entry.redirectPort())
+            p.sentinel(), p.app(), p.mllp(), p.kafka(), p.kafkaController(), entry.entryPort(),
+            entry.statsPort(), entry.runtimeApiPort(), entry.redirectPort(), entry.labPort())
         .filter(port -> port > 0).distinct().sorted().boxed().toList();
   }
 

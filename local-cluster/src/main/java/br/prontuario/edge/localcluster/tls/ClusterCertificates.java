@@ -81,6 +81,23 @@ public final class ClusterCertificates {
       return new KeyFiles(dir.resolve("etcd/" + client + ".crt"), dir.resolve("etcd/" + client + ".key"));
     }
 
+    /**
+     * What every Kafka broker serves and uses towards the other brokers and controllers (it names
+     * 127.0.0.1, where all three listen): its certificate then its key in one file, as Kafka's PEM
+     * key store takes it.
+     */
+    public Path kafkaBroker() {
+      return dir.resolve("kafka/broker.pem");
+    }
+
+    /** One Kafka client's certificate and key in one PEM file (CN = {@code client}). */
+    public Path kafkaClient(String client) {
+      if (!KAFKA_CLIENTS.contains(client)) {
+        throw new IllegalArgumentException("no Kafka client certificate named " + client);
+      }
+      return dir.resolve("kafka/" + client + ".pem");
+    }
+
     /** {@code client}'s identity towards etcd, trusting the cluster CA. */
     public ClientTls etcdClientTls(String client) {
       KeyFiles files = etcdClient(client);
@@ -98,6 +115,10 @@ public final class ClusterCertificates {
   /** edgectl, the drill and the local failover controllers (named in cluster.json). */
   public static final String ETCD_OPERATIONS = "operations";
   public static final List<String> ETCD_CLIENTS = List.of(ETCD_PATRONI, ETCD_EDGE_NODE, ETCD_OPERATIONS);
+  /** The event bus's clients: edge-node's relay, and edgectl (events tail) with the drills. */
+  public static final String KAFKA_EDGE_NODE = "edge-node";
+  public static final String KAFKA_OPERATIONS = "operations";
+  public static final List<String> KAFKA_CLIENTS = List.of(KAFKA_EDGE_NODE, KAFKA_OPERATIONS);
 
   public static TlsFiles in(Path stateDir) {
     return new TlsFiles(stateDir.toAbsolutePath().resolve(FOLDER));
@@ -122,6 +143,15 @@ public final class ClusterCertificates {
       for (String client : ETCD_CLIENTS) {
         if (!stillGood(files.etcdClient(client).certificate(), List.of())) {
           writePair(files.etcdClient(client), CertificateIssuer.client(ca, client));
+        }
+      }
+      Files.createDirectories(files.kafkaBroker().getParent());
+      if (!stillGood(files.kafkaBroker(), List.of("localhost"))) {
+        writeCombined(files.kafkaBroker(), CertificateIssuer.peer(ca, List.of("localhost"), List.of("127.0.0.1")));
+      }
+      for (String client : KAFKA_CLIENTS) {
+        if (!stillGood(files.kafkaClient(client), List.of())) {
+          writeCombined(files.kafkaClient(client), CertificateIssuer.client(ca, client));
         }
       }
       return files;
@@ -161,6 +191,11 @@ public final class ClusterCertificates {
     writeSecret(files.serverKey(), key);
     writeSecret(files.serverPem(), certificate + key);
     Files.writeString(files.serverCertificate(), certificate);
+  }
+
+  /** Certificate first (so {@link #stillGood} reads it), then the key; mode 600. */
+  private static void writeCombined(Path file, CertificateIssuer.Issued issued) throws IOException {
+    writeSecret(file, pem(issued.certificate()) + pem(issued.keys().getPrivate()));
   }
 
   private static void writePair(KeyFiles files, CertificateIssuer.Issued issued) throws IOException {

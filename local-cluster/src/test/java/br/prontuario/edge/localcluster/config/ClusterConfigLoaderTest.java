@@ -75,10 +75,11 @@ class ClusterConfigLoaderTest {
 
   @Test
   void refusesDatabasePortsOnTheWitness() throws IOException {
-    String yaml = repositoryYaml().replace("witness: {etcdClient: 0, etcdPeer: 0, sentinel: 0}",
-        "witness: {etcdClient: 0, etcdPeer: 0, sentinel: 0, postgres: 5432}");
+    String yaml = repositoryYaml().replace("witness: {etcdClient: 0, etcdPeer: 0, sentinel: 0,",
+        "witness: {etcdClient: 0, etcdPeer: 0, sentinel: 0, postgres: 5432,");
+    assertThat(yaml).contains("postgres: 5432");
     assertThatThrownBy(() -> ClusterConfigLoader.parse(yaml, "f"))
-        .hasMessageContaining("nodes.witness runs only etcd and a sentinel");
+        .hasMessageContaining("nodes.witness runs only etcd, a sentinel and a Kafka broker");
   }
 
   @Test

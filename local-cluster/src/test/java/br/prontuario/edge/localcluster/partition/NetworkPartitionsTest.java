@@ -46,10 +46,11 @@ class NetworkPartitionsTest {
     var entry = LAYOUT.entry(NodeName.WITNESS);
 
     assertThat(partitions.ports(NodeName.WITNESS)).containsExactlyInAnyOrder(witness.etcdClient(),
-        witness.etcdPeer(), witness.sentinel(), entry.entryPort(), entry.statsPort(),
-        entry.runtimeApiPort(), entry.redirectPort());
+        witness.etcdPeer(), witness.sentinel(), witness.kafka(), witness.kafkaController(), entry.entryPort(),
+        entry.statsPort(), entry.runtimeApiPort(), entry.redirectPort(), entry.labPort());
     assertThat(partitions.ports(NodeName.NODE_A)).contains(LAYOUT.ports(NodeName.NODE_A).postgres(),
-        LAYOUT.ports(NodeName.NODE_A).patroniRest(), LAYOUT.entry(NodeName.NODE_A).entryPort());
+        LAYOUT.ports(NodeName.NODE_A).patroniRest(), LAYOUT.ports(NodeName.NODE_A).mllp(),
+        LAYOUT.ports(NodeName.NODE_A).kafka(), LAYOUT.entry(NodeName.NODE_A).entryPort());
   }
 
   @Test

@@ -36,7 +36,8 @@ public record ClusterDescriptor(
     Haproxy haproxy,
     Etcd etcd,
     Redis redis,
-    PatroniApi patroniApi) {
+    PatroniApi patroniApi,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Bus bus) {
 
   public static final String FILE = "cluster.json";
   private static final JsonMapper JSON = JsonMapper.builder()
@@ -48,6 +49,22 @@ public record ClusterDescriptor(
     entrypoints = entrypoints == null
         ? (entrypoint == null ? List.of() : List.of(entrypoint)) : List.copyOf(entrypoints);
   }
+
+  /** A description without an event bus (a cluster from before the brokers, or a production file without one). */
+  public ClusterDescriptor(String entrypoint, List<String> entrypoints, Tls tls, String environment,
+      Database database, String jwtSecret, Demo demo, Controller controller, List<Node> nodes,
+      Haproxy haproxy, Etcd etcd, Redis redis, PatroniApi patroniApi) {
+    this(entrypoint, entrypoints, tls, environment, database, jwtSecret, demo, controller, nodes, haproxy,
+        etcd, redis, patroniApi, null);
+  }
+
+  /**
+   * The event bus (Kafka) the outbox is published to.
+   *
+   * @param keyStore the operators' client certificate and key in one PEM file (the brokers ask
+   *     for one); {@code caCertificate} the CA the brokers' certificates chain to
+   */
+  public record Bus(String bootstrapServers, String topic, String caCertificate, String keyStore) {}
 
   public record Database(String jdbcUrl, String username, String password, String superuser,
       String superuserPassword) {}

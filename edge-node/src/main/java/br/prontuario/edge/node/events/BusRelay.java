@@ -1,0 +1,284 @@
+package br.prontuario.edge.node.events;
+
+import br.prontuario.edge.node.background.PeriodicTask;
+import br.prontuario.edge.node.ops.NodeProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes the outbox to Kafka, at least once and in event order: each round takes the topic's
+ * oldest pending events ({@code bus_pending}) under an advisory lock (one relay at a time across
+ * both nodes), sends them keyed by patient, waits until the brokers acknowledged every one
+ * ({@code acks=all}, idempotent producer), and only then deletes their pending rows, in the same
+ * transaction. A crash or failover between the acknowledgement and the commit publishes those
+ * events again, in the same order: consumers deduplicate on the event id (the
+ * {@code prontuario-event-id} header, also in the body). See ADR 0005.
+ */
+@Component
+public class BusRelay implements SmartLifecycle {
+
+  public static final String EVENT_ID_HEADER = "prontuario-event-id";
+  public static final String EVENT_TYPE_HEADER = "prontuario-event-type";
+  private static final Logger LOG = LoggerFactory.getLogger(BusRelay.class);
+
+  private final BusProperties properties;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final String clientId;
+  private final PeriodicTask rounds = new PeriodicTask("bus-relay");
+  private Producer<String, String> producer;
+  private boolean topicReady;
+  private int failures;
+  private Instant nextTry = Instant.EPOCH;
+
+  public BusRelay(BusProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions,
+      Clock clock, MeterRegistry meters, NodeProperties node) {
+    this.properties = properties;
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.meters = meters;
+    this.clientId = "edge-node-" + node.name();
+  }
+
+  /** One round: everything pending, batch after batch, unless the last failure says wait. */
+  synchronized void round() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextTry)) {
+      return;
+    }
+    try {
+      ensureTopic();
+      int published;
+      do {
+        published = publishBatch();
+      } while (published == properties.batch());
+      failures = 0;
+    } catch (RuntimeException e) {
+      failures++;
+      nextTry = now.plus(backoff(failures));
+      count("failed");
+      // the class only: a broker's message may quote a record, and records name patients
+      LOG.warn("bus relay: round failed ({}), next try in {} ms", rootCause(e).getClass().getSimpleName(),
+          Duration.between(now, nextTry).toMillis());
+      if (failures >= 3) {
+        closeProducer(); // a fresh client re-reads the brokers' addresses and credentials
+      }
+    }
+  }
+
+  /** The topic on the brokers, and its row (so every new event gets a pending row for it). */
+  private void ensureTopic() {
+    if (topicReady) {
+      return;
+    }
+    try (Admin admin = Admin.create(adminConfig())) {
+      NewTopic topic = new NewTopic(properties.topic(), properties.partitions(),
+          (short) properties.replicationFactor())
+          .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(properties.minInsyncReplicas())));
+      admin.createTopics(List.of(topic)).all().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("topic not created", e.getCause());
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("brokers did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    jdbc.update("INSERT INTO bus_topics (name) VALUES (?) ON CONFLICT DO NOTHING", properties.topic());
+    topicReady = true;
+    LOG.info("bus relay: publishing clinical events to topic {}", properties.topic());
+  }
+
+  /** @return how many events this batch published (0: none pending, or the other node's relay holds the lock) */
+  int publishBatch() {
+    Integer published = transactions.execute(tx -> {
+      Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))", Boolean.class,
+          "bus:" + properties.topic());
+      if (!Boolean.TRUE.equals(locked)) {
+        return 0;
+      }
+      List<EventBody> events = jdbc.query("SELECT e.seq, e.event_id, e.type, e.patient_id, e.resource_id,"
+          + " e.occurred_at FROM bus_pending p JOIN outbox_events e ON e.seq = p.event_seq"
+          + " WHERE p.topic = ? ORDER BY p.event_seq LIMIT ?",
+          (r, n) -> new EventBody(r.getLong(1), r.getObject(2, UUID.class), r.getString(3),
+              r.getObject(4, UUID.class), r.getString(5), r.getObject(6, OffsetDateTime.class).toInstant()),
+          properties.topic(), properties.batch());
+      if (events.isEmpty()) {
+        return 0;
+      }
+      send(events);
+      Long[] seqs = events.stream().map(EventBody::seq).toArray(Long[]::new);
+      jdbc.update("DELETE FROM bus_pending WHERE topic = ? AND event_seq = ANY (?)", ps -> {
+        ps.setString(1, properties.topic());
+        ps.setArray(2, ps.getConnection().createArrayOf("bigint", seqs));
+      });
+      Instant acknowledged = clock.instant();
+      Timer lag = Timer.builder("bus.publish.lag").description("from an event's commit to the brokers' acknowledgement")
+          .register(meters);
+      events.forEach(e -> lag.record(Duration.between(e.occurredAt(), acknowledged)));
+      return events.size();
+    });
+    int count = published == null ? 0 : published;
+    if (count > 0) {
+      Counter.builder("bus.events").tag("outcome", "published").register(meters).increment(count);
+    }
+    return count;
+  }
+
+  /** Sends the batch and waits for every acknowledgement; any failure fails the whole batch. */
+  private void send(List<EventBody> events) {
+    Producer<String, String> client = producer();
+    List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+    for (EventBody event : events) {
+      ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), event.key(), event.json());
+      record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+      record.headers().add(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+      acks.add(client.send(record));
+    }
+    client.flush();
+    long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+    try {
+      for (Future<RecordMetadata> ack : acks) {
+        ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the brokers refused an event", e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the brokers did not acknowledge in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private Producer<String, String> producer() {
+    if (producer == null) {
+      Map<String, Object> config = common();
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+      config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+      config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+          (int) Math.max(properties.sendTimeout().toMillis(), 5_010));
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+      config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+      config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+      producer = new KafkaProducer<>(config);
+    }
+    return producer;
+  }
+
+  private Map<String, Object> adminConfig() {
+    Map<String, Object> config = common();
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis());
+    return config;
+  }
+
+  private Map<String, Object> common() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+    config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+    if (properties.tls()) {
+      config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
+      config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
+      config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, properties.trustStore());
+      if (!properties.keyStore().isBlank()) {
+        config.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
+        config.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, properties.keyStore());
+      }
+    }
+    return config;
+  }
+
+  Duration backoff(int failures) {
+    return RetryBackoff.after(failures, properties.firstRetry(), properties.maxRetry());
+  }
+
+  private void count(String outcome) {
+    Counter.builder("bus.rounds").tag("outcome", outcome).description("bus relay rounds that failed")
+        .register(meters).increment();
+  }
+
+  private void closeProducer() {
+    if (producer != null) {
+      try {
+        producer.close(Duration.ofSeconds(1));
+      } catch (RuntimeException ignored) {
+        // a client that cannot close cleanly is dropped all the same
+      }
+      producer = null;
+    }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  @Override
+  public void start() {
+    if (!properties.enabled()) {
+      LOG.info("bus relay off (no edge.events.bus.bootstrap-servers)");
+      return;
+    }
+    rounds.start(this::round, properties.poll());
+  }
+
+  @Override
+  public void stop() {
+    rounds.stop();
+    synchronized (this) {
+      closeProducer();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return rounds.isRunning();
+  }
+}

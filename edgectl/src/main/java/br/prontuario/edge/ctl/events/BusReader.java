@@ -1,0 +1,109 @@
+package br.prontuario.edge.ctl.events;
+
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the clinical events' topic from its first offset, as a consumer of the bus would, and
+ * keeps each event once: the relay publishes at least once (a failover between the brokers'
+ * acknowledgement and the relay's commit publishes a batch again), so the consumer deduplicates on
+ * the event id. No consumer group: reading commits nothing, so it takes nothing from anyone.
+ */
+final class BusReader implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  /** One event as the bus delivered it, with where it was. */
+  record BusEvent(long seq, String eventId, String type, String patientId, String resourceId,
+      String occurredAt, int partition, long offset) {}
+
+  private final KafkaConsumer<String, String> consumer;
+  private final Set<String> seen = new HashSet<>();
+  private int duplicates;
+
+  BusReader(ClusterDescriptor.Bus bus) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bus.bootstrapServers());
+    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "edgectl-events-tail");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    if (bus.caCertificate() != null) {
+      config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
+      config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
+      config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, bus.caCertificate());
+      if (bus.keyStore() != null) {
+        config.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
+        config.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, bus.keyStore());
+      }
+    }
+    consumer = new KafkaConsumer<>(config);
+    List<PartitionInfo> partitions = consumer.partitionsFor(bus.topic());
+    if (partitions == null || partitions.isEmpty()) {
+      consumer.close();
+      throw new IllegalStateException("the bus has no topic " + bus.topic()
+          + " yet (edge-node's relay creates it when it first reaches the brokers)");
+    }
+    List<TopicPartition> assigned = partitions.stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    consumer.assign(assigned);
+    consumer.seekToBeginning(assigned);
+  }
+
+  /** Everything on the topic now (up to its end offsets when called), each event once. */
+  List<BusEvent> readToEnd() {
+    Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+    List<BusEvent> events = new ArrayList<>();
+    while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+      events.addAll(poll());
+    }
+    return events;
+  }
+
+  /** What arrived since the last call (waiting up to half a second), each event once. */
+  List<BusEvent> poll() {
+    List<BusEvent> fresh = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+      JsonNode body = JSON.readTree(record.value());
+      String eventId = body.path("eventId").asText();
+      if (!seen.add(eventId)) {
+        duplicates++;
+        continue;
+      }
+      fresh.add(new BusEvent(body.path("sequence").asLong(), eventId, body.path("type").asText(),
+          body.path("patientId").isNull() ? null : body.path("patientId").asText(),
+          body.path("resourceId").asText(), body.path("occurredAt").asText(), record.partition(),
+          record.offset()));
+    }
+    return fresh;
+  }
+
+  /** Copies of an event already read (a batch the relay published again after a failover). */
+  int duplicates() {
+    return duplicates;
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(2));
+  }
+}
