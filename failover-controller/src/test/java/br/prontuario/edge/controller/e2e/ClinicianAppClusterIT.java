@@ -1,6 +1,7 @@
 package br.prontuario.edge.controller.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.drill.load.ApiResponse;
@@ -158,6 +159,15 @@ class ClinicianAppClusterIT {
           cluster[0], cluster[1]);
       return tail.code() == 0 && tail.out().contains("\"resourceId\":\"" + controlId + "\"");
     });
+    // a device on the network without a client certificate gets nothing from the brokers
+    var bus = c.cluster.descriptor().bus();
+    try (org.apache.kafka.clients.admin.Admin stranger = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+        "bootstrap.servers", bus.bootstrapServers(), "security.protocol", "SSL", "ssl.truststore.type", "PEM",
+        "ssl.truststore.location", bus.caCertificate(), "default.api.timeout.ms", 10_000, "request.timeout.ms", 5_000))) {
+      assertThatThrownBy(() -> stranger.listTopics().names().get(15, java.util.concurrent.TimeUnit.SECONDS))
+          .as("listing topics without a client certificate")
+          .isInstanceOfAny(java.util.concurrent.ExecutionException.class, java.util.concurrent.TimeoutException.class);
+    }
     // a lab system the cluster does not know: AR, nothing written
     Cli refused = Cli.run("lab", "send", otherLab.toString(), cluster[0], cluster[1], cluster[2], cluster[3]);
     assertThat(refused.code()).isEqualTo(2);
