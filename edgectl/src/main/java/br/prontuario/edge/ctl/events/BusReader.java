@@ -25,20 +25,26 @@ import tools.jackson.databind.json.JsonMapper;
  * acknowledgement and the relay's commit publishes a batch again), so the consumer deduplicates on
  * the event id. No consumer group: reading commits nothing, so it takes nothing from anyone.
  */
-final class BusReader implements AutoCloseable {
+public final class BusReader implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration POLL = Duration.ofMillis(500);
 
   /** One event as the bus delivered it, with where it was. */
-  record BusEvent(long seq, String eventId, String type, String patientId, String resourceId,
+  public record BusEvent(long seq, String eventId, String type, String patientId, String resourceId,
       String occurredAt, int partition, long offset) {}
 
   private final KafkaConsumer<String, String> consumer;
   private final Set<String> seen = new HashSet<>();
   private int duplicates;
 
-  BusReader(ClusterDescriptor.Bus bus) {
+  /** From the topic's first offset. */
+  public BusReader(ClusterDescriptor.Bus bus) {
+    this(bus, true);
+  }
+
+  /** @param fromStart false: only what is published from now on (a benchmark's own events) */
+  public BusReader(ClusterDescriptor.Bus bus, boolean fromStart) {
     Map<String, Object> config = new HashMap<>();
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bus.bootstrapServers());
     config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "edgectl-events-tail");
@@ -66,11 +72,16 @@ final class BusReader implements AutoCloseable {
     List<TopicPartition> assigned = partitions.stream()
         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     consumer.assign(assigned);
-    consumer.seekToBeginning(assigned);
+    if (fromStart) {
+      consumer.seekToBeginning(assigned);
+    } else {
+      consumer.seekToEnd(assigned);
+      assigned.forEach(consumer::position); // resolve the end now, before anything new arrives
+    }
   }
 
   /** Everything on the topic now (up to its end offsets when called), each event once. */
-  List<BusEvent> readToEnd() {
+  public List<BusEvent> readToEnd() {
     Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
     List<BusEvent> events = new ArrayList<>();
     while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
@@ -80,7 +91,7 @@ final class BusReader implements AutoCloseable {
   }
 
   /** What arrived since the last call (waiting up to half a second), each event once. */
-  List<BusEvent> poll() {
+  public List<BusEvent> poll() {
     List<BusEvent> fresh = new ArrayList<>();
     for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
       JsonNode body = JSON.readTree(record.value());
@@ -98,7 +109,7 @@ final class BusReader implements AutoCloseable {
   }
 
   /** Copies of an event already read (a batch the relay published again after a failover). */
-  int duplicates() {
+  public int duplicates() {
     return duplicates;
   }
 

@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code edgectl bench lab [--messages N] [--rate R]}: lab results through the entry's MLLP under
- * whatever else runs (a bench api, a drill), timed message → ACK and message → visible in the
- * records API; exit 0 only when nothing was lost, duplicated or left unacknowledged.
+ * whatever else runs (a bench api, a drill), timed message → ACK, message → visible in the
+ * records API and message → its event on the bus; exit 0 only when nothing was lost, duplicated or left unacknowledged.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-    description = "Lab results over MLLP: message -> ACK and -> visible in /api/v1, p50/p95/p99.")
+    description = "Lab results over MLLP: message -> ACK, -> visible in /api/v1 and -> on the Kafka topic, p50/p95/p99.")
 public final class BenchLabCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -57,7 +57,7 @@ public final class BenchLabCommand implements Callable<Integer> {
         descriptor.demo().username(), descriptor.demo().password(), Duration.ofSeconds(10));
     PrintWriter err = spec.commandLine().getErr();
     LabBench.Report report = new LabBench(new LocalLabSystem(c, Duration.ofSeconds(10)), api,
-        descriptor.database()).run(new LabBench.Settings(messages, rate,
+        descriptor.database(), descriptor.bus()).run(new LabBench.Settings(messages, rate,
             Duration.ofSeconds(giveUpSeconds)), line -> {
               err.println("bench lab: " + line);
               err.flush();

@@ -1,5 +1,6 @@
 package br.prontuario.edge.ctl.lab;
 
+import br.prontuario.edge.ctl.events.BusReader;
 import br.prontuario.edge.drill.bench.LoadAverage;
 import br.prontuario.edge.drill.load.ApiResponse;
 import br.prontuario.edge.drill.load.EdgeApi;
@@ -32,8 +33,9 @@ import java.util.function.Consumer;
 
 /**
  * Sends ORU^R01 messages as the cluster's lab system at a steady rate, each for one of the
- * cluster's patients, and times two things per message from its first send: the ACK (AA comes
- * after the commit the synchronous standby confirmed), and the result visible in the records API.
+ * cluster's patients, and times three things per message from its first send: the ACK (AA comes
+ * after the commit the synchronous standby confirmed), the result visible in the records API, and
+ * its {@code lab-result.created} event on the Kafka topic (read as a consumer would, each event once).
  * A message nobody acknowledged, or answered AE "send it again" (a failover under way), is resent
  * with the same control id, as a lab does; at the end every acknowledged message is counted in the database: once, with both
  * results, or it is lost or duplicated.
@@ -50,11 +52,16 @@ final class LabBench {
 
   /**
    * @param resent messages that needed more than one send (no acknowledgment the first time)
-   * @param ackMs first send to AA; {@code visibleMs} first send to the result in the records API
+   * @param ackMs first send to AA; {@code visibleMs} first send to the result in the records API;
+   *     {@code busMs} first send to its event on the topic
+   * @param notOnBus acknowledged messages whose event never reached the topic; {@code onBusTwice}
+   *     messages with two different events; {@code busCopies} copies of one event (the relay
+   *     published a batch again after a failover: expected, consumers drop them)
    */
   record Report(Instant startedAt, Instant finishedAt, int messages, double perSecond,
       int acknowledged, int notAccepted, int neverAcknowledged, int resent, int notVisible,
-      Latencies ackMs, Latencies visibleMs, int lost, int duplicated, Map<String, Integer> byEntry,
+      Latencies ackMs, Latencies visibleMs, Latencies busMs, int notOnBus, int onBusTwice, int busCopies,
+      int lost, int duplicated, Map<String, Integer> byEntry,
       LoadAverage.Figures loadAverage, List<String> problems) {
 
     boolean clean() {
@@ -67,11 +74,14 @@ final class LabBench {
   private final LocalLabSystem lab;
   private final EdgeApi api;
   private final ClusterDescriptor.Database database;
+  private final ClusterDescriptor.Bus bus;
 
-  LabBench(LocalLabSystem lab, EdgeApi api, ClusterDescriptor.Database database) {
+  /** @param bus the cluster's event bus, or null for a cluster without one (no bus figures) */
+  LabBench(LocalLabSystem lab, EdgeApi api, ClusterDescriptor.Database database, ClusterDescriptor.Bus bus) {
     this.lab = lab;
     this.api = api;
     this.database = database;
+    this.bus = bus;
   }
 
   Report run(Settings settings, Consumer<String> progress) throws Exception {
@@ -95,6 +105,8 @@ final class LabBench {
     Instant started = Instant.now();
     ScheduledExecutorService pool = Executors.newScheduledThreadPool(64);
     List<ScheduledFuture<?>> sends = new ArrayList<>();
+    Map<String, Long> dueAt = new ConcurrentHashMap<>();
+    BusWatch watch = bus == null ? null : new BusWatch(new BusReader(bus, false), "BENCH-" + run + "-");
     try (LoadAverage load = new LoadAverage()) {
       long periodNanos = (long) (1e9 / settings.perSecond());
       long base = System.nanoTime();
@@ -104,6 +116,7 @@ final class LabBench {
         Patient patient = patients.get(i % patients.size());
         String controlId = "BENCH-" + run + "-" + i;
         String message = oru(patient.cpf(), controlId, i);
+        dueAt.put(controlId, due);
         sends.add(pool.schedule(() -> {
           long t0 = due;
           long deadline = t0 + settings.giveUp().toNanos();
@@ -153,6 +166,19 @@ final class LabBench {
               + " acknowledged");
         }
       }
+      List<Double> onBus = new ArrayList<>();
+      int notOnBus = 0;
+      if (watch != null) {
+        watch.awaitAll(acknowledgedIds, settings.giveUp());
+        for (String id : acknowledgedIds) {
+          Long arrived = watch.firstArrival(id);
+          if (arrived == null) {
+            notOnBus++;
+          } else {
+            onBus.add((arrived - dueAt.get(id)) / 1e6);
+          }
+        }
+      }
       Map<String, Integer> stored = stored("BENCH-" + run + "-");
       int lost = (int) acknowledgedIds.stream().filter(id -> !stored.containsKey(id)).count();
       int duplicated = (int) stored.values().stream().filter(n -> n > RESULTS_PER_MESSAGE).count();
@@ -163,16 +189,86 @@ final class LabBench {
       if (duplicated > 0) {
         problems.add(duplicated + " messages stored more than once");
       }
+      if (notOnBus > 0) {
+        problems.add(notOnBus + " acknowledged messages never on the bus within " + settings.giveUp().toSeconds() + " s");
+      }
+      if (watch != null && watch.twice() > 0) {
+        problems.add(watch.twice() + " messages with two different events on the bus");
+      }
       if (never.get() + notAccepted.get() + notVisible.get() > 0) {
         problems.add(never.get() + " never acknowledged, " + notAccepted.get() + " not accepted, "
             + notVisible.get() + " never visible in the API within " + settings.giveUp().toSeconds() + " s");
       }
       return new Report(started, Instant.now(), settings.messages(), settings.perSecond(),
           ack.size(), notAccepted.get(), never.get(), resent.get(), notVisible.get(),
-          Latencies.of(ack), Latencies.of(visible), lost, duplicated, new HashMap<>(byEntry),
-          load.figures(), problems);
+          Latencies.of(ack), Latencies.of(visible), Latencies.of(onBus), notOnBus,
+          watch == null ? 0 : watch.twice(), watch == null ? 0 : watch.copies(), lost, duplicated,
+          new HashMap<>(byEntry), load.figures(), problems);
     } finally {
       pool.shutdownNow();
+      if (watch != null) {
+        watch.close();
+      }
+    }
+  }
+
+  /**
+   * Reads the topic on its own thread from the bench's start, keeping when each of this run's
+   * {@code lab-result.created} events first arrived (by control id) and how many distinct events
+   * one message had.
+   */
+  private static final class BusWatch implements AutoCloseable {
+    private final BusReader reader;
+    private final String prefix;
+    private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, Integer> events = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean stop;
+
+    BusWatch(BusReader reader, String prefix) {
+      this.reader = reader;
+      this.prefix = prefix;
+      this.thread = new Thread(this::watch, "bench-lab-bus");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void watch() {
+      while (!stop) {
+        long now = System.nanoTime();
+        for (BusReader.BusEvent e : reader.poll()) {
+          if ("lab-result.created".equals(e.type()) && e.resourceId().startsWith(prefix)) {
+            arrivals.putIfAbsent(e.resourceId(), now);
+            events.merge(e.resourceId(), 1, Integer::sum);
+          }
+        }
+      }
+    }
+
+    void awaitAll(List<String> ids, Duration giveUp) {
+      long deadline = System.nanoTime() + giveUp.toNanos();
+      while (System.nanoTime() < deadline && !arrivals.keySet().containsAll(ids)) {
+        pause(POLL);
+      }
+    }
+
+    Long firstArrival(String controlId) {
+      return arrivals.get(controlId);
+    }
+
+    int twice() {
+      return (int) events.values().stream().filter(n -> n > 1).count();
+    }
+
+    int copies() {
+      return reader.duplicates();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop = true;
+      thread.join(5_000);
+      reader.close();
     }
   }
 
@@ -262,8 +358,11 @@ final class LabBench {
         + " never acknowledged: %d%n", r.acknowledged(), r.resent(), r.notAccepted(), r.neverAcknowledged()));
     b.append(line("message -> ACK", r.ackMs()));
     b.append(line("message -> visible in /api/v1", r.visibleMs()));
+    b.append(line("message -> event on the bus", r.busMs()));
     b.append(String.format(Locale.ROOT, "  lost: %d, stored twice: %d, never visible: %d%n", r.lost(),
         r.duplicated(), r.notVisible()));
+    b.append(String.format(Locale.ROOT, "  bus: never on it: %d, two events for one message: %d,"
+        + " copies dropped by event id: %d%n", r.notOnBus(), r.onBusTwice(), r.busCopies()));
     b.append(String.format(Locale.ROOT, "  entries used: %s; load average %.1f / %.1f / %.1f (%d CPUs)%n",
         r.byEntry(), r.loadAverage().min(), r.loadAverage().mean(), r.loadAverage().max(),
         r.loadAverage().cpus()));
