@@ -47,6 +47,11 @@ final class AppProperties {
     p.put("edge.audit.anchor.tls.ca-certificate", etcdTls.ca());
     p.put("edge.audit.anchor.tls.certificate", etcdTls.certificate());
     p.put("edge.audit.anchor.tls.key", etcdTls.key());
+    // events out: the outbox relayed to the three brokers, with edge-node's own client certificate
+    var dirs = ProductionDirs.of(config.production());
+    p.put("edge.events.bus.bootstrap-servers", layout.kafkaBootstrap());
+    p.put("edge.events.bus.trust-store", dirs.postgresTls().ca());
+    p.put("edge.events.bus.key-store", dirs.kafkaPem(ClusterCertificates.KAFKA_EDGE_NODE));
     return render("edge-node on " + node.id(), p);
   }
 

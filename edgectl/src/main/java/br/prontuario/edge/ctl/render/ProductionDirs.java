@@ -29,6 +29,16 @@ public record ProductionDirs(String base, String etcd, String pgdata, String pgp
         base + "/tls/ca.crt");
   }
 
+  /** The box's Kafka data (log.dirs). */
+  public String kafka() {
+    return base + "/kafka";
+  }
+
+  /** A Kafka certificate and key in one PEM file: the broker's, or a client's (edge-node). */
+  public String kafkaPem(String name) {
+    return base + "/tls/kafka/" + name + ".pem";
+  }
+
   /** PostgreSQL's certificate, key and CA on a Mac Studio: patroni.yml's ssl_* files. */
   public PatroniConfig.Tls postgresTls() {
     return new PatroniConfig.Tls(base + "/tls/postgres.crt", base + "/tls/postgres.key",

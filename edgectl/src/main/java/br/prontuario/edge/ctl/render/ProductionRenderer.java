@@ -12,6 +12,7 @@ import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.config.ProductionHosts;
 import br.prontuario.edge.localcluster.etcd.EtcdConfig;
+import br.prontuario.edge.localcluster.kafka.KafkaBrokerConfig;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.haproxy.KeepalivedConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
@@ -54,6 +55,11 @@ public final class ProductionRenderer {
       written.add(text(target, dir.resolve("sentinel.conf"),
           RedisConfig.sentinel(node, layout, prod.redis(config.redis()), RedisAuth.of(secrets),
               dirs.sentinel())));
+      written.add(text(target, dir.resolve("kafka-server.properties"), KafkaBrokerConfig.render(
+          KafkaBrokerConfig.broker(node, layout, Path.of(dirs.kafka()), Path.of(dirs.kafkaPem("broker")),
+              Path.of(dirs.postgresTls().ca())),
+          "Kafka broker and KRaft controller " + node.id() + " (rendered by edgectl render; format once with"
+              + " kafka-storage.sh format -t <one cluster id for all three boxes> -c this file)")));
       written.add(text(target, dir.resolve("failover-controller.properties"),
           AppProperties.controller(config, layout, node, dirs.controller())));
       if (node.isDataNode()) {

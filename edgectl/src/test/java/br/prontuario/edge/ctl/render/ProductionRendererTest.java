@@ -49,7 +49,8 @@ class ProductionRendererTest {
         "node-a/pgbackrest.conf", "node-b/pgbackrest.conf", "witness/pgbackrest.conf",
         "node-a/edge-node.properties", "node-b/edge-node.properties",
         "node-a/failover-controller.properties", "node-b/failover-controller.properties",
-        "witness/failover-controller.properties", "witness/replication-gateway.cfg");
+        "witness/failover-controller.properties", "witness/replication-gateway.cfg",
+        "node-a/kafka-server.properties", "node-b/kafka-server.properties", "witness/kafka-server.properties");
 
     JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")));
     assertThat(patroni.at("/name").asString()).isEqualTo("node-b");
@@ -156,6 +157,28 @@ class ProductionRendererTest {
       p.load(in);
     }
     return p;
+  }
+
+  @Test
+  void everyBoxRunsAKafkaBrokerAndControllerThatTakesOnlyCertificatesOfTheClusterCa() throws Exception {
+    ProductionRenderer.render(CONFIG, target);
+
+    Properties witness = properties("witness/kafka-server.properties");
+    assertThat(witness.getProperty("node.id")).isEqualTo("3");
+    assertThat(witness.getProperty("process.roles")).isEqualTo("broker,controller");
+    assertThat(witness.getProperty("controller.quorum.voters"))
+        .isEqualTo("1@10.20.0.11:9093,2@10.20.0.12:9093,3@10.20.0.13:9093");
+    assertThat(witness.getProperty("listeners")).isEqualTo("BROKER://10.20.0.13:9092,CONTROLLER://10.20.0.13:9093");
+    assertThat(witness.getProperty("listener.security.protocol.map")).isEqualTo("BROKER:SSL,CONTROLLER:SSL");
+    assertThat(witness.getProperty("ssl.client.auth")).isEqualTo("required");
+    assertThat(witness.getProperty("ssl.keystore.location")).endsWith("/tls/kafka/broker.pem");
+    assertThat(witness.getProperty("ssl.truststore.location")).endsWith("/tls/ca.crt");
+    assertThat(witness.getProperty("min.insync.replicas")).isEqualTo("2");
+    assertThat(witness.getProperty("unclean.leader.election.enable")).isEqualTo("false");
+    Properties edgeNode = properties("node-b/edge-node.properties");
+    assertThat(edgeNode.getProperty("edge.events.bus.bootstrap-servers"))
+        .isEqualTo("10.20.0.11:9092,10.20.0.12:9092,10.20.0.13:9092");
+    assertThat(edgeNode.getProperty("edge.events.bus.key-store")).endsWith("/tls/kafka/edge-node.pem");
   }
 
   @Test

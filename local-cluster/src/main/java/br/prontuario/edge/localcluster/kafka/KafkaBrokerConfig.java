@@ -80,7 +80,7 @@ public final class KafkaBrokerConfig {
   }
 
   /** {@code key=value} lines, in order. */
-  static String render(Map<String, String> properties, String header) {
+  public static String render(Map<String, String> properties, String header) {
     StringBuilder out = new StringBuilder("# ").append(header).append('\n');
     properties.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
     return out.toString();
