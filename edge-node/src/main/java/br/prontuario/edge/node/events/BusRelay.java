@@ -3,6 +3,7 @@ package br.prontuario.edge.node.events;
 import br.prontuario.edge.node.background.PeriodicTask;
 import br.prontuario.edge.node.ops.NodeProperties;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -54,6 +56,7 @@ public class BusRelay implements SmartLifecycle {
   public static final String EVENT_ID_HEADER = "prontuario-event-id";
   public static final String EVENT_TYPE_HEADER = "prontuario-event-type";
   private static final Logger LOG = LoggerFactory.getLogger(BusRelay.class);
+  private static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
 
   private final BusProperties properties;
   private final JdbcTemplate jdbc;
@@ -66,6 +69,9 @@ public class BusRelay implements SmartLifecycle {
   private boolean topicReady;
   private int failures;
   private Instant nextTry = Instant.EPOCH;
+  private Instant lastMeasured = Instant.EPOCH;
+  private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
   public BusRelay(BusProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions,
       Clock clock, MeterRegistry meters, NodeProperties node) {
@@ -75,11 +81,18 @@ public class BusRelay implements SmartLifecycle {
     this.clock = clock;
     this.meters = meters;
     this.clientId = "edge-node-" + node.name();
+    Gauge.builder("bus.pending", pending, AtomicLong::get).tag("topic", properties.topic())
+        .description("events committed but not yet acknowledged by the brokers").register(meters);
+    Gauge.builder("bus.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
+        .tag("topic", properties.topic())
+        .description("age of the oldest event still to publish (grows while the bus is unreachable)")
+        .register(meters);
   }
 
   /** One round: everything pending, batch after batch, unless the last failure says wait. */
   synchronized void round() {
     Instant now = clock.instant();
+    measureBacklog(now);
     if (now.isBefore(nextTry)) {
       return;
     }
@@ -100,6 +113,25 @@ public class BusRelay implements SmartLifecycle {
       if (failures >= 3) {
         closeProducer(); // a fresh client re-reads the brokers' addresses and credentials
       }
+    }
+  }
+
+  /** The backlog gauges, every few seconds (also while the brokers are unreachable: that is when they matter). */
+  private void measureBacklog(Instant now) {
+    if (now.isBefore(lastMeasured.plus(BACKLOG_EVERY))) {
+      return;
+    }
+    lastMeasured = now;
+    try {
+      jdbc.query("SELECT count(*), min(e.occurred_at) FROM bus_pending p JOIN outbox_events e"
+          + " ON e.seq = p.event_seq WHERE p.topic = ?", r -> {
+            pending.set(r.getLong(1));
+            OffsetDateTime oldest = r.getObject(2, OffsetDateTime.class);
+            oldestPendingSeconds.set(oldest == null ? 0
+                : Math.max(0, now.getEpochSecond() - oldest.toInstant().getEpochSecond()));
+          }, properties.topic());
+    } catch (RuntimeException e) {
+      LOG.warn("bus relay: backlog not measured ({})", e.getClass().getSimpleName());
     }
   }
 

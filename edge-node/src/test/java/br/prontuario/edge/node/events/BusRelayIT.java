@@ -91,9 +91,12 @@ class BusRelayIT extends EdgeNodeIT {
     relay(kafka.bootstrapServers(), "node-a").round();
     String patient = createPatient("Paciente Espera");
 
-    BusRelay cutOff = relay("127.0.0.1:" + br.prontuario.edge.localcluster.process.FreePorts.next(), "node-b");
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    BusRelay cutOff = relay("127.0.0.1:" + br.prontuario.edge.localcluster.process.FreePorts.next(), "node-b", meters);
     cutOff.round();
     assertThat(pending()).as("nothing acknowledged, nothing forgotten").isEqualTo(1);
+    assertThat(meters.get("bus.pending").tag("topic", topic).gauge().value()).as("what an operator sees").isEqualTo(1);
+    assertThat(meters.get("bus.rounds").tag("outcome", "failed").counter().count()).isEqualTo(1);
 
     relay(kafka.bootstrapServers(), "node-a").round();
     assertThat(bodiesFor(readTopic(), patient)).extracting(b -> b.get("type").asText())
@@ -125,10 +128,13 @@ class BusRelayIT extends EdgeNodeIT {
   }
 
   private BusRelay relay(String bootstrap, String node) {
+    return relay(bootstrap, node, new SimpleMeterRegistry());
+  }
+
+  private BusRelay relay(String bootstrap, String node, SimpleMeterRegistry meters) {
     BusProperties properties = new BusProperties(bootstrap, topic, 3, 1, 1, Duration.ofSeconds(1), 2,
         Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMillis(20), "", "");
-    return new BusRelay(properties, jdbc, transactions, Clock.systemUTC(), new SimpleMeterRegistry(),
-        new NodeProperties(node));
+    return new BusRelay(properties, jdbc, transactions, Clock.systemUTC(), meters, new NodeProperties(node));
   }
 
   private String note(String patient, String doctor, String text) {
