@@ -14,10 +14,11 @@ SELECT count(*) AS notes FROM notes \gset
 SELECT max(seq) AS audit_rows FROM audit_log \gset
 \echo patients :patients, notes :notes, audit rows :audit_rows
 
--- the patient with the most notes, and the cursor of their 50th page of 20
-SELECT patient_id AS busy FROM notes GROUP BY patient_id ORDER BY count(*) DESC LIMIT 1 \gset
+-- the patient with the most notes, and the cursor of their last page of 20 (or the 50th)
+SELECT patient_id AS busy, count(*) AS busy_notes FROM notes GROUP BY patient_id ORDER BY count(*) DESC LIMIT 1 \gset
 SELECT recorded_at AS deep_at, id AS deep_id FROM notes WHERE patient_id = :'busy'
-  ORDER BY recorded_at DESC, id DESC OFFSET 1000 LIMIT 1 \gset
+  ORDER BY recorded_at DESC, id DESC OFFSET least(:busy_notes - 21, 1000) LIMIT 1 \gset
+\echo busiest patient: :busy_notes notes
 SELECT principal AS idem_principal, idem_key AS idem_key FROM idempotency_keys LIMIT 1 \gset
 
 \echo '== read patient (PatientRepository.find)'
