@@ -70,8 +70,8 @@ public final class KafkaBroker {
 
   /** Kafka's storage tool writes meta.properties with the shared cluster id and this node's id. */
   public static void format(Path lib, Path config, Path logConfig, String clusterId, Path dir) {
-    List<String> command = java(lib, logConfig, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-        config.toString(), "--ignore-formatted");
+    List<String> command = java(lib, logConfig, "kafka.tools.StorageTool", "format",
+        "--cluster-id=" + clusterId, "--config=" + config, "--ignore-formatted");
     Path log = dir.resolve("format.log");
     try {
       Process format = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -105,16 +105,21 @@ public final class KafkaBroker {
     return command;
   }
 
-  /** 16 random bytes in URL-safe base64 without padding: Kafka's own cluster id form. */
+  /** 16 random bytes in URL-safe base64 without padding, never starting with '-': Kafka's own cluster id form. */
   public static synchronized String clusterId(Path stateDir) {
     Path file = stateDir.resolve("kafka-cluster-id");
     try {
       if (Files.isRegularFile(file)) {
         return Files.readString(file).strip();
       }
+      SecureRandom random = new SecureRandom();
       byte[] id = new byte[16];
-      new SecureRandom().nextBytes(id);
-      String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+      String clusterId;
+      do {
+        // as Kafka's own Uuid.randomUuid: an id starting with '-' reads as an option on a command line
+        random.nextBytes(id);
+        clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+      } while (clusterId.startsWith("-"));
       Files.writeString(file, clusterId + "\n");
       return clusterId;
     } catch (IOException e) {
