@@ -45,8 +45,4 @@ public record BusProperties(
   public boolean enabled() {
     return !bootstrapServers.isBlank();
   }
-
-  public boolean tls() {
-    return !trustStore.isBlank();
-  }
 }

@@ -2,6 +2,7 @@ package br.prontuario.edge.node.events;
 
 import br.prontuario.edge.node.background.PeriodicTask;
 import br.prontuario.edge.node.ops.NodeProperties;
+import br.prontuario.edge.site.bus.BusConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +30,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -248,19 +247,9 @@ public class BusRelay implements SmartLifecycle {
   }
 
   private Map<String, Object> common() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+    Map<String, Object> config = BusConnection.settings(properties.bootstrapServers(), clientId,
+        properties.trustStore(), properties.keyStore());
     config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
-    if (properties.tls()) {
-      config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
-      config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-      config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, properties.trustStore());
-      if (!properties.keyStore().isBlank()) {
-        config.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
-        config.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, properties.keyStore());
-      }
-    }
     return config;
   }
 

@@ -1,20 +1,18 @@
 package br.prontuario.edge.ctl.events;
 
+import br.prontuario.edge.site.bus.BusConnection;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,23 +43,13 @@ public final class BusReader implements AutoCloseable {
 
   /** @param fromStart false: only what is published from now on (a benchmark's own events) */
   public BusReader(ClusterDescriptor.Bus bus, boolean fromStart) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bus.bootstrapServers());
-    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "edgectl-events-tail");
+    Map<String, Object> config = BusConnection.settings(bus.bootstrapServers(), "edgectl-events-tail",
+        bus.caCertificate(), bus.keyStore());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-    if (bus.caCertificate() != null) {
-      config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
-      config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-      config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, bus.caCertificate());
-      if (bus.keyStore() != null) {
-        config.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
-        config.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, bus.keyStore());
-      }
-    }
     consumer = new KafkaConsumer<>(config);
     List<PartitionInfo> partitions = consumer.partitionsFor(bus.topic());
     if (partitions == null || partitions.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -160,24 +161,6 @@ public final class TailCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void print(PrintWriter out, BusReader.BusEvent e) {
-    if (json) {
-      Map<String, Object> event = new LinkedHashMap<>();
-      event.put("seq", e.seq());
-      event.put("eventId", e.eventId());
-      event.put("type", e.type());
-      event.put("patientId", e.patientId());
-      event.put("resourceId", e.resourceId());
-      event.put("occurredAt", e.occurredAt());
-      event.put("partition", e.partition());
-      event.put("offset", e.offset());
-      out.println(JSON.writeValueAsString(event));
-    } else {
-      out.printf("%d  %s  %-24s %s  %s  (partition %d, offset %d)%n", e.seq(), e.occurredAt(), e.type(),
-          e.resourceId(), e.eventId(), e.partition(), e.offset());
-    }
-  }
-
   /** The sequence number just before the last {@code lines} events (of the type, if one is given). */
   private long startOfLast(Connection c, int lines) throws SQLException {
     try (PreparedStatement q = c.prepareStatement("SELECT coalesce(min(seq) - 1, (SELECT coalesce(max(seq), 0)"
@@ -194,18 +177,34 @@ public final class TailCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, ResultSet r) throws SQLException {
+    print(out, r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+        r.getTimestamp(6).toInstant().toString(), Map.of());
+  }
+
+  /** The same line or object as an outbox event, and where on the topic it was. */
+  private void print(PrintWriter out, BusReader.BusEvent e) {
+    Map<String, Object> where = new LinkedHashMap<>();
+    where.put("partition", e.partition());
+    where.put("offset", e.offset());
+    print(out, e.seq(), e.eventId(), e.type(), e.patientId(), e.resourceId(), e.occurredAt(), where);
+  }
+
+  private void print(PrintWriter out, long seq, String eventId, String type, String patientId,
+      String resourceId, String occurredAt, Map<String, Object> where) {
     if (json) {
       Map<String, Object> event = new LinkedHashMap<>();
-      event.put("seq", r.getLong(1));
-      event.put("eventId", r.getString(2));
-      event.put("type", r.getString(3));
-      event.put("patientId", r.getString(4));
-      event.put("resourceId", r.getString(5));
-      event.put("occurredAt", r.getTimestamp(6).toInstant().toString());
+      event.put("seq", seq);
+      event.put("eventId", eventId);
+      event.put("type", type);
+      event.put("patientId", patientId);
+      event.put("resourceId", resourceId);
+      event.put("occurredAt", occurredAt);
+      event.putAll(where);
       out.println(JSON.writeValueAsString(event));
     } else {
-      out.printf("%d  %s  %-24s %s  %s%n", r.getLong(1), r.getTimestamp(6).toInstant(), r.getString(3),
-          r.getString(5), r.getString(2));
+      String suffix = where.isEmpty() ? "" : where.entrySet().stream()
+          .map(w -> w.getKey() + " " + w.getValue()).collect(Collectors.joining(", ", "  (", ")"));
+      out.printf("%d  %s  %-24s %s  %s%s%n", seq, occurredAt, type, resourceId, eventId, suffix);
     }
   }
 }

@@ -5,6 +5,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
+import br.prontuario.edge.localcluster.kafka.KafkaBrokerConfig;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ final class AppProperties {
     // events out: the outbox relayed to the three brokers, with edge-node's own client certificate
     var dirs = ProductionDirs.of(config.production());
     p.put("edge.events.bus.bootstrap-servers", layout.kafkaBootstrap());
+    p.put("edge.events.bus.topic", KafkaBrokerConfig.TOPIC);
     p.put("edge.events.bus.trust-store", dirs.postgresTls().ca());
     p.put("edge.events.bus.key-store", dirs.kafkaPem(ClusterCertificates.KAFKA_EDGE_NODE));
     return render("edge-node on " + node.id(), p);

@@ -179,6 +179,7 @@ class ProductionRendererTest {
     assertThat(edgeNode.getProperty("edge.events.bus.bootstrap-servers"))
         .isEqualTo("10.20.0.11:9092,10.20.0.12:9092,10.20.0.13:9092");
     assertThat(edgeNode.getProperty("edge.events.bus.key-store")).endsWith("/tls/kafka/edge-node.pem");
+    assertThat(edgeNode.getProperty("edge.events.bus.topic")).isEqualTo("prontuario.clinical-events");
   }
 
   @Test

@@ -161,9 +161,11 @@ class ClinicianAppClusterIT {
     });
     // a device on the network without a client certificate gets nothing from the brokers
     var bus = c.cluster.descriptor().bus();
-    try (org.apache.kafka.clients.admin.Admin stranger = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
-        "bootstrap.servers", bus.bootstrapServers(), "security.protocol", "SSL", "ssl.truststore.type", "PEM",
-        "ssl.truststore.location", bus.caCertificate(), "default.api.timeout.ms", 10_000, "request.timeout.ms", 5_000))) {
+    var noCertificate = br.prontuario.edge.site.bus.BusConnection.settings(bus.bootstrapServers(), "stranger",
+        bus.caCertificate(), null);
+    noCertificate.put("default.api.timeout.ms", 10_000);
+    noCertificate.put("request.timeout.ms", 5_000);
+    try (org.apache.kafka.clients.admin.Admin stranger = org.apache.kafka.clients.admin.Admin.create(noCertificate)) {
       assertThatThrownBy(() -> stranger.listTopics().names().get(15, java.util.concurrent.TimeUnit.SECONDS))
           .as("listing topics without a client certificate")
           .isInstanceOfAny(java.util.concurrent.ExecutionException.class, java.util.concurrent.TimeoutException.class);

@@ -4,6 +4,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterLayout;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.kafka.KafkaBrokerConfig;
 import br.prontuario.edge.localcluster.process.DetachedLaunch;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.models.FaceEmbeddingKey;
@@ -74,6 +75,7 @@ public final class EdgeNodeApp {
         "--edge.lab.senders[0].token-sha256=" + sha256Hex(secrets.labToken()),
         // events out: the outbox relay publishes to the three brokers, with its own certificate
         "--edge.events.bus.bootstrap-servers=" + layout.kafkaBootstrap(),
+        "--edge.events.bus.topic=" + KafkaBrokerConfig.TOPIC,
         "--edge.events.bus.trust-store=" + tls.caCertificate(),
         "--edge.events.bus.key-store=" + tls.kafkaClient(ClusterCertificates.KAFKA_EDGE_NODE),
         "--edge.demo.enabled=true"));

@@ -2,6 +2,7 @@ package br.prontuario.edge.localcluster.cluster;
 
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
+import br.prontuario.edge.localcluster.kafka.KafkaBrokerConfig;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
@@ -10,9 +11,6 @@ import java.util.List;
 
 /** This cluster's {@code cluster.json}, from its layout, configuration and secrets. */
 final class LocalDescriptor {
-
-  /** edge-node's default topic ({@code edge.events.bus.topic}). */
-  static final String BUS_TOPIC = "prontuario.clinical-events";
 
   private LocalDescriptor() {}
 
@@ -46,7 +44,7 @@ final class LocalDescriptor {
         new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses(),
             RedisAuth.CONTROLLER, secrets.redisControllerPassword()),
         new ClusterDescriptor.PatroniApi(secrets.patroniRestUser(), secrets.patroniRestPassword()),
-        cluster.withApps() ? new ClusterDescriptor.Bus(layout.kafkaBootstrap(), BUS_TOPIC,
+        cluster.withApps() ? new ClusterDescriptor.Bus(layout.kafkaBootstrap(), KafkaBrokerConfig.TOPIC,
             cluster.tls().caCertificate().toString(),
             cluster.tls().kafkaClient(ClusterCertificates.KAFKA_OPERATIONS).toString()) : null);
   }

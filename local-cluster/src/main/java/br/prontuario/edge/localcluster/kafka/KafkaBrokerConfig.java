@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public final class KafkaBrokerConfig {
 
+  /** The clinical events' topic, as edge-node's relay is told to publish to and readers to read. */
+  public static final String TOPIC = "prontuario.clinical-events";
+
   /** The broker listener (clients and the other brokers) and the controllers' own. */
   static final String BROKER_LISTENER = "BROKER";
   static final String CONTROLLER_LISTENER = "CONTROLLER";
