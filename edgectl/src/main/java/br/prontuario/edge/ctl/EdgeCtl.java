@@ -17,6 +17,7 @@ import br.prontuario.edge.ctl.cluster.StatusCommand;
 import br.prontuario.edge.ctl.cluster.ThawCommand;
 import br.prontuario.edge.ctl.cluster.UpCommand;
 import br.prontuario.edge.ctl.render.RenderCommand;
+import br.prontuario.edge.ctl.secrets.RotateSecretsCommand;
 import br.prontuario.edge.ctl.controller.ControllerCommand;
 import br.prontuario.edge.ctl.controller.HistoryCommand;
 import br.prontuario.edge.ctl.controller.MaintenanceCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       InstallCommand.class,
       RestoreCommand.class,
+      RotateSecretsCommand.class,
       AuditCommand.class,
       EventsCommand.class,
       BackupCommand.class,

@@ -3,7 +3,6 @@ package br.prontuario.edge.ctl.upgrade;
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
 import br.prontuario.edge.ctl.controller.ControllerSwitchover;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
-import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.upgrade.EdgeNodeJar;
 import br.prontuario.edge.localcluster.upgrade.NodeUpgrade;
 import br.prontuario.edge.localcluster.upgrade.AppJarUpgrade;
@@ -12,7 +11,6 @@ import br.prontuario.edge.localcluster.upgrade.PostgresMinorUpgrade;
 import br.prontuario.edge.localcluster.upgrade.RollingUpgrade;
 import br.prontuario.edge.localcluster.upgrade.RollingUpgrade.RolledBack;
 import br.prontuario.edge.localcluster.upgrade.RollingUpgrade.Upgraded;
-import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +86,7 @@ public final class UpgradeCommand implements Callable<Integer> {
       out.println("upgrade: " + line);
       out.flush();
     };
-    RollingUpgrade rolling = new RollingUpgrade(cluster, switchover(cluster), progress);
+    RollingUpgrade rolling = new RollingUpgrade(cluster, ControllerSwitchover.of(cluster), progress);
     if (what.jar != null) {
       Path jar = what.jar.toAbsolutePath();
       AppJarUpgrade app = new AppJarUpgrade(cluster, jar, readyTimeout, progress);
@@ -121,12 +119,5 @@ public final class UpgradeCommand implements Callable<Integer> {
         + " did not come back on " + version + ": " + back.reason() + "; both nodes run " + old);
     err.flush();
     return 1;
-  }
-
-  /** The controller moves the active role with the leader; a cluster without one, Patroni alone. */
-  private static Consumer<NodeName> switchover(EdgeCluster cluster) {
-    return ClusterDescriptor.read(cluster.stateDir()).controllerUrl() != null
-        ? node -> ControllerSwitchover.to(cluster.stateDir(), node.id())
-        : cluster::patroniSwitchover;
   }
 }

@@ -46,8 +46,14 @@ final class ClinicalApi {
   }
 
   Response addNote(String token, String patientId, String text) throws IOException, InterruptedException {
+    return addNote(token, patientId, text, UUID.randomUUID().toString());
+  }
+
+  /** A retry of the same note sends the same key, as the clinicians' app does. */
+  Response addNote(String token, String patientId, String text, String idempotencyKey)
+      throws IOException, InterruptedException {
     return post("/api/v1/patients/" + patientId + "/notes", token,
-        "{\"type\":\"evolucao\",\"text\":\"" + text + "\"}");
+        "{\"type\":\"evolucao\",\"text\":\"" + text + "\"}", idempotencyKey);
   }
 
   /** The texts of the patient's current notes (up to 200). */
@@ -65,10 +71,15 @@ final class ClinicalApi {
   }
 
   private Response post(String path, String token, String json) throws IOException, InterruptedException {
+    return post(path, token, json, UUID.randomUUID().toString());
+  }
+
+  private Response post(String path, String token, String json, String idempotencyKey)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
-        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .header("Idempotency-Key", idempotencyKey)
         .POST(HttpRequest.BodyPublishers.ofString(json));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

@@ -1,12 +1,18 @@
 package br.prontuario.edge.ctl.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import br.prontuario.edge.ctl.EdgeCtl;
+import br.prontuario.edge.localcluster.cloud.CloudSite;
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.redis.RedisAuth;
+import br.prontuario.edge.site.resp.RespClient;
+import br.prontuario.edge.site.resp.RespCredentials;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
@@ -415,6 +421,114 @@ class EdgeClusterIT {
     awaitDb(standby.id(), "sync_standby");
     assertThat(local().leader()).contains(leader);
     assertThat(entry.noteTexts(token, patientId)).contains("while the standby was cut off");
+  }
+
+  @Test
+  @Order(14)
+  void rotateSecretsGivesTheAppsNewPasswordsWhileAClinicianWritesAndRefusesTheOldOnes()
+      throws Exception {
+    EdgeCluster before = local();
+    ClusterSecrets old = before.secrets();
+    NodeName leader = before.leader().orElseThrow();
+    awaitDb(leader.peer().id(), "sync_standby");
+    long leaderApp = pid(leader);
+    long standbyApp = pid(leader.peer());
+    String token = entry.login("demo", cluster.demo().password());
+    AtomicBoolean writing = new AtomicBoolean(true);
+    List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicInteger retries = new AtomicInteger();
+    Thread clinician = new Thread(() -> {
+      for (int i = 0; writing.get(); i++) {
+        String text = "during rotation " + i;
+        String key = java.util.UUID.randomUUID().toString();
+        // the app's rule: a failed save is sent again with the same key until it is stored
+        for (int attempt = 0; attempt < 30; attempt++) {
+          try {
+            if (entry.addNote(token, patientId, text, key).status() == 201) {
+              acknowledged.add(text);
+              break;
+            }
+          } catch (Exception retry) {
+            // timeout or connection reset: the same key again
+          }
+          retries.incrementAndGet();
+          sleep(1_000);
+        }
+        sleep(1_500); // the chart lists its newest 200 notes: stay well below
+
+      }
+    });
+    clinician.start();
+    Cli rotation;
+    try {
+      rotation = run("rotate-secrets", "--dir", dir.toString());
+    } finally {
+      writing.set(false);
+      clinician.join(60_000);
+    }
+
+    assertThat(rotation.code()).as(rotation.err()).isZero();
+    assertThat(rotation.out()).contains("takes a new password besides its old one")
+        .contains("restarting " + leader.peer().id() + "'s edge-node")
+        .contains("switching over to " + leader.peer().id())
+        .contains("restarting " + leader.id() + "'s edge-node")
+        .contains("restarting cloud-fallback").contains("rotated:");
+    assertThat(local().leader()).contains(leader.peer());
+    assertThat(pid(leader)).isNotEqualTo(leaderApp);
+    assertThat(pid(leader.peer())).isNotEqualTo(standbyApp);
+    ClusterSecrets fresh = local().secrets();
+    assertThat(fresh.appPassword()).isNotEqualTo(old.appPassword());
+    assertThat(fresh.jwtSecret()).isEqualTo(old.jwtSecret());
+    assertThat(dir.resolve("secrets.previous.json")).doesNotExist();
+    assertThat(ClusterDescriptor.read(dir).database().password()).isEqualTo(fresh.appPassword());
+
+    // PostgreSQL: the old passwords are refused, the new ones let the apps in
+    String records = local().layout().jdbcUrl(local().config().postgres().database());
+    String app = local().config().postgres().appUser();
+    String owner = local().config().postgres().ownerUser();
+    assertThatThrownBy(() -> java.sql.DriverManager.getConnection(records, app, old.appPassword()).close())
+        .hasMessageContaining("password authentication failed");
+    assertThatThrownBy(() -> java.sql.DriverManager.getConnection(records, owner, old.ownerPassword()).close())
+        .hasMessageContaining("password authentication failed");
+    java.sql.DriverManager.getConnection(records, app, fresh.appPassword()).close();
+    // Redis and every Sentinel: the old password is gone, the new one is the apps'
+    var layout = local().layout();
+    var oldUser = new RespCredentials(RedisAuth.EDGE_NODE, old.redisEdgeNodePassword());
+    var newUser = new RespCredentials(RedisAuth.EDGE_NODE, fresh.redisEdgeNodePassword());
+    for (NodeName node : NodeName.values()) {
+      List<Integer> ports = node.isDataNode()
+          ? List.of(layout.ports(node).redis(), layout.ports(node).sentinel())
+          : List.of(layout.ports(node).sentinel());
+      for (int port : ports) {
+        assertThatThrownBy(() -> new RespClient(Duration.ofSeconds(3), oldUser)
+            .call(layout.host(node), port, "PING")).hasMessageContaining("WRONGPASS");
+        assertThat(new RespClient(Duration.ofSeconds(3), newUser).call(layout.host(node), port, "PING"))
+            .isEqualTo("PONG");
+      }
+    }
+    // the dark cloud-fallback was started again with the new password (its launch record)
+    String cloudLaunch = Files.readString(local().dir(NodeName.WITNESS, CloudSite.APP)
+        .resolve("launch.json"));
+    assertThat(cloudLaunch).contains(fresh.appPassword()).doesNotContain(old.appPassword());
+
+    // the clinician never lost a note: each was stored once, retries included
+    System.out.println("rotate-secrets: " + acknowledged.size() + " notes written during it, "
+        + retries.get() + " retried saves");
+    assertThat(acknowledged).isNotEmpty();
+    List<String> stored = entry.noteTexts(token, patientId);
+    for (String text : acknowledged) {
+      assertThat(stored).as("stored once: %s", text).containsOnlyOnce(text);
+    }
+    // logins write refresh tokens to Redis with the apps' new password
+    assertThat(entry.login("demo", cluster.demo().password())).isNotBlank();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A folder of links to each binary: another install of the same version. */

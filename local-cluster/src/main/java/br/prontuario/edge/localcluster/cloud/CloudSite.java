@@ -80,6 +80,34 @@ public final class CloudSite {
       throw new IllegalStateException("no " + jar + "; build it with ./mvnw -pl cloud-fallback -am package");
     }
     CloudDataPlane plane = dataPlane(cluster).start(timeout);
+    startFallback(cluster, plane, jar, timeout);
+    return plane;
+  }
+
+  /**
+   * cloud-fallback and its Redis again, with the cluster's current secrets ({@code edgectl
+   * rotate-secrets}): only while the site is a standby, when neither holds anything clinicians
+   * use. Returns once the app is up.
+   */
+  public static void restartFallback(EdgeCluster cluster, Path repositoryRoot, Duration timeout) {
+    CloudDataPlane plane = dataPlane(cluster);
+    if (plane.isPrimary()) {
+      throw new IllegalStateException("the cloud site serves clinicians: fail back before restarting it");
+    }
+    for (String component : List.of(APP, REDIS)) {
+      plane.processes().stop(component);
+      try {
+        // their launch records carry the old secrets; a new launch writes new ones
+        Files.deleteIfExists(plane.processes().dir(component).resolve("launch.json"));
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    startFallback(cluster, plane, repositoryRoot.resolve(JAR), timeout);
+  }
+
+  private static void startFallback(EdgeCluster cluster, CloudDataPlane plane, Path jar,
+      Duration timeout) {
     CloudPorts ports = plane.ports();
     CloudProcesses processes = plane.processes();
     Path redis = Binaries.require("redis-server", "redis-server", "redis");
@@ -120,7 +148,6 @@ public final class CloudSite {
     for (NodeName box : NodeName.values()) {
       HaproxyServer.recordCloudAddress(cluster.dir(box, Components.HAPROXY), "127.0.0.1", ports.app());
     }
-    return plane;
   }
 
   /** Promotes the cloud (if still a standby), routes clinicians to it, records the fork point. */

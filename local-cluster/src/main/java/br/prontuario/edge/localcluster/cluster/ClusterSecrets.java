@@ -25,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     user, and the Sentinels among themselves ({@code RedisAuth} names the users)
  * @param labToken what the local lab system ({@link #LAB_APPLICATION}@{@link #LAB_FACILITY})
  *     puts in MSH-8 or {@code X-Lab-Token}; edge-node keeps only its SHA-256
+ * @param redisOperationsPassword the operators' Redis and Sentinel user, which may only change
+ *     ACL users and write them down ({@code edgectl rotate-secrets})
  */
 public record ClusterSecrets(
     String superuserPassword,
@@ -41,7 +43,8 @@ public record ClusterSecrets(
     String redisControllerPassword,
     String sentinelPeerPassword,
     String ownerPassword,
-    String labToken) {
+    String labToken,
+    String redisOperationsPassword) {
 
   public static final String PATRONI_REST_USER = "patroni-ops";
   /** The local cluster's one lab sender: MSH-3 and MSH-4 of its messages. */
@@ -54,7 +57,18 @@ public record ClusterSecrets(
   public static ClusterSecrets generate() {
     return new ClusterSecrets(token(18), token(18), token(18), token(18), token(12),
         Base64.getEncoder().encodeToString(bytes(48)), PATRONI_REST_USER, token(18), token(18),
-        token(18), token(18), token(18), token(18), token(18), token(18));
+        token(18), token(18), token(18), token(18), token(18), token(18), token(18));
+  }
+
+  /**
+   * The same secrets with new passwords for what the apps log in with: the database's app and
+   * owner roles and the apps' Redis/Sentinel user ({@code edgectl rotate-secrets}).
+   */
+  public ClusterSecrets withNewAppCredentials() {
+    return new ClusterSecrets(superuserPassword, replicationPassword, rewindPassword, token(18),
+        demoPassword, jwtSecret, patroniRestUser, patroniRestPassword, token(18),
+        redisReplicaPassword, redisSentinelPassword, redisControllerPassword, sentinelPeerPassword,
+        token(18), labToken, redisOperationsPassword);
   }
 
   /** What {@code edgectl render} writes: production secrets come from the secret store. */
@@ -63,7 +77,7 @@ public record ClusterSecrets(
         "CHANGE-ME (or PATRONI_REPLICATION_PASSWORD)", "CHANGE-ME (or PATRONI_REWIND_PASSWORD)",
         "CHANGE-ME", "", "CHANGE-ME", PATRONI_REST_USER,
         "CHANGE-ME (or PATRONI_RESTAPI_PASSWORD)", "CHANGE-ME", "CHANGE-ME", "CHANGE-ME",
-        "CHANGE-ME", "CHANGE-ME", "CHANGE-ME", "CHANGE-ME");
+        "CHANGE-ME", "CHANGE-ME", "CHANGE-ME", "CHANGE-ME", "CHANGE-ME");
   }
 
   /** What callers of Patroni's unsafe endpoints send. */
@@ -71,8 +85,13 @@ public record ClusterSecrets(
     return new PatroniCredentials(patroniRestUser, patroniRestPassword);
   }
 
+  /** Where {@link #loadOrCreate} keeps a cluster's secrets. */
+  public static Path file(Path stateDir) {
+    return stateDir.resolve("secrets.json");
+  }
+
   public static ClusterSecrets loadOrCreate(Path stateDir) {
-    Path file = stateDir.resolve("secrets.json");
+    Path file = file(stateDir);
     try {
       if (Files.isRegularFile(file)) {
         ObjectNode stored = (ObjectNode) JSON.readTree(file.toFile());
@@ -93,6 +112,30 @@ public record ClusterSecrets(
     }
   }
 
+  /** A secrets file as written by {@link #writeTo}, complete (no secret generated). */
+  public static ClusterSecrets readFrom(Path file) {
+    try {
+      return JSON.readValue(file.toFile(), ClusterSecrets.class);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalStateException("cannot read " + file + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Replaces {@code file} in one step (a temporary file, mode 0600 before anything is in it, then
+   * moved over): a crash leaves the old secrets or the new ones, never half of each.
+   */
+  public void writeTo(Path file) {
+    Path next = file.resolveSibling(file.getFileName() + ".next");
+    try {
+      write(next, this);
+      Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static void write(Path file, ClusterSecrets secrets) throws IOException {
     Files.writeString(file, "");
     restrict(file);
@@ -105,6 +148,11 @@ public record ClusterSecrets(
     } catch (UnsupportedOperationException notPosix) {
       // only on non-POSIX file systems, where the folder's own protection applies
     }
+  }
+
+  @Override
+  public String toString() {
+    return "ClusterSecrets[hidden]";
   }
 
   private static String token(int bytes) {

@@ -41,6 +41,19 @@ public final class ConfigFiles {
     }
   }
 
+  /**
+   * Makes {@code dir} reachable by its owner only (0700), creating it if needed: for servers that
+   * rewrite their own secret-holding files with wider modes (Redis and Sentinel write 0644).
+   */
+  public static void ownerOnlyFolder(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** {@link #writeSecret} for YAML. */
   public static void writeSecretYaml(Path file, String headerComment, Map<String, Object> content) {
     writeSecret(file, "# " + headerComment + "\n" + YAML.writeValueAsString(content));

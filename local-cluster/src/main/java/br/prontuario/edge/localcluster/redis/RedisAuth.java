@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * {@code sentinel auth-pass}, {@code sentinel sentinel-pass}).
  */
 public record RedisAuth(String edgeNodePassword, String replicaPassword, String sentinelPassword,
-    String controllerPassword, String sentinelPeerPassword) {
+    String controllerPassword, String sentinelPeerPassword, String operationsPassword) {
 
   /** The apps (edge-node, cloud-fallback): their own keys, no admin or dangerous command. */
   public static final String EDGE_NODE = "edge-node";
@@ -26,6 +26,11 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
   public static final String CONTROLLER = "controller";
   /** What the Sentinels authenticate as towards each other ({@code sentinel sentinel-user}). */
   public static final String SENTINEL_PEER = "sentinel-peer";
+  /**
+   * The operators' password rotation ({@code edgectl rotate-secrets}): changing ACL users and
+   * writing them to the configuration file, nothing else (no keys, no failover).
+   */
+  public static final String OPERATIONS = "operations";
 
   /** Refresh tokens and login throttling (clinical-common's RefreshTokens, LoginThrottle). */
   static final String APP_KEYS = "~refresh:* ~login:*";
@@ -35,7 +40,12 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
 
   public static RedisAuth of(ClusterSecrets s) {
     return new RedisAuth(s.redisEdgeNodePassword(), s.redisReplicaPassword(),
-        s.redisSentinelPassword(), s.redisControllerPassword(), s.sentinelPeerPassword());
+        s.redisSentinelPassword(), s.redisControllerPassword(), s.sentinelPeerPassword(),
+        s.redisOperationsPassword());
+  }
+
+  public RespCredentials operations() {
+    return new RespCredentials(OPERATIONS, operationsPassword);
   }
 
   public RespCredentials edgeNode() {
@@ -68,6 +78,8 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
             + " +ping +exec +subscribe +config|rewrite +role +publish +info +client|setname"
             + " +client|kill +script|kill",
         "user " + CONTROLLER + " on " + hash(controllerPassword) + " -@all +ping +role +info",
+        "user " + OPERATIONS + " on " + hash(operationsPassword)
+            + " -@all +ping +acl|setuser +config|rewrite",
         // every node may become a replica after a failover: all of them carry the master's user
         "masteruser " + REPLICA,
         "masterauth " + replicaPassword);
@@ -84,6 +96,8 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
             + " +client|setname +subscribe +psubscribe +unsubscribe +punsubscribe " + SENTINEL_READS,
         "user " + CONTROLLER + " on " + hash(controllerPassword) + " -@all +ping +role +info "
             + SENTINEL_READS + " +sentinel|masters +sentinel|ckquorum",
+        "user " + OPERATIONS + " on " + hash(operationsPassword)
+            + " -@all +ping +acl|setuser +sentinel|flushconfig",
         "sentinel sentinel-user " + SENTINEL_PEER,
         "sentinel sentinel-pass " + sentinelPeerPassword);
   }
@@ -95,7 +109,7 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
   }
 
   /** Redis's ACL form of a password that is not written down: {@code #<sha256 hex>}. */
-  static String hash(String password) {
+  public static String hash(String password) {
     try {
       return "#" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(password.getBytes(StandardCharsets.UTF_8)));

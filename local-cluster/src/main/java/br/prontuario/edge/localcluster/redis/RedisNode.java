@@ -21,6 +21,9 @@ public final class RedisNode {
       Path dir, DetachedLaunch launch) {
     Path binary = Binaries.require("redis-server", "redis-server", "redis");
     Path config = dir.resolve("redis.conf");
+    // CONFIG REWRITE (Sentinel's after a failover, rotate-secrets') rewrites the file 0644 with
+    // masterauth in it: the folder keeps it to its owner
+    ConfigFiles.ownerOnlyFolder(dir);
     if (!Files.exists(config)) {
       ConfigFiles.writeSecret(config, RedisConfig.server(node, layout, auth, dir.toString()));
     }
@@ -33,6 +36,7 @@ public final class RedisNode {
     Path binary = Binaries.find("redis-sentinel")
         .orElseGet(() -> Binaries.require("redis-server", "redis-sentinel", "redis"));
     Path config = dir.resolve("sentinel.conf");
+    ConfigFiles.ownerOnlyFolder(dir); // Sentinel rewrites its file (auth-pass in it) 0644
     if (!Files.exists(config)) {
       ConfigFiles.writeSecret(config, RedisConfig.sentinel(node, layout, settings, auth, dir.toString()));
     }

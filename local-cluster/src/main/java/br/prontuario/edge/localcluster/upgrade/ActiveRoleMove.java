@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The planned switchover in the middle of a rolling upgrade: asks until the switchover is
+ * The planned switchover in the middle of a rolling upgrade or secret rotation: asks until the switchover is
  * accepted (the controller refuses one while the node just restarted is not yet healthy in its
  * eyes, or within its cooldown after the previous move), then waits for the leader to move.
  */
-final class ActiveRoleMove {
+public final class ActiveRoleMove {
 
   private static final Duration LEADER_MOVE = Duration.ofSeconds(90);
 
@@ -20,13 +20,13 @@ final class ActiveRoleMove {
   private final Consumer<NodeName> switchover;
   private final Consumer<String> progress;
 
-  ActiveRoleMove(EdgeCluster cluster, Consumer<NodeName> switchover, Consumer<String> progress) {
+  public ActiveRoleMove(EdgeCluster cluster, Consumer<NodeName> switchover, Consumer<String> progress) {
     this.cluster = cluster;
     this.switchover = switchover;
     this.progress = progress;
   }
 
-  void to(NodeName node) {
+  public void to(NodeName node) {
     progress.accept("switching over to " + node.id());
     long deadline = System.nanoTime() + LEADER_MOVE.toNanos();
     while (true) {

@@ -38,4 +38,35 @@ class ClusterSecretsTest {
     assertThat(ClusterSecrets.generate().patroniRestPassword())
         .isNotEqualTo(ClusterSecrets.generate().patroniRestPassword());
   }
+
+  @Test
+  void newAppCredentialsReplaceTheAppsPasswordsAndKeepEveryOtherSecret() {
+    ClusterSecrets old = ClusterSecrets.generate();
+
+    ClusterSecrets fresh = old.withNewAppCredentials();
+
+    assertThat(fresh.appPassword()).isNotEqualTo(old.appPassword()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(fresh.ownerPassword()).isNotEqualTo(old.ownerPassword());
+    assertThat(fresh.redisEdgeNodePassword()).isNotEqualTo(old.redisEdgeNodePassword());
+    assertThat(new ClusterSecrets(old.superuserPassword(), old.replicationPassword(),
+        old.rewindPassword(), fresh.appPassword(), old.demoPassword(), old.jwtSecret(),
+        old.patroniRestUser(), old.patroniRestPassword(), fresh.redisEdgeNodePassword(),
+        old.redisReplicaPassword(), old.redisSentinelPassword(), old.redisControllerPassword(),
+        old.sentinelPeerPassword(), fresh.ownerPassword(), old.labToken(),
+        old.redisOperationsPassword())).isEqualTo(fresh);
+    assertThat(fresh.toString()).doesNotContain(fresh.appPassword());
+  }
+
+  @Test
+  void writtenSecretsAreOwnerOnlyAndReadBackWhole() throws Exception {
+    Path file = dir.resolve("secrets.json");
+    ClusterSecrets secrets = ClusterSecrets.generate();
+
+    secrets.writeTo(file);
+    secrets.withNewAppCredentials().writeTo(file);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(ClusterSecrets.readFrom(file).appPassword()).isNotEqualTo(secrets.appPassword());
+    assertThat(dir.resolve("secrets.json.next")).doesNotExist();
+  }
 }

@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import br.prontuario.edge.localcluster.cluster.Components;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +86,7 @@ class InternalPlaneAttackIT {
   }
 
   @Test
-  void redisAndTheSentinelsAnswerNothingWithoutAPasswordAndEachUserOnlyItsOwnCommands() {
+  void redisAndTheSentinelsAnswerNothingWithoutAPasswordAndEachUserOnlyItsOwnCommands() throws Exception {
     var witness = cluster.layout().ports(NodeName.WITNESS);
     int master = cluster.layout().ports(NodeName.NODE_A).redis();
     int sentinel = witness.sentinel();
@@ -111,6 +112,22 @@ class InternalPlaneAttackIT {
     assertRefused(() -> app.call(HOST, master, "FLUSHALL"), "NOPERM");
     assertRefused(() -> app.call(HOST, master, "REPLICAOF", HOST, "1"), "NOPERM");
     assertRefused(() -> app.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
+    // Redis and Sentinel rewrite their files 0644 (CONFIG REWRITE, FLUSHCONFIG), masterauth and
+    // auth-pass included: the folders let nobody else in
+    for (NodeName node : NodeName.values()) {
+      for (String component : node.isDataNode() ? List.of(Components.REDIS, Components.SENTINEL)
+          : List.of(Components.SENTINEL)) {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+            java.nio.file.Files.getPosixFilePermissions(cluster.dir(node, component))))
+            .as("%s's %s folder", node.id(), component).isEqualTo("rwx------");
+      }
+    }
+    // the operators' rotation user changes ACL users and nothing else: no keys, no failover
+    RespClient operations = new RespClient(TIMEOUT, auth.operations());
+    assertRefused(() -> operations.call(HOST, master, "GET", "refresh:any"), "NOPERM");
+    assertRefused(() -> operations.call(HOST, master, "FLUSHALL"), "NOPERM");
+    assertRefused(() -> operations.call(HOST, master, "CONFIG", "SET", "maxmemory", "1"), "NOPERM");
+    assertRefused(() -> operations.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
 
     assertHealthy();
   }

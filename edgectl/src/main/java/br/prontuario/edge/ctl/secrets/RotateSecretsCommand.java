@@ -1,0 +1,83 @@
+package br.prontuario.edge.ctl.secrets;
+
+import br.prontuario.edge.ctl.cluster.ClusterOptions;
+import br.prontuario.edge.ctl.controller.ControllerSwitchover;
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.rotation.AppCredentialRotation;
+import br.prontuario.edge.localcluster.rotation.RotationFiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edgectl rotate-secrets}: new passwords for what the apps log in with, rolled through the
+ * running cluster ({@link AppCredentialRotation}); an interrupted rotation is finished by running
+ * the command again.
+ */
+@Command(name = "rotate-secrets", mixinStandardHelpOptions = true,
+    description = {"New passwords for the apps' database roles and their Redis/Sentinel user,",
+        "without downtime: Redis takes both passwords, the roles get theirs, the edge-nodes",
+        "restart one at a time around a planned switchover, then the old Redis password goes.",
+        "Run it again to finish a rotation that was interrupted.",
+        "Exit 0 rotated, 1 not possible or interrupted, 2 bad input."})
+public final class RotateSecretsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin ClusterOptions options;
+
+  @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "PT3M",
+      description = "how long an edge-node may take to serve again (ISO-8601, default PT3M)")
+  Duration readyTimeout;
+
+  @Override
+  public Integer call() {
+    if (readyTimeout.isNegative() || readyTimeout.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--ready-timeout must be positive");
+    }
+    if (!Files.isRegularFile(ClusterSecrets.file(options.stateDir()))) {
+      throw new ParameterException(spec.commandLine(), "no cluster in " + options.stateDir()
+          + " (no secrets.json): start one with edgectl up" + options.dirHint());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Consumer<String> progress = line -> {
+      out.println("rotate-secrets: " + line);
+      out.flush();
+    };
+    Optional<ClusterSecrets> interrupted = RotationFiles.interrupted(options.stateDir());
+    ClusterSecrets retired;
+    if (interrupted.isPresent()) {
+      progress.accept("finishing the rotation that was interrupted");
+      retired = interrupted.get();
+    } else {
+      AppCredentialRotation.checkWhole(options.existingCluster());
+      retired = RotationFiles.begin(options.stateDir());
+    }
+    EdgeCluster cluster = options.existingCluster(); // with the new secrets
+    NodeName active;
+    try {
+      active = new AppCredentialRotation(cluster, retired, ClusterOptions.repositoryRoot(),
+          ControllerSwitchover.of(cluster), readyTimeout, progress).run();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(e.getMessage() + " — the rotation is unfinished (Redis may"
+          + " still take both passwords); run edgectl rotate-secrets" + options.dirHint()
+          + " again to finish it", e);
+    }
+    RotationFiles.finish(options.stateDir());
+    out.println("rotated: the apps' database and Redis passwords are new, the old ones refused;"
+        + " active node " + active.id());
+    out.flush();
+    return 0;
+  }
+}

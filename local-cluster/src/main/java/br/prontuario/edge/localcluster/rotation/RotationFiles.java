@@ -1,0 +1,64 @@
+package br.prontuario.edge.localcluster.rotation;
+
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A rotation's state on disk: {@code DIR/secrets.json} holds the new secrets from the start and
+ * {@code DIR/secrets.previous.json} (mode 0600) the ones being retired until the rotation ends, so
+ * an interrupted rotation is finished by running it again rather than guessed at.
+ */
+public final class RotationFiles {
+
+  private static final String PREVIOUS = "secrets.previous.json";
+
+  private RotationFiles() {}
+
+  /**
+   * The secrets an unfinished rotation retires, if one was interrupted after the new secrets were
+   * written. A record written just before (sharing an app credential with the current secrets) is dropped: that
+   * rotation had not begun.
+   */
+  public static Optional<ClusterSecrets> interrupted(Path stateDir) {
+    Path previous = stateDir.resolve(PREVIOUS);
+    if (!Files.isRegularFile(previous)) {
+      return Optional.empty();
+    }
+    ClusterSecrets retired = ClusterSecrets.readFrom(previous);
+    if (shareAnAppCredential(retired, ClusterSecrets.readFrom(ClusterSecrets.file(stateDir)))) {
+      delete(previous);
+      return Optional.empty();
+    }
+    return Optional.of(retired);
+  }
+
+  /** Records the current secrets as retiring and writes new app credentials; returns the old ones. */
+  public static ClusterSecrets begin(Path stateDir) {
+    ClusterSecrets current = ClusterSecrets.readFrom(ClusterSecrets.file(stateDir));
+    current.writeTo(stateDir.resolve(PREVIOUS));
+    current.withNewAppCredentials().writeTo(ClusterSecrets.file(stateDir));
+    return current;
+  }
+
+  /** The rotation is complete: nothing accepts the retired secrets any more. */
+  public static void finish(Path stateDir) {
+    delete(stateDir.resolve(PREVIOUS));
+  }
+
+  static boolean shareAnAppCredential(ClusterSecrets a, ClusterSecrets b) {
+    return a.appPassword().equals(b.appPassword()) || a.ownerPassword().equals(b.ownerPassword())
+        || a.redisEdgeNodePassword().equals(b.redisEdgeNodePassword());
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
