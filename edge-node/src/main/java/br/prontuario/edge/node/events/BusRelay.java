@@ -47,13 +47,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code acks=all}, idempotent producer), and only then deletes their pending rows, in the same
  * transaction. A crash or failover between the acknowledgement and the commit publishes those
  * events again, in the same order: consumers deduplicate on the event id (the
- * {@code prontuario-event-id} header, also in the body). See ADR 0005.
+ * {@code prontuario-event-id} header, also in the body). Dead webhook deliveries
+ * ({@code bus_dead_letters}, written by a trigger when a delivery goes dead) go the same way to
+ * the dead-letter topic next to it ({@link BusConnection#deadLetterTopic}). See ADR 0005.
  */
 @Component
 public class BusRelay implements SmartLifecycle {
 
   public static final String EVENT_ID_HEADER = "prontuario-event-id";
   public static final String EVENT_TYPE_HEADER = "prontuario-event-type";
+  public static final String SUBSCRIBER_HEADER = "prontuario-subscriber";
   private static final Logger LOG = LoggerFactory.getLogger(BusRelay.class);
   private static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
 
@@ -63,6 +66,7 @@ public class BusRelay implements SmartLifecycle {
   private final Clock clock;
   private final MeterRegistry meters;
   private final String clientId;
+  private final String deadLetterTopic;
   private final PeriodicTask rounds = new PeriodicTask("bus-relay");
   private Producer<String, String> producer;
   private boolean topicReady;
@@ -80,6 +84,7 @@ public class BusRelay implements SmartLifecycle {
     this.clock = clock;
     this.meters = meters;
     this.clientId = "edge-node-" + node.name();
+    this.deadLetterTopic = BusConnection.deadLetterTopic(properties.topic());
     Gauge.builder("bus.pending", pending, AtomicLong::get).tag("topic", properties.topic())
         .description("events committed but not yet acknowledged by the brokers").register(meters);
     Gauge.builder("bus.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
@@ -100,6 +105,9 @@ public class BusRelay implements SmartLifecycle {
       int published;
       do {
         published = publishBatch();
+      } while (published == properties.batch());
+      do {
+        published = publishDeadLetters();
       } while (published == properties.batch());
       failures = 0;
     } catch (RuntimeException e) {
@@ -134,19 +142,30 @@ public class BusRelay implements SmartLifecycle {
     }
   }
 
-  /** The topic on the brokers, and its row (so every new event gets a pending row for it). */
+  /**
+   * The topics on the brokers, and their rows: every new event gets a pending row for the events'
+   * topic, every dead delivery one for the dead-letter topic.
+   */
   private void ensureTopic() {
     if (topicReady) {
       return;
     }
     try (Admin admin = Admin.create(adminConfig())) {
-      NewTopic topic = new NewTopic(properties.topic(), properties.partitions(),
-          (short) properties.replicationFactor())
-          .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(properties.minInsyncReplicas())));
-      admin.createTopics(List.of(topic)).all().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("topic not created", e.getCause());
+      Map<String, String> configs = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+          Integer.toString(properties.minInsyncReplicas()));
+      List<NewTopic> topics = List.of(
+          new NewTopic(properties.topic(), properties.partitions(),
+              (short) properties.replicationFactor()).configs(configs),
+          new NewTopic(deadLetterTopic, properties.partitions(),
+              (short) properties.replicationFactor()).configs(configs));
+      for (var created : admin.createTopics(topics).values().values()) {
+        try {
+          created.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("topic not created", e.getCause());
+          }
+        }
       }
     } catch (TimeoutException e) {
       throw new IllegalStateException("brokers did not answer", e);
@@ -155,8 +174,11 @@ public class BusRelay implements SmartLifecycle {
       throw new IllegalStateException("interrupted", e);
     }
     jdbc.update("INSERT INTO bus_topics (name) VALUES (?) ON CONFLICT DO NOTHING", properties.topic());
+    jdbc.update("INSERT INTO bus_dead_letter_topics (name) VALUES (?) ON CONFLICT DO NOTHING",
+        deadLetterTopic);
     topicReady = true;
-    LOG.info("bus relay: publishing clinical events to topic {}", properties.topic());
+    LOG.info("bus relay: publishing clinical events to topic {}, dead webhook deliveries to {}",
+        properties.topic(), deadLetterTopic);
   }
 
   /** @return how many events this batch published (0: none pending, or the other node's relay holds the lock) */
@@ -176,7 +198,7 @@ public class BusRelay implements SmartLifecycle {
       if (events.isEmpty()) {
         return 0;
       }
-      send(events);
+      send(events.stream().map(this::record).toList());
       Long[] seqs = events.stream().map(EventBody::seq).toArray(Long[]::new);
       jdbc.update("DELETE FROM bus_pending WHERE topic = ? AND event_seq = ANY (?)", ps -> {
         ps.setString(1, properties.topic());
@@ -195,14 +217,65 @@ public class BusRelay implements SmartLifecycle {
     return count;
   }
 
+  /**
+   * The oldest dead letters not yet on the dead-letter topic, under that topic's own lock: sent,
+   * acknowledged, then deleted in one transaction, like the events.
+   *
+   * @return how many were published (0: none waiting, or the other node's relay holds the lock)
+   */
+  int publishDeadLetters() {
+    Integer published = transactions.execute(tx -> {
+      Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))", Boolean.class,
+          "bus:" + deadLetterTopic);
+      if (!Boolean.TRUE.equals(locked)) {
+        return 0;
+      }
+      List<DeadLetterBody> letters = jdbc.query("SELECT d.id, d.subscriber, d.attempts, d.last_error,"
+          + " d.dead_at, e.seq, e.event_id, e.type, e.patient_id, e.resource_id, e.occurred_at"
+          + " FROM bus_dead_letters d JOIN outbox_events e ON e.seq = d.event_seq"
+          + " WHERE d.topic = ? ORDER BY d.id LIMIT ?",
+          (r, n) -> new DeadLetterBody(r.getLong(1), new EventBody(r.getLong(6),
+              r.getObject(7, UUID.class), r.getString(8), r.getObject(9, UUID.class), r.getString(10),
+              r.getObject(11, OffsetDateTime.class).toInstant()), r.getString(2), r.getInt(3),
+              r.getString(4), r.getObject(5, OffsetDateTime.class).toInstant()),
+          deadLetterTopic, properties.batch());
+      if (letters.isEmpty()) {
+        return 0;
+      }
+      send(letters.stream().map(this::record).toList());
+      Long[] ids = letters.stream().map(DeadLetterBody::id).toArray(Long[]::new);
+      jdbc.update("DELETE FROM bus_dead_letters WHERE id = ANY (?)",
+          ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids)));
+      return letters.size();
+    });
+    int count = published == null ? 0 : published;
+    if (count > 0) {
+      Counter.builder("bus.events").tag("outcome", "dead-letter-published").register(meters).increment(count);
+    }
+    return count;
+  }
+
+  private ProducerRecord<String, String> record(EventBody event) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), event.key(), event.json());
+    record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+    record.headers().add(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+    return record;
+  }
+
+  private ProducerRecord<String, String> record(DeadLetterBody letter) {
+    EventBody event = letter.event();
+    ProducerRecord<String, String> record = new ProducerRecord<>(deadLetterTopic, event.key(), letter.json());
+    record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+    record.headers().add(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+    record.headers().add(SUBSCRIBER_HEADER, letter.subscriber().getBytes(StandardCharsets.UTF_8));
+    return record;
+  }
+
   /** Sends the batch and waits for every acknowledgement; any failure fails the whole batch. */
-  private void send(List<EventBody> events) {
+  private void send(List<ProducerRecord<String, String>> records) {
     Producer<String, String> client = producer();
-    List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-    for (EventBody event : events) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), event.key(), event.json());
-      record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-      record.headers().add(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+    List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+    for (ProducerRecord<String, String> record : records) {
       acks.add(client.send(record));
     }
     client.flush();

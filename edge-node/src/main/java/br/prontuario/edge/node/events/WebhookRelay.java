@@ -95,7 +95,7 @@ public class WebhookRelay implements SmartLifecycle {
 
   /**
    * Deletes deliveries done more than {@code retention} ago, then the events older than that
-   * which nobody (no subscriber, no bus topic) is still owed. Dead deliveries stay until someone replays them or unsubscribes.
+   * which nobody (no subscriber, no bus topic, no dead letter on its way to the bus) is still owed. Dead deliveries stay until someone replays them or unsubscribes.
    */
   void cleanUp(Instant now) {
     Timestamp before = Timestamp.from(now.minus(properties.retention()));
@@ -103,7 +103,8 @@ public class WebhookRelay implements SmartLifecycle {
         before);
     jdbc.update("DELETE FROM outbox_events e WHERE e.occurred_at < ? AND NOT EXISTS"
         + " (SELECT 1 FROM webhook_deliveries d WHERE d.event_seq = e.seq) AND NOT EXISTS"
-        + " (SELECT 1 FROM bus_pending b WHERE b.event_seq = e.seq)", before);
+        + " (SELECT 1 FROM bus_pending b WHERE b.event_seq = e.seq) AND NOT EXISTS"
+        + " (SELECT 1 FROM bus_dead_letters l WHERE l.event_seq = e.seq)", before);
     lastCleanUp = now;
   }
 

@@ -56,6 +56,9 @@ class BusRelayIT extends EdgeNodeIT {
   void forgetTheTopic() {
     jdbc.update("DELETE FROM bus_pending WHERE topic = ?", topic);
     jdbc.update("DELETE FROM bus_topics WHERE name = ?", topic);
+    String deadLetters = topic + ".dlq";
+    jdbc.update("DELETE FROM bus_dead_letters WHERE topic = ?", deadLetters);
+    jdbc.update("DELETE FROM bus_dead_letter_topics WHERE name = ?", deadLetters);
   }
 
   @Test
@@ -127,6 +130,74 @@ class BusRelayIT extends EdgeNodeIT {
     assertThat(pending()).isZero();
   }
 
+  @Test
+  void aWebhookDeliveryThatGoesDeadIsPublishedToTheDeadLetterTopicOnceAndStaysReplayable() {
+    String subscriber = "dlq-" + UUID.randomUUID().toString().substring(0, 8);
+    String deadLetters = topic + ".dlq";
+    BusRelay relay = relay(kafka.bootstrapServers(), "node-a");
+    relay.round(); // creates both topics and registers them
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM bus_dead_letter_topics WHERE name = ?",
+        Integer.class, deadLetters)).isEqualTo(1);
+    jdbc.update("INSERT INTO webhook_subscribers (name, url, secret) VALUES (?, ?, ?)", subscriber,
+        "http://127.0.0.1:1/never", "a-secret-of-sixteen+");
+    try {
+      String patient = createPatient("Paciente Carta Morta");
+      // what the webhook relay writes after its last attempt (or edgectl events unsubscribe)
+      int dead = jdbc.update("UPDATE webhook_deliveries d SET status = 'dead', attempts = 8,"
+          + " last_error = 'HTTP 503' FROM outbox_events e WHERE e.seq = d.event_seq"
+          + " AND d.subscriber = ? AND e.patient_id = ?::uuid AND d.status <> 'dead'", subscriber, patient);
+      jdbc.update("UPDATE webhook_deliveries SET last_error = 'HTTP 503' WHERE subscriber = ?", subscriber);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM bus_dead_letters d JOIN webhook_deliveries w"
+          + " ON w.event_seq = d.event_seq AND w.subscriber = d.subscriber WHERE d.topic = ?"
+          + " AND d.subscriber = ?", Integer.class, deadLetters, subscriber))
+          .as("one dead letter per delivery that went dead, however often the row changes after")
+          .isEqualTo(dead).isEqualTo(1);
+
+      relay.round();
+
+      List<ConsumerRecord<String, String>> letters = readTopic(deadLetters).stream()
+          .filter(r -> subscriber.equals(header(r, BusRelay.SUBSCRIBER_HEADER))).toList();
+      assertThat(letters).hasSize(1);
+      JsonNode letter = TestHttp.JSON.readTree(letters.get(0).value());
+      assertThat(letter.get("subscriber").asText()).isEqualTo(subscriber);
+      assertThat(letter.get("attempts").asInt()).isEqualTo(8);
+      assertThat(letter.get("lastError").asText()).isEqualTo("HTTP 503");
+      assertThat(letter.get("event").get("type").asText()).isEqualTo("patient.created");
+      assertThat(letter.get("event").get("patientId").asText()).isEqualTo(patient);
+      assertThat(letters.get(0).key()).as("a patient's dead letters keep their order").isEqualTo(patient);
+      assertThat(letters.get(0).value()).doesNotContain("Carta Morta");
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM bus_dead_letters WHERE topic = ?",
+          Integer.class, deadLetters)).as("deleted once the brokers acknowledged").isZero();
+      // the dead delivery itself is still there for edgectl events dlq replay
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_deliveries WHERE subscriber = ?"
+          + " AND status = 'dead'", Integer.class, subscriber)).isEqualTo(1);
+    } finally {
+      jdbc.update("DELETE FROM webhook_deliveries WHERE subscriber = ?", subscriber);
+      jdbc.update("DELETE FROM webhook_subscribers WHERE name = ?", subscriber);
+    }
+  }
+
+  @Test
+  void withoutADeadLetterTopicADeadDeliveryWaitsForNoBus() {
+    String subscriber = "nobus-" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.update("INSERT INTO webhook_subscribers (name, url, secret) VALUES (?, ?, ?)", subscriber,
+        "http://127.0.0.1:1/never", "a-secret-of-sixteen+");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM bus_dead_letter_topics", Integer.class))
+        .as("no relay registered a dead-letter topic").isZero();
+    try {
+      createPatient("Paciente Sem Barramento");
+      jdbc.update("UPDATE webhook_deliveries SET status = 'dead', attempts = 8 WHERE subscriber = ?",
+          subscriber);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_deliveries WHERE subscriber = ?"
+          + " AND status = 'dead'", Integer.class, subscriber)).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM bus_dead_letters WHERE subscriber = ?",
+          Integer.class, subscriber)).isZero();
+    } finally {
+      jdbc.update("DELETE FROM webhook_deliveries WHERE subscriber = ?", subscriber);
+      jdbc.update("DELETE FROM webhook_subscribers WHERE name = ?", subscriber);
+    }
+  }
+
   private BusRelay relay(String bootstrap, String node) {
     return relay(bootstrap, node, new SimpleMeterRegistry());
   }
@@ -148,6 +219,10 @@ class BusRelayIT extends EdgeNodeIT {
 
   /** The topic from its start to its end now, in each partition's order. */
   private List<ConsumerRecord<String, String>> readTopic() {
+    return readTopic(topic);
+  }
+
+  private List<ConsumerRecord<String, String>> readTopic(String topic) {
     Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -173,6 +248,10 @@ class BusRelayIT extends EdgeNodeIT {
   }
 
   private static String eventIdHeader(ConsumerRecord<String, String> record) {
-    return new String(record.headers().lastHeader(BusRelay.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8);
+    return header(record, BusRelay.EVENT_ID_HEADER);
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 }

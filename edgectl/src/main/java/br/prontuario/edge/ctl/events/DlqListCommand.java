@@ -17,8 +17,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code edgectl events dlq list [--subscriber S] [--json]}: the dead deliveries, oldest first. */
-@Command(name = "list", description = "List dead webhook deliveries.",
+/**
+ * {@code edgectl events dlq list [--subscriber S] [--json] [--bus]}: the dead deliveries, oldest
+ * first; with {@code --bus}, as the dead-letter topic holds them (what monitoring on the bus sees).
+ */
+@Command(name = "list", description = {"List dead webhook deliveries.",
+    "With --bus, as the Kafka dead-letter topic holds them, each once, with when each went dead."},
     mixinStandardHelpOptions = true)
 public final class DlqListCommand implements Callable<Integer> {
 
@@ -33,8 +37,49 @@ public final class DlqListCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print them as JSON")
   boolean json;
 
+  @Option(names = "--bus", description = "read the dead-letter topic instead of the database")
+  boolean bus;
+
   @Override
   public Integer call() throws SQLException {
+    List<Map<String, Object>> dead = bus ? fromTheBus() : fromTheDatabase();
+    var out = spec.commandLine().getOut();
+    if (json) {
+      out.println(JsonMapper.builder().build().writeValueAsString(dead));
+    } else if (dead.isEmpty()) {
+      out.println("no dead deliveries");
+    } else {
+      for (Map<String, Object> row : dead) {
+        out.printf("%s  %s  %s  %s  %d attempts, last: %s%s%n", row.get("subscriber"),
+            row.get("eventId"), row.get("type"), row.get("occurredAt"), row.get("attempts"),
+            row.get("lastError"), row.containsKey("deadAt") ? ", dead at " + row.get("deadAt") : "");
+      }
+    }
+    return 0;
+  }
+
+  private List<Map<String, Object>> fromTheBus() {
+    List<Map<String, Object>> dead = new ArrayList<>();
+    try (BusReader reader = BusReader.deadLetters(BusReader.described(dir))) {
+      for (BusReader.DeadLetter letter : reader.readDeadLettersToEnd()) {
+        if (subscriber != null && !subscriber.equals(letter.subscriber())) {
+          continue;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("subscriber", letter.subscriber());
+        row.put("eventId", letter.event().eventId());
+        row.put("type", letter.event().type());
+        row.put("occurredAt", letter.event().occurredAt());
+        row.put("attempts", letter.attempts());
+        row.put("lastError", letter.lastError());
+        row.put("deadAt", letter.deadAt());
+        dead.add(row);
+      }
+    }
+    return dead;
+  }
+
+  private List<Map<String, Object>> fromTheDatabase() throws SQLException {
     List<Map<String, Object>> dead = new ArrayList<>();
     try (Connection c = ClusterDatabase.read(dir).connect();
         PreparedStatement q = c.prepareStatement("SELECT d.subscriber, e.event_id, e.type,"
@@ -56,18 +101,6 @@ public final class DlqListCommand implements Callable<Integer> {
         }
       }
     }
-    var out = spec.commandLine().getOut();
-    if (json) {
-      out.println(JsonMapper.builder().build().writeValueAsString(dead));
-    } else if (dead.isEmpty()) {
-      out.println("no dead deliveries");
-    } else {
-      for (Map<String, Object> row : dead) {
-        out.printf("%s  %s  %s  %s  %d attempts, last: %s%n", row.get("subscriber"),
-            row.get("eventId"), row.get("type"), row.get("occurredAt"), row.get("attempts"),
-            row.get("lastError"));
-      }
-    }
-    return 0;
+    return dead;
   }
 }

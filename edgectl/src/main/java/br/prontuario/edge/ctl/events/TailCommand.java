@@ -118,11 +118,7 @@ public final class TailCommand implements Callable<Integer> {
    * those after --after), then, with --follow, new ones as the bus delivers them.
    */
   private int tailBus(PrintWriter out) throws InterruptedException {
-    ClusterDescriptor.Bus described = ClusterDescriptor.read(ClusterDatabase.clusterDir(dir)).bus();
-    if (described == null) {
-      throw new IllegalStateException(ClusterDatabase.clusterDir(dir).resolve(ClusterDescriptor.FILE)
-          + " names no event bus (a cluster from before the Kafka brokers: run bin/edgectl up again)");
-    }
+    ClusterDescriptor.Bus described = BusReader.described(dir);
     int printed = 0;
     try (BusReader reader = new BusReader(described)) {
       List<BusReader.BusEvent> now = new ArrayList<>(reader.readToEnd().stream()

@@ -149,6 +149,16 @@ class ClinicianAppClusterIT {
         .replace("|LIS|HOSP|", "|LIS|OTHER|").replace("LIS-000001", controlId + "-X"));
     String[] cluster = {"--dir", c.cluster.stateDir().toString(), "--config",
         repo.resolve("config/edge-cluster.yaml").toString()};
+    // a webhook subscriber that never answers: the result's event is owed to it too
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("a-secret-of-sixteen+\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Cli subscribed = Cli.run("events", "subscribe", "never-there", "--url", "http://127.0.0.1:9/hook",
+          "--secret-stdin", cluster[0], cluster[1]);
+      assertThat(subscribed.code()).as(subscribed.err()).isZero();
+    } finally {
+      System.setIn(stdin);
+    }
 
     Cli sent = Cli.run("lab", "send", message.toString(), cluster[0], cluster[1], cluster[2], cluster[3]);
     assertThat(sent.code()).as(sent.err()).isZero();
@@ -170,6 +180,15 @@ class ClinicianAppClusterIT {
           .as("listing topics without a client certificate")
           .isInstanceOfAny(java.util.concurrent.ExecutionException.class, java.util.concurrent.TimeoutException.class);
     }
+    // unsubscribed with the event still owed: the delivery goes dead, and the dead letter reaches
+    // the bus's dead-letter topic, where monitoring on the bus reads it
+    assertThat(Cli.run("events", "unsubscribe", "never-there", cluster[0], cluster[1]).code()).isZero();
+    await("the dead delivery on the dead-letter topic").atMost(SCREEN).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      Cli dead = Cli.run("events", "dlq", "list", "--bus", "--json", "--subscriber", "never-there",
+          cluster[0], cluster[1]);
+      return dead.code() == 0 && dead.out().contains("\"type\":\"lab-result.created\"")
+          && dead.out().contains("\"lastError\":\"unsubscribed\"");
+    });
     // a lab system the cluster does not know: AR, nothing written
     Cli refused = Cli.run("lab", "send", otherLab.toString(), cluster[0], cluster[1], cluster[2], cluster[3]);
     assertThat(refused.code()).isEqualTo(2);

@@ -13,6 +13,11 @@ public final class BusConnection {
 
   private BusConnection() {}
 
+  /** Where dead webhook deliveries are published, next to the clinical events' topic. */
+  public static String deadLetterTopic(String topic) {
+    return topic + ".dlq";
+  }
+
   /**
    * A mutable map the caller adds its producer, consumer or admin settings to.
    *
