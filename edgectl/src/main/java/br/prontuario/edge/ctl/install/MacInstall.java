@@ -48,7 +48,10 @@ final class MacInstall {
         new SecretFile(host.dirs().etcdClientTls(ClusterCertificates.ETCD_EDGE_NODE).key(), host.serviceAccount(),
             "edge-node's etcd client key; beside it edge-node.crt (CN=edge-node, clientAuth)"),
         new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_CONTROLLER).key(), host.serviceAccount(),
-            "the failover controller's etcd client key; beside it failover-controller.crt"));
+            "the failover controller's etcd client key; beside it failover-controller.crt"),
+        OperatorSteps.kafkaBrokerKey(host),
+        new SecretFile(host.dirs().kafkaPem(ClusterCertificates.KAFKA_EDGE_NODE), host.serviceAccount(),
+            "edge-node's Kafka client certificate (clientAuth) and key in one PEM, mode 0600"));
 
     List<Step> steps = List.of(
         Step.of("Homebrew packages (as the administrator who owns Homebrew, not with sudo)",
@@ -58,6 +61,7 @@ final class MacInstall {
         OperatorSteps.jars(SUDO, host, List.of(SharedServices.EDGE_NODE, SharedServices.CONTROLLER)),
         OperatorSteps.ownership(SUDO, files),
         OperatorSteps.placeholders(SUDO, files),
+        OperatorSteps.kafkaFormat(SUDO, host),
         new Step("load and start the daemons, in this order (launchd starts them again at every boot)",
             services.stream().map(s -> SUDO + "launchctl bootstrap system " + LaunchdPlist.DIR + "/"
                 + LaunchdPlist.fileName(s)).toList()),
@@ -92,14 +96,15 @@ final class MacInstall {
     String db = host.databaseAccount();
     List<String> commands = new ArrayList<>(List.of(
         SUDO + "install -d -o " + svc + " -g " + svc + " -m 0700 " + dirs.etcd() + " " + dirs.redis() + " "
-            + dirs.sentinel() + " " + dirs.controller(),
+            + dirs.sentinel() + " " + dirs.controller() + " " + dirs.kafka(),
         SUDO + "install -d -o " + db + " -g " + db + " -m 0700 " + dirs.pgdata() + " " + ProductionBackups.SPOOL_PATH
             + " " + ProductionBackups.LOG_PATH,
         // the key inside is 0600; the certificate and the CA are public, and edge-node checks
         // the database's certificate against that CA
         SUDO + "install -d -o " + db + " -g " + db + " -m 0755 " + Path.of(dirs.postgresTls().key()).getParent(),
         // etcd's and its clients' keys, each 0600 and owned by the account that reads it
-        SUDO + "install -d -m 0755 " + Path.of(dirs.etcdMemberTls().key()).getParent(),
+        SUDO + "install -d -m 0755 " + Path.of(dirs.etcdMemberTls().key()).getParent() + " "
+            + Path.of(dirs.kafkaPem("broker")).getParent(),
         // Patroni rewrites it but cannot create it in the root-owned base folder
         SUDO + "install -o " + db + " -g " + db + " -m 0600 /dev/null " + dirs.pgpass(),
         SUDO + "install -d -m 0755 " + host.logDir()));

@@ -32,6 +32,7 @@ final class MacServices {
         .runs(host.serviceAccount(), List.of(host.path(Program.REDIS_SERVER), dirs.redis() + "/redis.conf"))
         .in(dirs.redis(), dirs.redis()).build());
     services.add(SharedServices.sentinel(host, "Redis Sentinel"));
+    services.add(SharedServices.kafka(host));
     services.add(SharedServices.edgeNode(host));
     services.add(Service.named("haproxy", "HAProxy, the clinicians' entry point on this box")
         // root: macOS lets other users bind a port below 1024 only on the wildcard address, and

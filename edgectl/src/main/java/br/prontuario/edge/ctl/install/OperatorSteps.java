@@ -27,7 +27,26 @@ final class OperatorSteps {
     for (String service : springServices) {
       commands.add(sudo + "install -m 0644 " + service + "/target/" + service + "-0.1.0-SNAPSHOT.jar " + host.jar(service));
     }
+    // every box runs a Kafka broker from the kafka-broker module's copy of Apache Kafka's jars
+    commands.add(sudo + "install -d -m 0755 " + host.dirs().kafkaLib());
+    commands.add(sudo + "install -m 0644 kafka-broker/target/lib/*.jar " + host.dirs().kafkaLib());
     return new Step("the jars, from a build of this repository (./mvnw -DskipTests package)", commands);
+  }
+
+  /**
+   * Kafka's folder formatted once, before the broker's first start: the three boxes share one
+   * cluster id, made on the first box and copied to the others ({@code --ignore-formatted}: a
+   * second run changes nothing).
+   */
+  static Step kafkaFormat(String sudo, Host host) {
+    String asService = sudo.isEmpty() ? "runuser -u " + host.serviceAccount() + " -- "
+        : sudo + "-u " + host.serviceAccount() + " ";
+    return new Step("format Kafka's folder once, with the cluster id the three boxes share (make it once,"
+        + " on the first box, with the first command; use that same id on the other two)", List.of(
+            String.join(" ", SharedServices.kafkaCommand(host, "kafka.tools.StorageTool", "random-uuid")),
+            asService + String.join(" ", SharedServices.kafkaCommand(host, "kafka.tools.StorageTool", "format",
+                "--cluster-id=<the id>", "--config=" + host.config("kafka-server.properties"),
+                "--ignore-formatted"))));
   }
 
   /** Written with CHANGE-ME placeholders by the renderer; the real values come from the secret store. */
@@ -45,6 +64,12 @@ final class OperatorSteps {
             + "spring.data.redis.sentinel.password, edge.inference.face.encryption-key"
         : "edge.security.jwt-secret, edge.controller.patroni.password, edge.controller.sentinel-auth.password";
     return new SecretFile(host.secrets(service), host.serviceAccount(), holds);
+  }
+
+  static SecretFile kafkaBrokerKey(Host host) {
+    return new SecretFile(host.dirs().kafkaPem("broker"), host.serviceAccount(),
+        "the Kafka broker's certificate (naming this box's address; serverAuth and clientAuth) and its"
+            + " key in one PEM, mode 0600, issued by the cluster CA");
   }
 
   static SecretFile tlsCertificate(String path, String owner) {

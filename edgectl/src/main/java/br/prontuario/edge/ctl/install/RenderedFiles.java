@@ -49,13 +49,8 @@ final class RenderedFiles {
     var dirs = host.dirs();
     switch (name) {
       case "etcd.conf.yml", "haproxy.cfg", "edge-node.properties", "failover-controller.properties",
-          "replication-gateway.cfg" ->
+          "replication-gateway.cfg", "kafka-server.properties", "kafka-log4j2.properties" ->
           files.add(PlannedFile.root(host.config(name), content));
-      case "kafka-server.properties" -> {
-        files.add(PlannedFile.root(host.config(name), content));
-        notes.add("kafka-server.properties: placed, but no service runs the broker yet; start Kafka's"
-            + " own distribution with it after formatting its folder once (docs/operations.md)");
-      }
       // a folder for Patroni: it merges this file with the operator's secrets.yml beside it
       case "patroni.yml" -> files.add(PlannedFile.root(host.config("patroni/patroni.yml"), content));
       // holds repo2's cipher passphrase once filled in

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The services every host runs alike, on either platform: its etcd member, its Sentinel, the
- * failover-controller replica, and (on the Mac Studios) edge-node. The two Spring Boot services
+ * The services every host runs alike, on either platform: its etcd member, its Sentinel, its Kafka
+ * broker, the failover-controller replica, and (on the Mac Studios) edge-node. The two Spring Boot services
  * read the rendered properties and a secrets file that must exist ({@code spring.config.import}
  * without {@code optional:}, so a missing one stops the start instead of running without passwords).
  */
@@ -31,6 +31,27 @@ final class SharedServices {
     return Service.named("sentinel", description)
         .runs(host.serviceAccount(), List.of(host.path(Program.REDIS_SENTINEL), dir + "/sentinel.conf"))
         .in(dir, dir).build();
+  }
+
+  /**
+   * The box's Kafka broker (and KRaft controller): Apache Kafka's own jars from Maven Central (the
+   * kafka-broker module), run as {@code edgectl up} runs them locally, on the rendered
+   * {@code kafka-server.properties}; its folder is formatted once before the first start.
+   */
+  static Service kafka(Host host) {
+    String data = host.dirs().kafka();
+    return Service.named("kafka", "Kafka broker and KRaft controller (the clinical events' bus)")
+        .runs(host.serviceAccount(), kafkaCommand(host, "kafka.Kafka", host.config("kafka-server.properties")))
+        .in(data, data).build();
+  }
+
+  /** {@code java -cp <lib>/kafka/* MAIN ARGS}: the broker, and the storage tool that formats its folder. */
+  static List<String> kafkaCommand(Host host, String main, String... args) {
+    List<String> command = new ArrayList<>(List.of(host.path(Program.JAVA), "-Xmx1g",
+        "-Dlog4j2.configurationFile=" + host.config("kafka-log4j2.properties"),
+        "-cp", host.dirs().kafkaLib() + "/*", main));
+    command.addAll(List.of(args));
+    return command;
   }
 
   static Service edgeNode(Host host) {

@@ -44,7 +44,8 @@ final class WitnessInstall {
             "etcd's private key (mode 0600); beside it member.crt, naming the witness's address, and "
                 + host.dirs().etcdMemberTls().trustedCa() + ", the CA that signed every certificate"),
         new SecretFile(host.dirs().etcdClientTls(ProductionRenderer.ETCD_CONTROLLER).key(), host.serviceAccount(),
-            "the failover controller's etcd client key; beside it failover-controller.crt"));
+            "the failover controller's etcd client key; beside it failover-controller.crt"),
+        OperatorSteps.kafkaBrokerKey(host));
 
     List<String> units = services.stream().map(s -> SystemdUnit.fileName(s.name(), "service")).toList();
     List<Step> steps = new ArrayList<>(List.of(
@@ -60,7 +61,8 @@ final class WitnessInstall {
         folders(host),
         OperatorSteps.jars("", host, List.of(SharedServices.CONTROLLER)),
         OperatorSteps.ownership("", files),
-        OperatorSteps.placeholders("", files)));
+        OperatorSteps.placeholders("", files),
+        OperatorSteps.kafkaFormat("", host)));
     if (floating) {
       steps.add(Step.of("apply " + SYSCTL_FILE, "sysctl --system"));
     }
@@ -91,10 +93,11 @@ final class WitnessInstall {
     String db = host.databaseAccount();
     return Step.of("data folders, owned by the account that writes them (the units may write nothing else)",
         "install -d -o " + svc + " -g " + svc + " -m 0700 " + dirs.etcd() + " " + dirs.sentinel() + " "
-            + dirs.controller(),
+            + dirs.controller() + " " + dirs.kafka(),
         "install -d -o " + db + " -g " + db + " -m 0750 " + ProductionBackups.REPO1_PATH + " "
             + ProductionBackups.LOG_PATH,
         // etcd's and the controller's keys inside are 0600, owned by the service account
-        "install -d -m 0755 " + Path.of(dirs.etcdMemberTls().key()).getParent());
+        "install -d -m 0755 " + Path.of(dirs.etcdMemberTls().key()).getParent() + " "
+            + Path.of(dirs.kafkaPem("broker")).getParent());
   }
 }

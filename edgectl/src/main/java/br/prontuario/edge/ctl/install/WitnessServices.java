@@ -19,6 +19,7 @@ final class WitnessServices {
     List<Service> services = new ArrayList<>();
     services.add(SharedServices.etcd(host, "etcd member 3 (Patroni's consensus store)"));
     services.add(SharedServices.sentinel(host, "Redis Sentinel 3"));
+    services.add(SharedServices.kafka(host));
     services.add(Service.named("haproxy", "HAProxy, the clinicians' entry point on the witness")
         // -Ws: master-worker mode that tells systemd when it is ready
         .runs(host.serviceAccount(), List.of(host.path(Program.HAPROXY), "-Ws", "-f", host.config("haproxy.cfg")))

@@ -34,6 +34,11 @@ public record ProductionDirs(String base, String etcd, String pgdata, String pgp
     return base + "/kafka";
   }
 
+  /** Apache Kafka's jars (the kafka-broker module's target/lib), on every box. */
+  public String kafkaLib() {
+    return lib + "/kafka";
+  }
+
   /** A Kafka certificate and key in one PEM file: the broker's, or a client's (edge-node). */
   public String kafkaPem(String name) {
     return base + "/tls/kafka/" + name + ".pem";

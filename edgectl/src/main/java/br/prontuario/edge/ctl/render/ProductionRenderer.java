@@ -12,6 +12,7 @@ import br.prontuario.edge.localcluster.config.ConfigFiles;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.config.ProductionHosts;
 import br.prontuario.edge.localcluster.etcd.EtcdConfig;
+import br.prontuario.edge.localcluster.kafka.KafkaBroker;
 import br.prontuario.edge.localcluster.kafka.KafkaBrokerConfig;
 import br.prontuario.edge.localcluster.haproxy.HaproxyConfig;
 import br.prontuario.edge.localcluster.haproxy.KeepalivedConfig;
@@ -58,8 +59,10 @@ public final class ProductionRenderer {
       written.add(text(target, dir.resolve("kafka-server.properties"), KafkaBrokerConfig.render(
           KafkaBrokerConfig.broker(node, layout, Path.of(dirs.kafka()), Path.of(dirs.kafkaPem("broker")),
               Path.of(dirs.postgresTls().ca())),
-          "Kafka broker and KRaft controller " + node.id() + " (rendered by edgectl render; format once with"
-              + " kafka-storage.sh format -t <one cluster id for all three boxes> -c this file)")));
+          "Kafka broker and KRaft controller " + node.id() + " (rendered by edgectl render; edgectl"
+              + " install says how to format its folder once, with one cluster id for the three boxes)")));
+      // the broker logs to standard output: launchd's log file, journald
+      written.add(text(target, dir.resolve("kafka-log4j2.properties"), KafkaBroker.LOG_CONFIG));
       written.add(text(target, dir.resolve("failover-controller.properties"),
           AppProperties.controller(config, layout, node, dirs.controller())));
       if (node.isDataNode()) {

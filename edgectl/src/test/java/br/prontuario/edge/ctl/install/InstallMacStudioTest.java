@@ -59,7 +59,8 @@ class InstallMacStudioTest {
       assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     }
     assertThat(labels).containsExactlyInAnyOrder("br.prontuario.edge.etcd", "br.prontuario.edge.patroni",
-        "br.prontuario.edge.redis", "br.prontuario.edge.sentinel", "br.prontuario.edge.edge-node",
+        "br.prontuario.edge.redis", "br.prontuario.edge.sentinel", "br.prontuario.edge.kafka",
+        "br.prontuario.edge.edge-node",
         "br.prontuario.edge.haproxy", "br.prontuario.edge.failover-controller");
 
     plutilLint(plists, reporter);
@@ -101,7 +102,9 @@ class InstallMacStudioTest {
         "failover-controller.properties", "etc/prontuario/failover-controller.properties",
         "pgbackrest.conf", "etc/pgbackrest/pgbackrest.conf",
         "redis.conf", "opt/prontuario/redis/redis.conf",
-        "sentinel.conf", "opt/prontuario/sentinel/sentinel.conf");
+        "sentinel.conf", "opt/prontuario/sentinel/sentinel.conf",
+        "kafka-server.properties", "etc/prontuario/kafka-server.properties",
+        "kafka-log4j2.properties", "etc/prontuario/kafka-log4j2.properties");
     placed.forEach((name, path) -> assertThat(root.resolve(path)).as(name)
         .hasSameTextualContentAs(rendered.resolve("node-b").resolve(name)));
     // passwords, once filled in: readable by their owner only
@@ -113,6 +116,13 @@ class InstallMacStudioTest {
     List<String> args = (List<String>) plist("patroni").get("ProgramArguments");
     assertThat(args).containsExactly("/opt/homebrew/bin/patroni", "/etc/prontuario/patroni");
     assertThat(root.resolve("etc/prontuario/keepalived.conf")).doesNotExist();
+    // the broker: Kafka's jars from the kafka-broker module on the rendered file, as the service account
+    @SuppressWarnings("unchecked")
+    List<String> kafka = (List<String>) plist("kafka").get("ProgramArguments");
+    assertThat(kafka).startsWith("/opt/homebrew/opt/openjdk@17/bin/java")
+        .contains("-cp", "/opt/prontuario/lib/kafka/*", "kafka.Kafka")
+        .endsWith("kafka.Kafka", "/etc/prontuario/kafka-server.properties");
+    assertThat(plist("kafka").get("UserName")).isEqualTo("_prontuario");
   }
 
   @Test
@@ -165,7 +175,8 @@ class InstallMacStudioTest {
 
   /** An argument that names a file names it absolutely (launchd has no useful working folder to resolve against). */
   private static void assertAbsolute(String label, String arg) {
-    String value = arg.startsWith("--") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
+    String value = (arg.startsWith("--") || arg.startsWith("-D")) && arg.contains("=")
+        ? arg.substring(arg.indexOf('=') + 1) : arg;
     value = value.startsWith("file:") ? value.substring("file:".length()) : value;
     if (value.contains("/")) {
       assertThat(value).as(label + " argument " + arg).startsWith("/");

@@ -18,16 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 class InstallWitnessTest {
 
   private static final Path UNITS = Path.of("etc/systemd/system");
-  private static final List<String> SERVICES = List.of("etcd", "sentinel", "haproxy", "keepalived",
-      "failover-controller", "replication-gateway");
+  private static final List<String> SERVICES = List.of("etcd", "sentinel", "kafka", "haproxy",
+      "keepalived", "failover-controller", "replication-gateway");
 
   @TempDir Path root;
 
   @Test
   void writesAHardenedSystemdUnitPerServiceThatTheWitnessRuns() throws Exception {
-    InstallRun.into(root, "witness");
+    InstallRun run = InstallRun.into(root, "witness");
+    // Kafka's folder is formatted once, as the service account, before the units start
+    assertThat(run.out()).contains("runuser -u prontuario -- /usr/bin/java -Xmx1g")
+        .contains("kafka.tools.StorageTool format --cluster-id=<the id> --config=/etc/prontuario/kafka-server.properties")
+        .contains("install -m 0644 kafka-broker/target/lib/*.jar /opt/prontuario/lib/kafka");
+    assertThat(run.out().indexOf("StorageTool format")).isLessThan(run.out().indexOf("systemctl enable --now"));
 
     assertThat(unitNames()).containsExactlyInAnyOrder("prontuario-etcd.service", "prontuario-sentinel.service",
+        "prontuario-kafka.service",
         "prontuario-haproxy.service", "prontuario-keepalived.service", "prontuario-failover-controller.service",
         "prontuario-replication-gateway.service", "prontuario-backup-full.service", "prontuario-backup-full.timer",
         "prontuario-backup-diff.service", "prontuario-backup-diff.timer");
@@ -46,6 +52,10 @@ class InstallWitnessTest {
     }
     assertThat(unit("prontuario-etcd.service").get("ReadWritePaths")).containsExactly("/opt/prontuario/etcd");
     assertThat(unit("prontuario-sentinel.service").get("ReadWritePaths")).containsExactly("/opt/prontuario/sentinel");
+    assertThat(unit("prontuario-kafka.service").get("ReadWritePaths")).containsExactly("/opt/prontuario/kafka");
+    assertThat(unit("prontuario-kafka.service").get("ExecStart")).singleElement().asString()
+        .startsWith("/usr/bin/java ").contains("-cp /opt/prontuario/lib/kafka/* kafka.Kafka")
+        .endsWith("/etc/prontuario/kafka-server.properties");
     assertThat(unit("prontuario-failover-controller.service").get("ReadWritePaths"))
         .containsExactly("/opt/prontuario/controller");
     // 443 and 80 without root: the one capability, nothing else

@@ -50,7 +50,8 @@ class ProductionRendererTest {
         "node-a/edge-node.properties", "node-b/edge-node.properties",
         "node-a/failover-controller.properties", "node-b/failover-controller.properties",
         "witness/failover-controller.properties", "witness/replication-gateway.cfg",
-        "node-a/kafka-server.properties", "node-b/kafka-server.properties", "witness/kafka-server.properties");
+        "node-a/kafka-server.properties", "node-b/kafka-server.properties", "witness/kafka-server.properties",
+        "node-a/kafka-log4j2.properties", "node-b/kafka-log4j2.properties", "witness/kafka-log4j2.properties");
 
     JsonNode patroni = YAML.readTree(Files.readString(target.resolve("node-b/patroni.yml")));
     assertThat(patroni.at("/name").asString()).isEqualTo("node-b");
