@@ -25,7 +25,7 @@ final class DatabasePasswords {
     String url = cluster.layout().jdbcUrl("postgres").replace("?", "?connectTimeout=5&");
     try (Connection c = DriverManager.getConnection(url, PatroniConfig.SUPERUSER,
         cluster.secrets().superuserPassword())) {
-      c.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "SCRAM-SHA-256");
+      c.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot set the password of " + role + ": " + e.getMessage(), e);
     }
