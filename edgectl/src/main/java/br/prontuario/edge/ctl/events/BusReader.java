@@ -1,13 +1,16 @@
 package br.prontuario.edge.ctl.events;
 
+import br.prontuario.edge.ctl.users.ClusterDatabase;
 import br.prontuario.edge.site.bus.BusConnection;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,8 +52,8 @@ public final class BusReader implements AutoCloseable {
   private int duplicates;
 
   /** The bus the cluster folder's {@code cluster.json} names (the default folder when null). */
-  static ClusterDescriptor.Bus described(java.nio.file.Path dir) {
-    java.nio.file.Path cluster = br.prontuario.edge.ctl.users.ClusterDatabase.clusterDir(dir);
+  static ClusterDescriptor.Bus described(Path dir) {
+    Path cluster = ClusterDatabase.clusterDir(dir);
     ClusterDescriptor.Bus described = ClusterDescriptor.read(cluster).bus();
     if (described == null) {
       throw new IllegalStateException(cluster.resolve(ClusterDescriptor.FILE)
@@ -110,7 +113,7 @@ public final class BusReader implements AutoCloseable {
     return readToEnd(this::pollDeadLetters);
   }
 
-  private <T> List<T> readToEnd(java.util.function.Supplier<List<T>> poll) {
+  private <T> List<T> readToEnd(Supplier<List<T>> poll) {
     Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
     List<T> read = new ArrayList<>();
     while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {

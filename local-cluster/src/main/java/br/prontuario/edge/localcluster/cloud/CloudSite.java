@@ -14,6 +14,7 @@ import br.prontuario.edge.site.activation.CloudRouting;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.haproxy.CloudRoute;
 import br.prontuario.edge.site.http.PlainHttp;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ public final class CloudSite {
       try {
         // their launch records carry the old secrets; a new launch writes new ones
         Files.deleteIfExists(plane.processes().dir(component).resolve("launch.json"));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }

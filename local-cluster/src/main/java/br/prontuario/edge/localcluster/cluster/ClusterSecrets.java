@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -116,7 +118,7 @@ public record ClusterSecrets(
   public static ClusterSecrets readFrom(Path file) {
     try {
       return JSON.readValue(file.toFile(), ClusterSecrets.class);
-    } catch (tools.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("cannot read " + file + ": " + e.getOriginalMessage(), e);
     }
   }
@@ -129,8 +131,7 @@ public record ClusterSecrets(
     Path next = file.resolveSibling(file.getFileName() + ".next");
     try {
       write(next, this);
-      Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package br.prontuario.edge.localcluster.rotation;
 import br.prontuario.edge.localcluster.app.ReadinessProbe;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
+import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
@@ -113,7 +114,7 @@ public final class AppCredentialRotation {
     progress.accept("restarting " + node.id() + "'s edge-node on the new secrets");
     appRestart.restartAndAwait(node).ifPresent(failure -> {
       throw new IllegalStateException(node.id() + " did not come back: " + failure + " (log: "
-          + cluster.log(node, br.prontuario.edge.localcluster.cluster.Components.APP)
+          + cluster.log(node, Components.APP)
           + "); run rotate-secrets again once it serves");
     });
   }
