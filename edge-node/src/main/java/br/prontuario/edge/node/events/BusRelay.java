@@ -256,18 +256,20 @@ public class BusRelay implements SmartLifecycle {
   }
 
   private ProducerRecord<String, String> record(EventBody event) {
-    ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), event.key(), event.json());
-    record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-    record.headers().add(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
-    return record;
+    return record(properties.topic(), event, event.json());
   }
 
   private ProducerRecord<String, String> record(DeadLetterBody letter) {
-    EventBody event = letter.event();
-    ProducerRecord<String, String> record = new ProducerRecord<>(deadLetterTopic, event.key(), letter.json());
+    ProducerRecord<String, String> record = record(deadLetterTopic, letter.event(), letter.json());
+    record.headers().add(SUBSCRIBER_HEADER, letter.subscriber().getBytes(StandardCharsets.UTF_8));
+    return record;
+  }
+
+  /** Keyed by patient, with the event's id and type as headers, on either topic. */
+  private static ProducerRecord<String, String> record(String topic, EventBody event, String value) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(), value);
     record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
     record.headers().add(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
-    record.headers().add(SUBSCRIBER_HEADER, letter.subscriber().getBytes(StandardCharsets.UTF_8));
     return record;
   }
 

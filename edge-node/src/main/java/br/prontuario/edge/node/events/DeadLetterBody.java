@@ -24,7 +24,7 @@ record DeadLetterBody(long id, EventBody event, String subscriber, int attempts,
     body.put("attempts", attempts);
     body.put("lastError", lastError);
     body.put("deadAt", deadAt.toString());
-    body.put("event", JSON.readTree(event.json()));
+    body.put("event", event.fields());
     return JSON.writeValueAsString(body);
   }
 }

@@ -15,6 +15,11 @@ record EventBody(long seq, UUID eventId, String type, UUID patientId, String res
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   String json() {
+    return JSON.writeValueAsString(fields());
+  }
+
+  /** The body's fields in their order, for a message that carries the event inside it. */
+  Map<String, Object> fields() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("eventId", eventId.toString());
     body.put("type", type);
@@ -22,7 +27,7 @@ record EventBody(long seq, UUID eventId, String type, UUID patientId, String res
     body.put("patientId", patientId == null ? null : patientId.toString());
     body.put("resourceId", resourceId);
     body.put("sequence", seq);
-    return JSON.writeValueAsString(body);
+    return body;
   }
 
   /** The bus's partition key: a patient's events share a partition, hence their order. */

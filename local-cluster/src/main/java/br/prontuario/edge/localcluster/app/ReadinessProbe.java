@@ -1,5 +1,7 @@
 package br.prontuario.edge.localcluster.app;
 
+import br.prontuario.edge.localcluster.cluster.ClusterLayout;
+import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.site.http.HttpReply;
 import br.prontuario.edge.site.http.PlainHttp;
 import java.time.Duration;
@@ -18,5 +20,18 @@ public final class ReadinessProbe {
       return answered.status() == 200 ? "ready" : "not-ready";
     }
     return "down";
+  }
+
+  /**
+   * @throws IllegalStateException naming the first of {@code nodes} whose edge-node is not ready,
+   *     and what it is, followed by {@code refusal}
+   */
+  public static void requireReady(ClusterLayout layout, String refusal, NodeName... nodes) {
+    for (NodeName node : nodes) {
+      String app = check(layout.appUrl(node));
+      if (!"ready".equals(app)) {
+        throw new IllegalStateException(node.id() + "'s edge-node is " + app + ": " + refusal);
+      }
+    }
   }
 }

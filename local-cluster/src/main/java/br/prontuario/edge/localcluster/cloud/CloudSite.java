@@ -14,7 +14,6 @@ import br.prontuario.edge.site.activation.CloudRouting;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.haproxy.CloudRoute;
 import br.prontuario.edge.site.http.PlainHttp;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,12 +96,8 @@ public final class CloudSite {
     }
     for (String component : List.of(APP, REDIS)) {
       plane.processes().stop(component);
-      try {
-        // their launch records carry the old secrets; a new launch writes new ones
-        Files.deleteIfExists(plane.processes().dir(component).resolve("launch.json"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      // their launch records carry the old secrets; a new launch writes new ones
+      cluster.forgetExtra(NodeName.WITNESS, component);
     }
     startFallback(cluster, plane, repositoryRoot.resolve(JAR), timeout);
   }

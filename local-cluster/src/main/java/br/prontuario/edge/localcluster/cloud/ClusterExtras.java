@@ -26,7 +26,7 @@ public final class ClusterExtras implements CloudProcesses {
 
   @Override
   public void start(String component, List<String> command, Map<String, String> env) {
-    if (java.nio.file.Files.exists(dir(component).resolve("launch.json"))) {
+    if (cluster.hasExtra(NodeName.WITNESS, component)) {
       cluster.start(NodeName.WITNESS); // restarts saved extras that are not running
     } else {
       cluster.launchExtra(NodeName.WITNESS, component, command, env, null);

@@ -248,6 +248,19 @@ public final class EdgeCluster {
    * in {@code DIR/<node>/<component>/}. It is recorded for kill/freeze/thaw/stop, and its command is
    * kept so that {@link #start(NodeName)} and {@link #start()} start it again.
    */
+  /** Whether an extra component was ever launched on {@code node} (a later start restarts it). */
+  public boolean hasExtra(NodeName node, String component) {
+    return ExtraComponent.isSaved(dir(node, component));
+  }
+
+  /**
+   * Forgets how an extra component was launched (its command and environment, secrets included),
+   * so that {@link #launchExtra} launches and saves it anew, e.g. with rotated secrets.
+   */
+  public void forgetExtra(NodeName node, String component) {
+    ExtraComponent.forget(dir(node, component));
+  }
+
   public ManagedProcess launchExtra(NodeName node, String component, List<String> command,
       Map<String, String> env, String url) {
     return launcher.launchExtra(new ExtraComponent(node, component, command, env, url));

@@ -38,6 +38,20 @@ record ExtraComponent(NodeName node, String component, List<String> command, Map
     }
   }
 
+  /** Whether a component was launched from {@code componentDir} (a later start restarts it). */
+  static boolean isSaved(Path componentDir) {
+    return Files.isRegularFile(componentDir.resolve(FILE));
+  }
+
+  /** Drops the saved launch (its command and environment), so the next launch saves its own. */
+  static void forget(Path componentDir) {
+    try {
+      Files.deleteIfExists(componentDir.resolve(FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every extra component saved under the state folder for this node. */
   static List<ExtraComponent> saved(Path stateDir, NodeName node) {
     Path nodeDir = stateDir.resolve(node.id());

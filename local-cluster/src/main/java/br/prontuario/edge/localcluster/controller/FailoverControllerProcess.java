@@ -72,7 +72,7 @@ public final class FailoverControllerProcess {
 
   /** Whether a replica named {@code component} was ever launched on {@code node} (a later up restarts it). */
   public static boolean launched(EdgeCluster cluster, NodeName node, String component) {
-    return Files.isRegularFile(cluster.dir(node, component).resolve("launch.json"));
+    return cluster.hasExtra(node, component);
   }
 
   private static void awaitReady(String url, ManagedProcess process, Duration timeout) {

@@ -9,7 +9,6 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.upgrade.ActiveRoleMove;
 import br.prontuario.edge.localcluster.upgrade.AppRestart;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -71,13 +70,8 @@ public final class AppCredentialRotation {
     if (cluster.leader().isEmpty()) {
       throw new IllegalStateException("no PostgreSQL leader: rotate on a whole cluster only");
     }
-    for (NodeName node : new NodeName[] {NodeName.NODE_A, NodeName.NODE_B}) {
-      String app = ReadinessProbe.check(cluster.layout().appUrl(node));
-      if (!"ready".equals(app)) {
-        throw new IllegalStateException(node.id() + "'s edge-node is " + app
-            + ": rotate on a whole cluster only");
-      }
-    }
+    ReadinessProbe.requireReady(cluster.layout(), "rotate on a whole cluster only", NodeName.NODE_A,
+        NodeName.NODE_B);
     if (hasCloudSite(cluster) && CloudSite.dataPlane(cluster).isPrimary()) {
       throw new IllegalStateException("the cloud site serves clinicians: fail back before rotating");
     }
@@ -120,6 +114,6 @@ public final class AppCredentialRotation {
   }
 
   private static boolean hasCloudSite(EdgeCluster cluster) {
-    return Files.exists(cluster.dir(NodeName.WITNESS, CloudSite.APP).resolve("launch.json"));
+    return cluster.hasExtra(NodeName.WITNESS, CloudSite.APP);
   }
 }

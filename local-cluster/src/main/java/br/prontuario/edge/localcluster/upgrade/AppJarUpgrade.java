@@ -40,13 +40,7 @@ public final class AppJarUpgrade implements NodeUpgrade {
 
   @Override
   public void checkWhole(NodeName leader) {
-    for (NodeName node : new NodeName[] {leader, leader.peer()}) {
-      String app = ReadinessProbe.check(cluster.layout().appUrl(node));
-      if (!"ready".equals(app)) {
-        throw new IllegalStateException(node.id() + "'s edge-node is " + app
-            + ": upgrade a whole cluster only");
-      }
-    }
+    ReadinessProbe.requireReady(cluster.layout(), "upgrade a whole cluster only", leader, leader.peer());
   }
 
   @Override
