@@ -32,7 +32,8 @@ public class ClinicalCommonConfiguration {
 
   @Bean
   JwtService jwtService(SecurityProperties properties, Clock clock) {
-    return new JwtService(properties.jwtSecret(), properties.accessTokenTtl(), clock);
+    return new JwtService(properties.jwtSecret(), properties.retiringJwtSecret(), properties.accessTokenTtl(),
+        clock);
   }
 
   /** Replaces Boot's: a commit the synchronous standby did not confirm is not a success. */

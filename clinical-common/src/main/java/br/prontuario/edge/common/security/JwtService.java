@@ -1,5 +1,6 @@
 package br.prontuario.edge.common.security;
 
+import br.prontuario.edge.site.ops.RetiringJwtSecret;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -28,15 +29,25 @@ public final class JwtService {
   public static final String ISSUER = "prontuario-edge";
 
   private final byte[] secret;
+  private final Optional<RetiringJwtSecret> retiring;
   private final Duration ttl;
   private final Clock clock;
 
   /** {@code base64Secret} must decode to at least 32 bytes. */
   public JwtService(String base64Secret, Duration ttl, Clock clock) {
+    this(base64Secret, Optional.empty(), ttl, clock);
+  }
+
+  /**
+   * @param retiring the secret a rotation replaced: tokens it signed verify until its deadline;
+   *     new tokens are always signed with {@code base64Secret}
+   */
+  public JwtService(String base64Secret, Optional<RetiringJwtSecret> retiring, Duration ttl, Clock clock) {
     this.secret = Base64.getDecoder().decode(base64Secret.trim());
     if (secret.length < 32) {
       throw new IllegalArgumentException("the JWT secret must be at least 32 bytes (base64)");
     }
+    this.retiring = retiring;
     this.ttl = ttl;
     this.clock = clock;
   }
@@ -67,8 +78,7 @@ public final class JwtService {
   public Optional<ClinicalPrincipal> verify(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
-      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-          || !jwt.verify(new MACVerifier(secret))) {
+      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !signedByAcceptedSecret(jwt)) {
         return Optional.empty();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -81,6 +91,14 @@ public final class JwtService {
     } catch (ParseException | JOSEException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  private boolean signedByAcceptedSecret(SignedJWT jwt) throws JOSEException {
+    if (jwt.verify(new MACVerifier(secret))) {
+      return true;
+    }
+    Optional<RetiringJwtSecret> previous = retiring.filter(r -> r.acceptedAt(clock.instant()));
+    return previous.isPresent() && jwt.verify(new MACVerifier(previous.get().key()));
   }
 
   private static Set<Role> roles(JWTClaimsSet claims) throws ParseException {

@@ -62,4 +62,26 @@ class JwtServiceTest {
     assertThatThrownBy(() -> new JwtService(Base64.getEncoder().encodeToString("short".getBytes()),
         Duration.ofMinutes(5), Clock.systemUTC())).hasMessageContaining("32 bytes");
   }
+
+  @Test
+  void aRetiringSecretStillVerifiesItsTokensUntilItsDeadlineButNeverSigns() {
+    String retired = Base64.getEncoder().encodeToString("the-secret-before-the-rotation!!".getBytes());
+    String signedBefore = new JwtService(retired, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC))
+        .issue("dr-ana", EnumSet.of(Role.PHYSICIAN)).token();
+    var retiring = java.util.Optional.of(new br.prontuario.edge.site.ops.RetiringJwtSecret(retired,
+        now.plus(Duration.ofMinutes(10))));
+    JwtService rotated = new JwtService(SECRET, retiring, Duration.ofMinutes(15),
+        Clock.fixed(now.plus(Duration.ofMinutes(9)), ZoneOffset.UTC));
+    JwtService pastDeadline = new JwtService(SECRET, retiring, Duration.ofMinutes(15),
+        Clock.fixed(now.plus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+
+    assertThat(rotated.verify(signedBefore))
+        .contains(new ClinicalPrincipal("dr-ana", EnumSet.of(Role.PHYSICIAN)));
+    assertThat(pastDeadline.verify(signedBefore)).isEmpty();
+    // new tokens carry the new secret: a node still on the old one alone refuses them
+    String signedAfter = rotated.issue("dr-ana", EnumSet.of(Role.PHYSICIAN)).token();
+    assertThat(jwt.verify(signedAfter)).isPresent();
+    assertThat(new JwtService(retired, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC))
+        .verify(signedAfter)).isEmpty();
+  }
 }

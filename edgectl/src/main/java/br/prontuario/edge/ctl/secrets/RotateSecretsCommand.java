@@ -5,7 +5,7 @@ import br.prontuario.edge.ctl.controller.ControllerSwitchover;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
-import br.prontuario.edge.localcluster.rotation.AppCredentialRotation;
+import br.prontuario.edge.localcluster.rotation.SecretRotation;
 import br.prontuario.edge.localcluster.rotation.RotationFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,14 +21,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code edgectl rotate-secrets}: new passwords for what the apps log in with, rolled through the
- * running cluster ({@link AppCredentialRotation}); an interrupted rotation is finished by running
- * the command again.
+ * {@code edgectl rotate-secrets}: new passwords for what the apps and controllers log in with, a
+ * new JWT secret, a new Patroni REST password and new certificates for every server and client,
+ * rolled through the running cluster ({@link SecretRotation}); an interrupted rotation is finished
+ * by running the command again.
  */
 @Command(name = "rotate-secrets", mixinStandardHelpOptions = true,
-    description = {"New passwords for the apps' database roles and their Redis/Sentinel user,",
-        "without downtime: Redis takes both passwords, the roles get theirs, the edge-nodes",
-        "restart one at a time around a planned switchover, then the old Redis password goes.",
+    description = {"New passwords for the apps' database roles and their Redis/Sentinel user, a new",
+        "JWT secret, a new password for Patroni's unsafe REST endpoints, and new keys and",
+        "certificates (from the cluster's CA) for every server and client, without downtime:",
+        "Redis takes both passwords, the roles get theirs, each server loads its new certificate",
+        "(the Kafka brokers restart one at a time), the failover controllers restart, Patroni",
+        "reloads its new password, the edge-nodes restart one at a time around a planned",
+        "switchover, then the old Redis password goes. Tokens signed with the old JWT secret",
+        "stay good for an hour, so nobody is signed out.",
         "Run it again to finish a rotation that was interrupted.",
         "Exit 0 rotated, 1 not possible or interrupted, 2 bad input."})
 public final class RotateSecretsCommand implements Callable<Integer> {
@@ -38,7 +44,8 @@ public final class RotateSecretsCommand implements Callable<Integer> {
   @Mixin ClusterOptions options;
 
   @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "PT3M",
-      description = "how long an edge-node may take to serve again (ISO-8601, default PT3M)")
+      description = "how long an edge-node may take to serve again, or a server to present"
+          + " its new certificate (ISO-8601, default PT3M)")
   Duration readyTimeout;
 
   @Override
@@ -61,13 +68,13 @@ public final class RotateSecretsCommand implements Callable<Integer> {
       progress.accept("finishing the rotation that was interrupted");
       retired = interrupted.get();
     } else {
-      AppCredentialRotation.checkWhole(options.existingCluster());
+      SecretRotation.checkWhole(options.existingCluster());
       retired = RotationFiles.begin(options.stateDir());
     }
     EdgeCluster cluster = options.existingCluster(); // with the new secrets
     NodeName active;
     try {
-      active = new AppCredentialRotation(cluster, retired, ClusterOptions.repositoryRoot(),
+      active = new SecretRotation(cluster, retired, ClusterOptions.repositoryRoot(),
           ControllerSwitchover.of(cluster), readyTimeout, progress).run();
     } catch (RuntimeException e) {
       throw new IllegalStateException(e.getMessage() + " — the rotation is unfinished (Redis may"
@@ -75,7 +82,11 @@ public final class RotateSecretsCommand implements Callable<Integer> {
           + " again to finish it", e);
     }
     RotationFiles.finish(options.stateDir());
+    // cluster.json no longer offers the replaced Patroni password
+    options.existingCluster().descriptor().write(options.stateDir());
     out.println("rotated: the apps' database and Redis passwords are new, the old ones refused;"
+        + " tokens are signed with a new JWT secret; Patroni takes only its new REST password;"
+        + " every server presents a new certificate;"
         + " active node " + active.id());
     out.flush();
     return 0;

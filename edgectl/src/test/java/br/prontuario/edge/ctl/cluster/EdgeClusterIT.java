@@ -11,6 +11,8 @@ import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
+import br.prontuario.edge.localcluster.rotation.CertificateRotation;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import br.prontuario.edge.site.resp.RespClient;
 import br.prontuario.edge.site.resp.RespCredentials;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
@@ -425,7 +427,7 @@ class EdgeClusterIT {
 
   @Test
   @Order(14)
-  void rotateSecretsGivesTheAppsNewPasswordsWhileAClinicianWritesAndRefusesTheOldOnes()
+  void rotateSecretsGivesNewPasswordsAndCertificatesWhileAClinicianWritesAndRefusesTheOldPasswords()
       throws Exception {
     EdgeCluster before = local();
     ClusterSecrets old = before.secrets();
@@ -433,6 +435,14 @@ class EdgeClusterIT {
     awaitDb(leader.peer().id(), "sync_standby");
     long leaderApp = pid(leader);
     long standbyApp = pid(leader.peer());
+    var certificates = new CertificateRotation(before, Duration.ofSeconds(30), line -> { });
+    List<CertificateRotation.Endpoint> servers = certificates.endpoints();
+    // 3 etcd, 3 HAProxy, 3 Kafka brokers, PostgreSQL and Patroni on both nodes and the cloud site
+    assertThat(servers).hasSize(15);
+    java.util.Map<String, java.security.PublicKey> servedBefore = new java.util.HashMap<>();
+    for (var server : servers) {
+      servedBefore.put(server.name(), certificates.served(server).getPublicKey());
+    }
     String token = entry.login("demo", cluster.demo().password());
     AtomicBoolean writing = new AtomicBoolean(true);
     List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -468,17 +478,47 @@ class EdgeClusterIT {
     }
 
     assertThat(rotation.code()).as(rotation.err()).isZero();
-    assertThat(rotation.out()).contains("takes a new password besides its old one")
+    assertThat(rotation.out()).contains("take a new password besides their old one")
         .contains("restarting " + leader.peer().id() + "'s edge-node")
         .contains("switching over to " + leader.peer().id())
         .contains("restarting " + leader.id() + "'s edge-node")
-        .contains("restarting cloud-fallback").contains("rotated:");
+        .contains("restarting cloud-fallback").contains("rotated:")
+        .contains("new keys for every server and client")
+        .contains("restarting node-a's Kafka broker").contains("restarting witness's Kafka broker")
+        .contains("a new password for its unsafe REST endpoints");
+    // every server now presents a certificate with a new key, from the same CA
+    var ca = ClusterCertificates.readCertificate(local().tls().caCertificate());
+    for (var server : servers) {
+      var served = certificates.served(server);
+      assertThat(served.getPublicKey()).as("%s presents a new key", server.name())
+          .isNotEqualTo(servedBefore.get(server.name()));
+      served.verify(ca.getPublicKey());
+    }
     assertThat(local().leader()).contains(leader.peer());
     assertThat(pid(leader)).isNotEqualTo(leaderApp);
     assertThat(pid(leader.peer())).isNotEqualTo(standbyApp);
     ClusterSecrets fresh = local().secrets();
     assertThat(fresh.appPassword()).isNotEqualTo(old.appPassword());
-    assertThat(fresh.jwtSecret()).isEqualTo(old.jwtSecret());
+    assertThat(fresh.jwtSecret()).isNotEqualTo(old.jwtSecret());
+    assertThat(rotation.out()).contains("restarting witness's failover-controller");
+    // the token the clinician got before the rotation is still good (the retiring secret's hour)
+    assertThat(entry.addNote(token, patientId, "after rotation", java.util.UUID.randomUUID().toString())
+        .status()).isEqualTo(201);
+    // Patroni: every member refuses the old REST password and takes the new one; cluster.json
+    // offers only the new one once the rotation is over
+    var caCertificate = local().tls().caCertificate();
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      String url = local().layout().patroniUrl(node);
+      assertThat(new br.prontuario.edge.site.patroni.PatroniClient(Duration.ofSeconds(5), old.patroniRest(),
+          caCertificate).reload(url).status()).as(node.id() + " with the old password").isEqualTo(401);
+      assertThat(new br.prontuario.edge.site.patroni.PatroniClient(Duration.ofSeconds(5), fresh.patroniRest(),
+          caCertificate).reload(url).status()).as(node.id() + " with the new password").isEqualTo(202);
+    }
+    assertThat(ClusterDescriptor.read(dir).patroniApi().password()).isEqualTo(fresh.patroniRestPassword());
+    assertThat(ClusterDescriptor.read(dir).patroniApi().previousPassword()).isNull();
+    // and the controllers take the operators' tokens, now signed with the new secret
+    Cli status = run("controller", "status", "--dir", dir.toString());
+    assertThat(status.code()).as(status.err()).isZero();
     assertThat(dir.resolve("secrets.previous.json")).doesNotExist();
     assertThat(ClusterDescriptor.read(dir).database().password()).isEqualTo(fresh.appPassword());
 
@@ -495,6 +535,8 @@ class EdgeClusterIT {
     var layout = local().layout();
     var oldUser = new RespCredentials(RedisAuth.EDGE_NODE, old.redisEdgeNodePassword());
     var newUser = new RespCredentials(RedisAuth.EDGE_NODE, fresh.redisEdgeNodePassword());
+    var oldController = new RespCredentials(RedisAuth.CONTROLLER, old.redisControllerPassword());
+    var newController = new RespCredentials(RedisAuth.CONTROLLER, fresh.redisControllerPassword());
     for (NodeName node : NodeName.values()) {
       List<Integer> ports = node.isDataNode()
           ? List.of(layout.ports(node).redis(), layout.ports(node).sentinel())
@@ -504,6 +546,11 @@ class EdgeClusterIT {
             .call(layout.host(node), port, "PING")).hasMessageContaining("WRONGPASS");
         assertThat(new RespClient(Duration.ofSeconds(3), newUser).call(layout.host(node), port, "PING"))
             .isEqualTo("PONG");
+        // the controllers' read-only user too, which they now read from cluster.json
+        assertThat(new RespClient(Duration.ofSeconds(3), newController).call(layout.host(node), port, "PING"))
+            .isEqualTo("PONG");
+        assertThatThrownBy(() -> new RespClient(Duration.ofSeconds(3), oldController)
+            .call(layout.host(node), port, "PING")).hasMessageContaining("WRONGPASS");
       }
     }
     // the dark cloud-fallback was started again with the new password (its launch record)

@@ -20,7 +20,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new ItOpsInterceptor(new ItOpsTokenVerifier(security.secret(), clock)))
-        .addPathPatterns("/api/**");
+    var verifier = new ItOpsTokenVerifier(security.secret(), security.retiring(), clock);
+    registry.addInterceptor(new ItOpsInterceptor(verifier)).addPathPatterns("/api/**");
   }
 }

@@ -1,5 +1,6 @@
 package br.prontuario.edge.controller.api;
 
+import br.prontuario.edge.site.ops.RetiringJwtSecret;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
@@ -18,14 +19,23 @@ final class ItOpsTokenVerifier {
   private static final String ISSUER = "prontuario-edge";
 
   private final MACVerifier verifier;
+  private final Optional<RetiringJwtSecret> retiring;
+  private final MACVerifier retiringVerifier;
   private final Clock clock;
 
   ItOpsTokenVerifier(byte[] secret, Clock clock) {
+    this(secret, Optional.empty(), clock);
+  }
+
+  /** @param retiring the secret a rotation replaced, accepted until its deadline */
+  ItOpsTokenVerifier(byte[] secret, Optional<RetiringJwtSecret> retiring, Clock clock) {
     try {
       this.verifier = new MACVerifier(secret);
+      this.retiringVerifier = retiring.isPresent() ? new MACVerifier(retiring.get().key()) : null;
     } catch (JOSEException e) {
       throw new IllegalArgumentException("unusable JWT secret: " + e.getMessage(), e);
     }
+    this.retiring = retiring;
     this.clock = clock;
   }
 
@@ -36,7 +46,7 @@ final class ItOpsTokenVerifier {
     }
     try {
       SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()).trim());
-      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !signedByAcceptedSecret(jwt)) {
         return Optional.of(new Refusal(401, "invalid token signature"));
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -54,6 +64,11 @@ final class ItOpsTokenVerifier {
     } catch (ParseException | JOSEException e) {
       return Optional.of(new Refusal(401, "unreadable token"));
     }
+  }
+
+  private boolean signedByAcceptedSecret(SignedJWT jwt) throws JOSEException {
+    return jwt.verify(verifier) || (retiring.filter(r -> r.acceptedAt(clock.instant())).isPresent()
+        && jwt.verify(retiringVerifier));
   }
 
   record Refusal(int status, String reason) {}

@@ -76,9 +76,14 @@ public final class ClusterFileProperties implements EnvironmentPostProcessor {
       }
     }
     putIfPresent(p, "edge.security.jwt-secret", cluster.jwtSecret());
+    if (cluster.previousJwtSecret() != null) {
+      p.put("edge.security.previous-jwt-secret", cluster.previousJwtSecret().secret());
+      p.put("edge.security.previous-jwt-secret-until", cluster.previousJwtSecret().acceptedUntil().toString());
+    }
     if (cluster.patroniApi() != null) {
       putIfPresent(p, "edge.controller.patroni.username", cluster.patroniApi().username());
       putIfPresent(p, "edge.controller.patroni.password", cluster.patroniApi().password());
+      putIfPresent(p, "edge.controller.patroni.previous-password", cluster.patroniApi().previousPassword());
     }
     if (cluster.tls() != null) {
       putIfPresent(p, "edge.controller.patroni.ca-certificate", cluster.tls().caCertificate());

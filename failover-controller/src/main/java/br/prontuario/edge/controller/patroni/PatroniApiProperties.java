@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * through {@code cluster.json}; production sets them from the secret store. Blank = Patroni
  * without REST authentication. {@code caCertificate}: the CA whose certificate the nodes' Patroni
  * REST APIs present over {@code https://} (the cluster CA); null = the JDK's trust store.
+ * {@code previousPassword}: the one a rotation under way replaces, tried when a member refuses the
+ * new one.
  */
 @ConfigurationProperties("edge.controller.patroni")
 public record PatroniApiProperties(@DefaultValue("") String username, @DefaultValue("") String password,
-    Path caCertificate) {
+    Path caCertificate, @DefaultValue("") String previousPassword) {
 
   public PatroniApiProperties {
     if (!username.isBlank() && password.isBlank()) {
@@ -23,7 +25,7 @@ public record PatroniApiProperties(@DefaultValue("") String username, @DefaultVa
   }
 
   public PatroniCredentials credentials() {
-    return new PatroniCredentials(username, password);
+    return new PatroniCredentials(username, password, previousPassword);
   }
 
   @Override

@@ -69,4 +69,29 @@ class ClusterFilePropertiesTest {
     // the nodes' Patroni REST APIs present certificates from the cluster CA
     assertThat(patroni.caCertificate()).isEqualTo(Path.of("/tmp/cluster/tls/ca.crt"));
   }
+
+  @Test
+  void duringARotationTheRetiringJwtSecretAndPreviousPatroniPasswordComeFromClusterJson() throws IOException {
+    Path file = dir.resolve("cluster.json");
+    Files.writeString(file, """
+        {"entrypoint":"http://127.0.0.1:18080","jwtSecret":"bmV3LXNlY3JldA==","nodes":[],
+         "previousJwtSecret":{"secret":"b2xkLXNlY3JldC1vbGQtc2VjcmV0LW9sZC1zZWNyZXQtb2xkLXNlY3JldA==",
+                              "acceptedUntil":"2026-12-03T13:00:00Z"},
+         "patroniApi":{"username":"patroni-ops","password":"new-pw","previousPassword":"old-pw"}}
+        """);
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("args",
+        Map.of(ClusterFileProperties.KEY, file.toString())));
+
+    new ClusterFileProperties().postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("edge.security.jwt-secret")).isEqualTo("bmV3LXNlY3JldA==");
+    assertThat(environment.getProperty("edge.security.previous-jwt-secret"))
+        .isEqualTo("b2xkLXNlY3JldC1vbGQtc2VjcmV0LW9sZC1zZWNyZXQtb2xkLXNlY3JldA==");
+    assertThat(environment.getProperty("edge.security.previous-jwt-secret-until")).isEqualTo("2026-12-03T13:00:00Z");
+    PatroniApiProperties patroni = Binder.get(environment).bind("edge.controller.patroni", PatroniApiProperties.class)
+        .get();
+    assertThat(patroni.credentials().password()).isEqualTo("new-pw");
+    assertThat(patroni.credentials().previous()).contains(new PatroniCredentials("patroni-ops", "old-pw"));
+  }
 }

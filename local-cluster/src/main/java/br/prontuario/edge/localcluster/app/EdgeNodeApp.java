@@ -5,24 +5,26 @@ import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.kafka.KafkaBrokerConfig;
-import br.prontuario.edge.localcluster.process.DetachedLaunch;
-import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.models.FaceEmbeddingKey;
 import br.prontuario.edge.localcluster.models.ModelInstaller;
+import br.prontuario.edge.localcluster.process.DetachedLaunch;
+import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
+import br.prontuario.edge.site.ops.RetiringJwtSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,9 +39,10 @@ public final class EdgeNodeApp {
 
   private EdgeNodeApp() {}
 
+  /** @param retiringJwt the JWT secret a rotation replaced, accepted until its deadline */
   public static ManagedProcess start(NodeName node, ClusterLayout layout, ClusterConfig config,
-      ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path jar, Path dir,
-      DetachedLaunch launch) {
+      ClusterSecrets secrets, Optional<RetiringJwtSecret> retiringJwt, ClusterCertificates.TlsFiles tls,
+      Path jar, Path dir, DetachedLaunch launch) {
     Path caCertificate = tls.caCertificate();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("edge-node jar not found: " + jar
@@ -88,6 +91,10 @@ public final class EdgeNodeApp {
     secret.put("spring.datasource.password", secrets.appPassword());
     secret.put("spring.flyway.password", secrets.ownerPassword());
     secret.put("edge.security.jwt-secret", secrets.jwtSecret());
+    retiringJwt.ifPresent(retiring -> {
+      secret.put("edge.security.previous-jwt-secret", retiring.secret());
+      secret.put("edge.security.previous-jwt-secret-until", retiring.acceptedUntil().toString());
+    });
     secret.put("edge.demo.password", secrets.demoPassword());
     secret.put("spring.data.redis.password", secrets.redisEdgeNodePassword());
     secret.put("spring.data.redis.sentinel.password", secrets.redisEdgeNodePassword());

@@ -31,15 +31,9 @@ final class CloudPatroni {
       PatroniCredentials rest, ClusterCertificates.TlsFiles tls) {
     Path patroni = Binaries.require("patroni", "patroni", "patroni");
     Path dir = processes.dir(CloudSite.PATRONI);
-    Path config = dir.resolve("patroni.yml");
+    Path config = writeConfig(processes, ports, credentials, rest, tls);
+    ServiceUser.own(dir);
     try {
-      Files.createDirectories(dir.resolve("socket"));
-      CloudTls files = copyTls(tls, dir.resolve("tls"));
-      // JSON is YAML: no YAML library needed for a generated file; written 0600: it holds passwords
-      Files.deleteIfExists(config);
-      Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(config, config(dir, ports, credentials, rest, files));
-      ServiceUser.own(dir);
       letServiceUserTraverse(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -52,6 +46,41 @@ final class CloudPatroni {
       throw new IllegalStateException("the cloud Patroni did not start; log "
           + processes.log(CloudSite.PATRONI));
     }
+  }
+
+  /** The cluster's current certificates copied again, {@code patroni.yml} left as it is. */
+  static void refreshTls(CloudProcesses processes, ClusterCertificates.TlsFiles tls) {
+    Path dir = processes.dir(CloudSite.PATRONI).resolve("tls");
+    try {
+      copyTls(tls, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the cloud PostgreSQL's TLS files to " + dir, e);
+    }
+    ServiceUser.own(dir);
+  }
+
+  /**
+   * Writes {@code patroni.yml} and copies the cluster's current certificates beside it, owned by
+   * the service user, without touching a running Patroni: it loads them on its next reload
+   * ({@code edgectl rotate-secrets}) or start.
+   */
+  static Path writeConfig(CloudProcesses processes, CloudPorts ports, StandbyCredentials credentials,
+      PatroniCredentials rest, ClusterCertificates.TlsFiles tls) {
+    Path dir = processes.dir(CloudSite.PATRONI);
+    Path config = dir.resolve("patroni.yml");
+    try {
+      Files.createDirectories(dir.resolve("socket"));
+      CloudTls files = copyTls(tls, dir.resolve("tls"));
+      // JSON is YAML: no YAML library needed for a generated file; written 0600: it holds passwords
+      Files.deleteIfExists(config);
+      Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(config, config(dir, ports, credentials, rest, files));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ServiceUser.own(dir.resolve("tls"));
+    ServiceUser.own(config);
+    return config;
   }
 
   /** Over TLS, as the nodes' REST APIs: the unsafe endpoints' password never crosses in clear. */

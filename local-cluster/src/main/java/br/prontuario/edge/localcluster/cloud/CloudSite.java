@@ -14,12 +14,15 @@ import br.prontuario.edge.site.activation.CloudRouting;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.haproxy.CloudRoute;
 import br.prontuario.edge.site.http.PlainHttp;
+import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniReply;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +60,7 @@ public final class CloudSite {
     return new CloudDataPlane(cloudDir(cluster), new ClusterExtras(cluster), upstreams,
         new StandbyCredentials(PatroniConfig.SUPERUSER, secrets.superuserPassword(),
             PatroniConfig.REPLICATION_USER, secrets.replicationPassword()),
-        secrets.patroniRest(), cluster.tls());
+        cluster.patroniCredentials(), cluster.tls());
   }
 
   public static String appUrl(EdgeCluster cluster) {
@@ -102,6 +105,37 @@ public final class CloudSite {
     startFallback(cluster, plane, repositoryRoot.resolve(JAR), timeout);
   }
 
+  /**
+   * The cloud Patroni and its PostgreSQL on the cluster's current certificates, without a restart
+   * ({@code edgectl rotate-secrets}): the files are copied again and Patroni reloads.
+   *
+   * @throws IllegalStateException when the cloud Patroni refuses or does not answer
+   */
+  public static void reloadCertificates(EdgeCluster cluster) {
+    CloudDataPlane plane = dataPlane(cluster);
+    CloudPatroni.refreshTls(plane.processes(), cluster.tls());
+    reload(cluster, plane);
+  }
+
+  /**
+   * The cloud Patroni on the cluster's current secrets (its REST password), without a restart:
+   * {@code patroni.yml} is written again and Patroni reloads, asked with the password it has.
+   */
+  public static void reloadPatroniConfig(EdgeCluster cluster) {
+    CloudDataPlane plane = dataPlane(cluster);
+    CloudPatroni.writeConfig(plane.processes(), plane.ports(), plane.credentials(), plane.restCredentials(),
+        cluster.tls());
+    reload(cluster, plane);
+  }
+
+  private static void reload(EdgeCluster cluster, CloudDataPlane plane) {
+    PatroniReply reply = new PatroniClient(CloudPatroni.REST_TIMEOUT, plane.restCredentials(),
+        cluster.tls().caCertificate()).reload(plane.patroniUrl());
+    if (reply.status() / 100 != 2) {
+      throw new IllegalStateException("the cloud Patroni did not reload: " + reply.message());
+    }
+  }
+
   private static void startFallback(EdgeCluster cluster, CloudDataPlane plane, Path jar,
       Duration timeout) {
     CloudPorts ports = plane.ports();
@@ -130,11 +164,17 @@ public final class CloudSite {
         "--cloud.replication.edge-jdbc-url=" + plane.edgeJdbcUrl(database),
         "--cloud.replication.edge-username=" + descriptor.database().username()));
     // secrets through the environment, not the command line (ps shows that to everyone)
-    processes.start(APP, command, Map.of(
+    Map<String, String> environment = new HashMap<>(Map.of(
         "SPRING_DATASOURCE_PASSWORD", descriptor.database().password(),
         "CLOUD_REPLICATION_EDGE_PASSWORD", descriptor.database().password(),
         "EDGE_SECURITY_JWT_SECRET", descriptor.jwtSecret(),
         "SPRING_DATA_REDIS_PASSWORD", redisAuth.edgeNodePassword()));
+    if (descriptor.previousJwtSecret() != null) {
+      environment.put("EDGE_SECURITY_PREVIOUS_JWT_SECRET", descriptor.previousJwtSecret().secret());
+      environment.put("EDGE_SECURITY_PREVIOUS_JWT_SECRET_UNTIL",
+          descriptor.previousJwtSecret().acceptedUntil().toString());
+    }
+    processes.start(APP, command, environment);
     PlainHttp http = new PlainHttp(Duration.ofSeconds(3));
     if (!Waits.until(() -> http.get(appUrl(cluster) + "/health/live").is(200), timeout, 500)) {
       throw new IllegalStateException("cloud-fallback did not start; log " + processes.log(APP));

@@ -131,6 +131,15 @@ final class ClusterLauncher {
     return startExtra(extra);
   }
 
+  /** Stops a saved extra component and starts it again from its saved launch. */
+  ManagedProcess restartExtra(NodeName node, String component) {
+    ExtraComponent extra = ExtraComponent.saved(cluster.stateDir(), node).stream()
+        .filter(e -> e.component().equals(component)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no " + component + " was launched on " + node.id()));
+    cluster.stop(node, component);
+    return startExtra(extra);
+  }
+
   private void startExtraIfStopped(ExtraComponent extra) {
     if (cluster.registry().find(extra.node(), extra.component()).isEmpty()) {
       startExtra(extra);

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,14 +64,16 @@ public record ClusterSecrets(
   }
 
   /**
-   * The same secrets with new passwords for what the apps log in with: the database's app and
-   * owner roles and the apps' Redis/Sentinel user ({@code edgectl rotate-secrets}).
+   * The same secrets with new values for what {@code edgectl rotate-secrets} rotates: the
+   * passwords the apps log in with (the database's app and owner roles, the apps' Redis/Sentinel
+   * user), the JWT secret they sign tokens with, the password of Patroni's unsafe endpoints and
+   * the controllers' read-only Redis/Sentinel user.
    */
-  public ClusterSecrets withNewAppCredentials() {
+  public ClusterSecrets rotated() {
     return new ClusterSecrets(superuserPassword, replicationPassword, rewindPassword, token(18),
-        demoPassword, jwtSecret, patroniRestUser, patroniRestPassword, token(18),
-        redisReplicaPassword, redisSentinelPassword, redisControllerPassword, sentinelPeerPassword,
-        token(18), labToken, redisOperationsPassword);
+        demoPassword, Base64.getEncoder().encodeToString(bytes(48)), patroniRestUser, token(18),
+        token(18), redisReplicaPassword, redisSentinelPassword, token(18),
+        sentinelPeerPassword, token(18), labToken, redisOperationsPassword);
   }
 
   /** What {@code edgectl render} writes: production secrets come from the secret store. */
@@ -112,6 +115,17 @@ public record ClusterSecrets(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Where an unfinished rotation keeps the secrets it replaces. */
+  public static Path previousFile(Path stateDir) {
+    return stateDir.resolve("secrets.previous.json");
+  }
+
+  /** The secrets an unfinished rotation replaces, if one is under way. */
+  public static Optional<ClusterSecrets> readPrevious(Path stateDir) {
+    Path file = previousFile(stateDir);
+    return Files.isRegularFile(file) ? Optional.of(readFrom(file)) : Optional.empty();
   }
 
   /** A secrets file as written by {@link #writeTo}, complete (no secret generated). */

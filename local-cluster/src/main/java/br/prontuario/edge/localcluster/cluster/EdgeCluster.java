@@ -14,23 +14,26 @@ import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.etcd.EtcdMember;
 import br.prontuario.edge.localcluster.haproxy.HaproxyServer;
 import br.prontuario.edge.localcluster.kafka.KafkaBroker;
-import br.prontuario.edge.localcluster.patroni.PatroniNode;
-import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.partition.NetworkPartitions;
 import br.prontuario.edge.localcluster.partition.NodeControlGroups;
+import br.prontuario.edge.localcluster.patroni.PatroniNode;
+import br.prontuario.edge.localcluster.process.Binaries;
 import br.prontuario.edge.localcluster.process.DetachedLaunch;
 import br.prontuario.edge.localcluster.process.ManagedProcess;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.redis.RedisNode;
-import br.prontuario.edge.site.cluster.ClusterDescriptor;
-import br.prontuario.edge.site.patroni.PatroniClient;
-import br.prontuario.edge.site.patroni.PatroniReply;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
+import br.prontuario.edge.site.cluster.ClusterDescriptor;
 import br.prontuario.edge.site.http.PlainHttp;
+import br.prontuario.edge.site.ops.RetiringJwtSecret;
+import br.prontuario.edge.site.patroni.PatroniClient;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
+import br.prontuario.edge.site.patroni.PatroniReply;
 import br.prontuario.edge.site.tls.ClientTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +76,7 @@ public final class EdgeCluster {
     this.withApps = withApps;
     this.launcher = new ClusterLauncher(this);
     this.groups = NodeControlGroups.of(this.stateDir);
-    this.patroniApi = new PatroniClient(Duration.ofSeconds(2), secrets.patroniRest(), tls.caCertificate());
+    this.patroniApi = new PatroniClient(Duration.ofSeconds(2), patroniCredentials(), tls.caCertificate());
   }
 
   /** The full topology in {@code stateDir}; ports and secrets are created there on first use. */
@@ -96,6 +99,11 @@ public final class EdgeCluster {
 
   public ClusterSecrets secrets() {
     return secrets;
+  }
+
+  /** The JWT secret the last rotation replaced, while tokens it signed are still accepted. */
+  public Optional<RetiringJwtSecret> retiringJwtSecret() {
+    return RetiringJwtFile.read(stateDir, Instant.now());
   }
 
   /** The entry point's certificate authority and server certificate, in {@code DIR/tls/}. */
@@ -261,6 +269,26 @@ public final class EdgeCluster {
     ExtraComponent.forget(dir(node, component));
   }
 
+  /** The extra components launched on {@code node} (their saved launches), by name. */
+  public List<String> extras(NodeName node) {
+    return ExtraComponent.saved(stateDir, node).stream().map(ExtraComponent::component).toList();
+  }
+
+  /** Where a launched extra component answers (as given to {@link #launchExtra}). */
+  public String extraUrl(NodeName node, String component) {
+    return ExtraComponent.saved(stateDir, node).stream().filter(e -> e.component().equals(component))
+        .map(ExtraComponent::url).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no " + component + " was launched on " + node.id()));
+  }
+
+  /**
+   * Stops an extra component and starts it again from its saved launch, without waiting for it to
+   * serve; it reads its configuration files anew (a controller, {@code cluster.json}).
+   */
+  public ManagedProcess restartExtra(NodeName node, String component) {
+    return launcher.restartExtra(node, component);
+  }
+
   public ManagedProcess launchExtra(NodeName node, String component, List<String> command,
       Map<String, String> env, String url) {
     return launcher.launchExtra(new ExtraComponent(node, component, command, env, url));
@@ -320,6 +348,27 @@ public final class EdgeCluster {
     startComponent(node, PATRONI);
   }
 
+  /**
+   * Writes the node's {@code patroni.yml} from the current secrets and copies the current
+   * certificates beside it, leaving the running Patroni alone: a {@code POST /reload} makes it
+   * and PostgreSQL take them ({@code edgectl rotate-secrets}).
+   */
+  public void rewritePatroniConfig(NodeName node) {
+    PatroniNode.writeConfig(node, layout, config.patroni(), secrets, tls, postgresBinDir(node),
+        dir(node, PATRONI));
+  }
+
+  /**
+   * What callers of Patroni's unsafe endpoints send: the current REST password and, while a
+   * rotation is unfinished ({@code DIR/secrets.previous.json}), the one it replaces, tried when
+   * a member has not taken the new one yet.
+   */
+  public PatroniCredentials patroniCredentials() {
+    String previous = ClusterSecrets.readPrevious(stateDir).map(ClusterSecrets::patroniRestPassword)
+        .orElse("");
+    return new PatroniCredentials(secrets.patroniRestUser(), secrets.patroniRestPassword(), previous);
+  }
+
   /** The jar every node runs unless an upgrade installed one of its own. */
   public Path configuredAppJar() {
     Path jar = Path.of(config.app().jar());
@@ -366,6 +415,15 @@ public final class EdgeCluster {
     startComponent(node, APP);
   }
 
+  /**
+   * Stops the node's Kafka broker gently (SIGTERM: it hands its partitions' leadership over) and
+   * starts it again on the cluster's current certificates, without waiting for it to rejoin.
+   */
+  public void restartKafka(NodeName node) {
+    stop(node, KAFKA);
+    startComponent(node, KAFKA);
+  }
+
   boolean hasData(NodeName node) {
     return Files.exists(dir(node, PATRONI).resolve("data").resolve("PG_VERSION"));
   }
@@ -379,7 +437,7 @@ public final class EdgeCluster {
           postgresBinDir(node), dir, launch);
       case REDIS -> RedisNode.startServer(node, layout, RedisAuth.of(secrets), dir, launch);
       case SENTINEL -> RedisNode.startSentinel(node, layout, config.redis(), RedisAuth.of(secrets), dir, launch);
-      case APP -> EdgeNodeApp.start(node, layout, config, secrets, tls, appJar(node),
+      case APP -> EdgeNodeApp.start(node, layout, config, secrets, retiringJwtSecret(), tls, appJar(node),
           dir, launch);
       case HAPROXY -> HaproxyServer.start(layout, node, config.haproxy(), tls, dir, launch);
       case KAFKA -> KafkaBroker.start(node, layout, tls, repositoryRoot, stateDir, dir, launch);

@@ -7,6 +7,7 @@ import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import br.prontuario.edge.site.cluster.ClusterDescriptor;
+import br.prontuario.edge.site.patroni.PatroniCredentials;
 import java.util.List;
 
 /** This cluster's {@code cluster.json}, from its layout, configuration and secrets. */
@@ -43,9 +44,15 @@ final class LocalDescriptor {
             cluster.etcdTls().key().toString())),
         new ClusterDescriptor.Redis(config.redis().masterName(), layout.sentinelAddresses(),
             RedisAuth.CONTROLLER, secrets.redisControllerPassword()),
-        new ClusterDescriptor.PatroniApi(secrets.patroniRestUser(), secrets.patroniRestPassword()),
+        patroniApi(cluster.patroniCredentials()),
         cluster.withApps() ? new ClusterDescriptor.Bus(layout.kafkaBootstrap(), KafkaBrokerConfig.TOPIC,
             cluster.tls().caCertificate().toString(),
-            cluster.tls().kafkaClient(ClusterCertificates.KAFKA_OPERATIONS).toString()) : null);
+            cluster.tls().kafkaClient(ClusterCertificates.KAFKA_OPERATIONS).toString()) : null,
+        cluster.retiringJwtSecret().orElse(null));
+  }
+
+  private static ClusterDescriptor.PatroniApi patroniApi(PatroniCredentials credentials) {
+    return new ClusterDescriptor.PatroniApi(credentials.username(), credentials.password(),
+        credentials.previous().map(PatroniCredentials::password).orElse(null));
   }
 }

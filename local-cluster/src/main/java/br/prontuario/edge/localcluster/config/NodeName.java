@@ -21,7 +21,7 @@ public enum NodeName {
     return id;
   }
 
-  /** Runs PostgreSQL, Redis and an edge-node (the witness runs only etcd, Sentinel, HAProxy). */
+  /** Runs PostgreSQL, Redis and an edge-node (the witness runs only etcd, Sentinel, Kafka, HAProxy). */
   public boolean isDataNode() {
     return dataNode;
   }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs a failover-controller replica on a box (one per box: {@code edgectl up} starts them on the
@@ -73,6 +74,26 @@ public final class FailoverControllerProcess {
   /** Whether a replica named {@code component} was ever launched on {@code node} (a later up restarts it). */
   public static boolean launched(EdgeCluster cluster, NodeName node, String component) {
     return cluster.hasExtra(node, component);
+  }
+
+  /**
+   * Restarts every replica launched on the cluster's boxes, one at a time, each ready before the
+   * next stops, so that one always holds or can take the lead: how they read a changed {@code
+   * cluster.json} ({@code edgectl rotate-secrets}). Returns how many restarted.
+   */
+  public static int restartAll(EdgeCluster cluster, Duration startTimeout, Consumer<String> progress) {
+    int restarted = 0;
+    for (NodeName node : NodeName.values()) {
+      for (String component : cluster.extras(node)) {
+        if (component.startsWith(COMPONENT)) {
+          progress.accept("restarting " + node.id() + "'s " + component);
+          ManagedProcess process = cluster.restartExtra(node, component);
+          awaitReady(cluster.extraUrl(node, component), process, startTimeout);
+          restarted++;
+        }
+      }
+    }
+    return restarted;
   }
 
   private static void awaitReady(String url, ManagedProcess process, Duration timeout) {

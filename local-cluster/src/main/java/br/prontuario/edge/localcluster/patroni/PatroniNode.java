@@ -34,6 +34,39 @@ public final class PatroniNode {
       ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path postgresBinDir, Path dir,
       DetachedLaunch launch) {
     Path patroni = Binaries.require("patroni", "patroni", "patroni");
+    Path config = writeConfig(node, layout, settings, secrets, tls, postgresBinDir, dir);
+    ServiceUser.own(dir);
+    restrictDataDir(dir.resolve("data"));
+    return launch.start("patroni-" + node.id(),
+        ServiceUser.wrap(List.of(patroni.toString(), config.toString())), dir,
+        dir.resolve("patroni.log"), Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8",
+            // its own home: libpq looks for a client certificate under ~/.postgresql and fails
+            // on one it may not read (root's, when edgectl runs as root)
+            "HOME", dir.toString()));
+  }
+
+  /**
+   * The cluster's current certificates copied again beside Patroni, {@code patroni.yml} left as it
+   * is: Patroni takes a new REST certificate on a reload only when its configuration file did not
+   * change, so certificates and configuration are reloaded one after the other.
+   *
+   * @param dir the node's Patroni folder, as given to {@link #start}
+   */
+  public static void refreshTls(ClusterCertificates.TlsFiles tls, Path dir) {
+    copyTls(tls, dir.resolve("tls"));
+    copyEtcdTls(tls, dir.resolve("tls"));
+    ServiceUser.own(dir.resolve("tls"));
+  }
+
+  /**
+   * Writes {@code dir/patroni.yml} from the cluster's current secrets and copies its current
+   * certificates beside it, owned by the service user, without touching a running Patroni: it
+   * loads them on its next reload ({@code edgectl rotate-secrets}) or start.
+   *
+   * @param dir the node's Patroni folder, as given to {@link #start}
+   */
+  public static Path writeConfig(NodeName node, ClusterLayout layout, PatroniSettings settings,
+      ClusterSecrets secrets, ClusterCertificates.TlsFiles tls, Path postgresBinDir, Path dir) {
     try {
       Files.createDirectories(dir.resolve("run"));
     } catch (IOException e) {
@@ -46,14 +79,9 @@ public final class PatroniNode {
     ConfigFiles.writeSecretYaml(config, "Patroni on " + node.id()
             + " (written by edgectl from config/edge-cluster.yaml)",
         withArchiving(PatroniConfig.node(node, layout, settings, secrets, paths), node, layout, dir));
-    ServiceUser.own(dir);
-    restrictDataDir(dir.resolve("data"));
-    return launch.start("patroni-" + node.id(),
-        ServiceUser.wrap(List.of(patroni.toString(), config.toString())), dir,
-        dir.resolve("patroni.log"), Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8",
-            // its own home: libpq looks for a client certificate under ~/.postgresql and fails
-            // on one it may not read (root's, when edgectl runs as root)
-            "HOME", dir.toString()));
+    ServiceUser.own(dir.resolve("tls"));
+    ServiceUser.own(config);
+    return config;
   }
 
   /** WAL archiving to the cluster's pgBackRest repositories; {@code dir} is DIR/<node>/patroni. */

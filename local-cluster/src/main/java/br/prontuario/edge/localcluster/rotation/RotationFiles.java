@@ -14,44 +14,44 @@ import java.util.Optional;
  */
 public final class RotationFiles {
 
-  private static final String PREVIOUS = "secrets.previous.json";
-
   private RotationFiles() {}
 
   /**
    * The secrets an unfinished rotation retires, if one was interrupted after the new secrets were
-   * written. A record written just before (sharing an app credential with the current secrets) is dropped: that
-   * rotation had not begun.
+   * written. A record written just before (sharing a rotated secret with the current ones) is
+   * dropped: that rotation had not begun.
    */
   public static Optional<ClusterSecrets> interrupted(Path stateDir) {
-    Path previous = stateDir.resolve(PREVIOUS);
+    Path previous = ClusterSecrets.previousFile(stateDir);
     if (!Files.isRegularFile(previous)) {
       return Optional.empty();
     }
     ClusterSecrets retired = ClusterSecrets.readFrom(previous);
-    if (shareAnAppCredential(retired, ClusterSecrets.readFrom(ClusterSecrets.file(stateDir)))) {
+    if (shareARotatedSecret(retired, ClusterSecrets.readFrom(ClusterSecrets.file(stateDir)))) {
       delete(previous);
       return Optional.empty();
     }
     return Optional.of(retired);
   }
 
-  /** Records the current secrets as retiring and writes new app credentials; returns the old ones. */
+  /** Records the current secrets as retiring and writes rotated ones; returns the old ones. */
   public static ClusterSecrets begin(Path stateDir) {
     ClusterSecrets current = ClusterSecrets.readFrom(ClusterSecrets.file(stateDir));
-    current.writeTo(stateDir.resolve(PREVIOUS));
-    current.withNewAppCredentials().writeTo(ClusterSecrets.file(stateDir));
+    current.writeTo(ClusterSecrets.previousFile(stateDir));
+    current.rotated().writeTo(ClusterSecrets.file(stateDir));
     return current;
   }
 
   /** The rotation is complete: nothing accepts the retired secrets any more. */
   public static void finish(Path stateDir) {
-    delete(stateDir.resolve(PREVIOUS));
+    delete(ClusterSecrets.previousFile(stateDir));
   }
 
-  static boolean shareAnAppCredential(ClusterSecrets a, ClusterSecrets b) {
+  static boolean shareARotatedSecret(ClusterSecrets a, ClusterSecrets b) {
     return a.appPassword().equals(b.appPassword()) || a.ownerPassword().equals(b.ownerPassword())
-        || a.redisEdgeNodePassword().equals(b.redisEdgeNodePassword());
+        || a.redisEdgeNodePassword().equals(b.redisEdgeNodePassword()) || a.jwtSecret().equals(b.jwtSecret())
+        || a.patroniRestPassword().equals(b.patroniRestPassword())
+        || a.redisControllerPassword().equals(b.redisControllerPassword());
   }
 
   private static void delete(Path file) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -126,6 +127,26 @@ public final class ClusterCertificates {
 
   /** Creates what is missing (or due) and returns the files; idempotent. */
   public static TlsFiles ensure(Path stateDir) {
+    return issue(stateDir, false);
+  }
+
+  /**
+   * New keys and certificates for every server and client from the cluster's own CA, which stays
+   * (phones and every trust store keep trusting it): {@code edgectl rotate-secrets}. Each file is
+   * replaced in one rename, so a server that re-reads its files (etcd does on every handshake)
+   * never reads half of one.
+   *
+   * @throws IllegalStateException when the cluster has no CA yet
+   */
+  public static TlsFiles reissue(Path stateDir) {
+    TlsFiles files = in(stateDir);
+    if (!Files.isRegularFile(files.caKey()) || !Files.isRegularFile(files.caCertificate())) {
+      throw new IllegalStateException("no certificate authority in " + files.dir() + ": start the cluster first");
+    }
+    return issue(stateDir, true);
+  }
+
+  private static TlsFiles issue(Path stateDir, boolean renewAll) {
     TlsFiles files = in(stateDir);
     try {
       Files.createDirectories(files.dir());
@@ -133,24 +154,24 @@ public final class ClusterCertificates {
           && Files.isRegularFile(files.caCertificate())
           ? readAuthority(files)
           : writeAuthority(files);
-      if (!serverStillGood(files.serverCertificate())) {
+      if (renewAll || !serverStillGood(files.serverCertificate())) {
         writeServer(files, CertificateIssuer.server(ca, dnsNames(), List.of("127.0.0.1")));
       }
       Files.createDirectories(files.etcdMember().certificate().getParent());
-      if (!stillGood(files.etcdMember().certificate(), List.of("localhost"))) {
+      if (renewAll || !stillGood(files.etcdMember().certificate(), List.of("localhost"))) {
         writePair(files.etcdMember(), CertificateIssuer.peer(ca, List.of("localhost"), List.of("127.0.0.1")));
       }
       for (String client : ETCD_CLIENTS) {
-        if (!stillGood(files.etcdClient(client).certificate(), List.of())) {
+        if (renewAll || !stillGood(files.etcdClient(client).certificate(), List.of())) {
           writePair(files.etcdClient(client), CertificateIssuer.client(ca, client));
         }
       }
       Files.createDirectories(files.kafkaBroker().getParent());
-      if (!stillGood(files.kafkaBroker(), List.of("localhost"))) {
+      if (renewAll || !stillGood(files.kafkaBroker(), List.of("localhost"))) {
         writeCombined(files.kafkaBroker(), CertificateIssuer.peer(ca, List.of("localhost"), List.of("127.0.0.1")));
       }
       for (String client : KAFKA_CLIENTS) {
-        if (!stillGood(files.kafkaClient(client), List.of())) {
+        if (renewAll || !stillGood(files.kafkaClient(client), List.of())) {
           writeCombined(files.kafkaClient(client), CertificateIssuer.client(ca, client));
         }
       }
@@ -181,7 +202,7 @@ public final class ClusterCertificates {
     CertificateIssuer.Issued ca = CertificateIssuer.authority("Prontuário Edge local CA "
         + dnsNames().get(dnsNames().size() - 1));
     writeSecret(files.caKey(), pem(ca.keys().getPrivate()));
-    Files.writeString(files.caCertificate(), pem(ca.certificate()));
+    writePublic(files.caCertificate(), pem(ca.certificate()));
     return ca;
   }
 
@@ -190,7 +211,7 @@ public final class ClusterCertificates {
     String certificate = pem(server.certificate());
     writeSecret(files.serverKey(), key);
     writeSecret(files.serverPem(), certificate + key);
-    Files.writeString(files.serverCertificate(), certificate);
+    writePublic(files.serverCertificate(), certificate);
   }
 
   /** Certificate first (so {@link #stillGood} reads it), then the key; mode 600. */
@@ -200,7 +221,7 @@ public final class ClusterCertificates {
 
   private static void writePair(KeyFiles files, CertificateIssuer.Issued issued) throws IOException {
     writeSecret(files.key(), pem(issued.keys().getPrivate()));
-    Files.writeString(files.certificate(), pem(issued.certificate()));
+    writePublic(files.certificate(), pem(issued.certificate()));
   }
 
   private static boolean serverStillGood(Path file) throws IOException {
@@ -229,12 +250,23 @@ public final class ClusterCertificates {
     return names;
   }
 
-  /** Created empty with mode 600 first, so the key is never readable by others, not even briefly. */
+  /**
+   * Written to a mode-600 file beside it, then renamed over it: the key is never readable by
+   * others, not even briefly, and a reader sees the old file or the new one, never a part.
+   */
   private static void writeSecret(Path file, String content) throws IOException {
-    Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+    Path next = file.resolveSibling(file.getFileName() + ".next");
+    Files.deleteIfExists(next);
+    Files.createFile(next, PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, content);
+    Files.writeString(next, content);
+    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void writePublic(Path file, String content) throws IOException {
+    Path next = file.resolveSibling(file.getFileName() + ".next");
+    Files.writeString(next, content);
+    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static String pem(X509Certificate certificate) throws IOException {
@@ -254,7 +286,7 @@ public final class ClusterCertificates {
     return out.toString();
   }
 
-  static X509Certificate readCertificate(Path file) throws IOException {
+  public static X509Certificate readCertificate(Path file) throws IOException {
     try (PEMParser parser = new PEMParser(new StringReader(Files.readString(file)))) {
       return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());
     } catch (java.security.cert.CertificateException | ClassCastException e) {

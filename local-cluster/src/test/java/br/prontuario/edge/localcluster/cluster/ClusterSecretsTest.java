@@ -40,18 +40,22 @@ class ClusterSecretsTest {
   }
 
   @Test
-  void newAppCredentialsReplaceTheAppsPasswordsAndKeepEveryOtherSecret() {
+  void rotatedSecretsReplaceWhatTheAppsAndControllersUseAndKeepEveryOtherSecret() {
     ClusterSecrets old = ClusterSecrets.generate();
 
-    ClusterSecrets fresh = old.withNewAppCredentials();
+    ClusterSecrets fresh = old.rotated();
 
     assertThat(fresh.appPassword()).isNotEqualTo(old.appPassword()).hasSizeGreaterThanOrEqualTo(20);
     assertThat(fresh.ownerPassword()).isNotEqualTo(old.ownerPassword());
     assertThat(fresh.redisEdgeNodePassword()).isNotEqualTo(old.redisEdgeNodePassword());
+    assertThat(fresh.jwtSecret()).isNotEqualTo(old.jwtSecret());
+    assertThat(fresh.patroniRestPassword()).isNotEqualTo(old.patroniRestPassword());
+    assertThat(fresh.redisControllerPassword()).isNotEqualTo(old.redisControllerPassword());
+    assertThat(java.util.Base64.getDecoder().decode(fresh.jwtSecret())).hasSize(48);
     assertThat(new ClusterSecrets(old.superuserPassword(), old.replicationPassword(),
-        old.rewindPassword(), fresh.appPassword(), old.demoPassword(), old.jwtSecret(),
-        old.patroniRestUser(), old.patroniRestPassword(), fresh.redisEdgeNodePassword(),
-        old.redisReplicaPassword(), old.redisSentinelPassword(), old.redisControllerPassword(),
+        old.rewindPassword(), fresh.appPassword(), old.demoPassword(), fresh.jwtSecret(),
+        old.patroniRestUser(), fresh.patroniRestPassword(), fresh.redisEdgeNodePassword(),
+        old.redisReplicaPassword(), old.redisSentinelPassword(), fresh.redisControllerPassword(),
         old.sentinelPeerPassword(), fresh.ownerPassword(), old.labToken(),
         old.redisOperationsPassword())).isEqualTo(fresh);
     assertThat(fresh.toString()).doesNotContain(fresh.appPassword());
@@ -63,10 +67,24 @@ class ClusterSecretsTest {
     ClusterSecrets secrets = ClusterSecrets.generate();
 
     secrets.writeTo(file);
-    secrets.withNewAppCredentials().writeTo(file);
+    secrets.rotated().writeTo(file);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     assertThat(ClusterSecrets.readFrom(file).appPassword()).isNotEqualTo(secrets.appPassword());
     assertThat(dir.resolve("secrets.json.next")).doesNotExist();
+  }
+
+  @Test
+  void aRetiringJwtSecretIsReadBackUntilItsDeadlineOnly() throws Exception {
+    var retiring = new br.prontuario.edge.site.ops.RetiringJwtSecret(ClusterSecrets.generate().jwtSecret(),
+        java.time.Instant.parse("2026-12-03T13:00:00Z"));
+
+    RetiringJwtFile.write(dir, retiring);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("jwt-retiring.json"))))
+        .isEqualTo("rw-------");
+    assertThat(RetiringJwtFile.read(dir, java.time.Instant.parse("2026-12-03T12:59:59Z"))).contains(retiring);
+    assertThat(RetiringJwtFile.read(dir, java.time.Instant.parse("2026-12-03T13:00:00Z"))).isEmpty();
+    assertThat(RetiringJwtFile.read(dir.resolve("nothing-here"), java.time.Instant.EPOCH)).isEmpty();
   }
 }

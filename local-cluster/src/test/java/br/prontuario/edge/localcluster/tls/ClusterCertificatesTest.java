@@ -98,4 +98,45 @@ class ClusterCertificatesTest {
     assertThat(Files.readString(files.etcdClient(ClusterCertificates.ETCD_OPERATIONS).certificate()))
         .isEqualTo(operations);
   }
+
+  @Test
+  void reissuingGivesEveryServerAndClientANewKeyFromTheSameCa() throws Exception {
+    var files = ClusterCertificates.ensure(stateDir);
+    String ca = Files.readString(files.caCertificate());
+    List<Path> leaves = new java.util.ArrayList<>(List.of(files.serverCertificate(),
+        files.etcdMember().certificate(), files.kafkaBroker()));
+    ClusterCertificates.ETCD_CLIENTS.forEach(c -> leaves.add(files.etcdClient(c).certificate()));
+    ClusterCertificates.KAFKA_CLIENTS.forEach(c -> leaves.add(files.kafkaClient(c)));
+    List<X509Certificate> before = new java.util.ArrayList<>();
+    for (Path leaf : leaves) {
+      before.add(ClusterCertificates.readCertificate(leaf));
+    }
+
+    ClusterCertificates.reissue(stateDir);
+
+    assertThat(Files.readString(files.caCertificate())).as("phones keep trusting the CA").isEqualTo(ca);
+    X509Certificate authority = ClusterCertificates.readCertificate(files.caCertificate());
+    for (int i = 0; i < leaves.size(); i++) {
+      X509Certificate after = ClusterCertificates.readCertificate(leaves.get(i));
+      assertThat(after.getPublicKey()).as(leaves.get(i) + " has a new key")
+          .isNotEqualTo(before.get(i).getPublicKey());
+      assertThat(after.getSubjectX500Principal()).isEqualTo(before.get(i).getSubjectX500Principal());
+      after.verify(authority.getPublicKey());
+    }
+    assertThat(Files.readString(files.serverPem())).startsWith(Files.readString(files.serverCertificate()));
+    for (Path secret : List.of(files.serverKey(), files.serverPem(), files.etcdMember().key(),
+        files.kafkaBroker())) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).as(secret.toString())
+          .isEqualTo("rw-------");
+    }
+    try (var left = Files.list(files.dir())) {
+      assertThat(left.map(Path::toString)).noneMatch(name -> name.endsWith(".next"));
+    }
+  }
+
+  @Test
+  void reissuingNeedsTheClusterCa(@TempDir Path empty) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterCertificates.reissue(empty))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no certificate authority");
+  }
 }

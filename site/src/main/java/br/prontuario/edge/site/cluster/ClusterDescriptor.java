@@ -1,5 +1,6 @@
 package br.prontuario.edge.site.cluster;
 
+import br.prontuario.edge.site.ops.RetiringJwtSecret;
 import br.prontuario.edge.site.patroni.PatroniCredentials;
 import br.prontuario.edge.site.resp.RespCredentials;
 import br.prontuario.edge.site.tls.ClientTls;
@@ -20,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (local-cluster) writes it. The shape is a contract between the project's parts: add fields,
  * never rename them. Optional parts are null when a file leaves them out.
  *
+ * @param previousJwtSecret the JWT secret {@code edgectl rotate-secrets} replaced, which the
+ *     controllers still accept until its deadline; absent otherwise
  * @param environment "production" marks a file describing a production deployment (only safe
  *     drills then); absent for the local cluster
  */
@@ -37,7 +40,8 @@ public record ClusterDescriptor(
     Etcd etcd,
     Redis redis,
     PatroniApi patroniApi,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Bus bus) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Bus bus,
+    @JsonInclude(JsonInclude.Include.NON_NULL) RetiringJwtSecret previousJwtSecret) {
 
   public static final String FILE = "cluster.json";
   private static final JsonMapper JSON = JsonMapper.builder()
@@ -55,7 +59,15 @@ public record ClusterDescriptor(
       Database database, String jwtSecret, Demo demo, Controller controller, List<Node> nodes,
       Haproxy haproxy, Etcd etcd, Redis redis, PatroniApi patroniApi) {
     this(entrypoint, entrypoints, tls, environment, database, jwtSecret, demo, controller, nodes, haproxy,
-        etcd, redis, patroniApi, null);
+        etcd, redis, patroniApi, null, null);
+  }
+
+  /** A description with no JWT secret retiring (none was rotated in the last hour). */
+  public ClusterDescriptor(String entrypoint, List<String> entrypoints, Tls tls, String environment,
+      Database database, String jwtSecret, Demo demo, Controller controller, List<Node> nodes,
+      Haproxy haproxy, Etcd etcd, Redis redis, PatroniApi patroniApi, Bus bus) {
+    this(entrypoint, entrypoints, tls, environment, database, jwtSecret, demo, controller, nodes, haproxy,
+        etcd, redis, patroniApi, bus, null);
   }
 
   /**
@@ -156,12 +168,20 @@ public record ClusterDescriptor(
   }
 
   /** Who may call Patroni's unsafe REST endpoints (switchover, failover, config). */
-  public record PatroniApi(String username, String password) {}
+  /** @param previousPassword the one a rotation under way replaces; absent otherwise */
+  public record PatroniApi(String username, String password,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String previousPassword) {
+
+    public PatroniApi(String username, String password) {
+      this(username, password, null);
+    }
+  }
 
   /** The credentials for Patroni's unsafe endpoints; none when the file names none. */
   public PatroniCredentials patroniCredentials() {
     return patroniApi == null ? PatroniCredentials.NONE
-        : new PatroniCredentials(patroniApi.username(), patroniApi.password());
+        : new PatroniCredentials(patroniApi.username(), patroniApi.password(),
+            patroniApi.previousPassword());
   }
 
   public boolean production() {

@@ -51,6 +51,28 @@ public final class HaproxyRuntimeApi {
   }
 
   /**
+   * Serves {@code pem} (certificate then key) wherever HAProxy loaded {@code file} as a {@code crt},
+   * without a reload: {@code set ssl cert} opens a transaction with the new pair, {@code commit ssl
+   * cert} swaps it in. Connections already open keep theirs; new handshakes get the new one. The
+   * file on disk is the caller's to replace too, for the next start.
+   *
+   * @throws IllegalStateException when HAProxy does not confirm the swap
+   */
+  public void replaceCertificate(String file, String pem) throws IOException {
+    // the payload ends at the first empty line, so it may hold none
+    String payload = pem.strip().replaceAll("\\n\\s*\\n", "\n");
+    String staged = execute("set ssl cert " + file + " <<\n" + payload + "\n");
+    if (!staged.startsWith("Transaction")) {
+      throw new IllegalStateException("HAProxy " + address() + " did not take the new certificate: " + staged);
+    }
+    String committed = execute("commit ssl cert " + file);
+    if (!committed.contains("Success!")) {
+      throw new IllegalStateException("HAProxy " + address() + " did not commit the new certificate: "
+          + committed);
+    }
+  }
+
+  /**
    * {@code set server BACKEND/SERVER state ready|drain|maint}.
    *
    * @throws IllegalStateException when HAProxy answers anything (e.g. "No such server.")

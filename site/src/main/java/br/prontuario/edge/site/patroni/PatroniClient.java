@@ -150,6 +150,15 @@ public final class PatroniClient {
         SWITCHOVER_TIMEOUT);
   }
 
+  /**
+   * {@code POST /reload}: Patroni re-reads its configuration, reloads PostgreSQL (which loads new
+   * TLS files) and serves its REST API with a new certificate if the file's serial changed.
+   * Patroni answers 202 and does it within its next loop.
+   */
+  public PatroniReply reload(String apiUrl) {
+    return send("POST", apiUrl + "/reload", Map.of(), timeout);
+  }
+
   /** Promotes {@code candidate} without a healthy leader; for operators, never automatic. */
   public PatroniReply failover(String apiUrl, String candidate) {
     return send("POST", apiUrl + "/failover", Map.of("candidate", candidate), SWITCHOVER_TIMEOUT);
@@ -184,8 +193,14 @@ public final class PatroniClient {
 
   private PatroniReply send(String method, String url, Map<String, ?> body, Duration patience) {
     try {
-      Http10Exchange.Answer answer = http.exchange(method, URI.create(url), JSON.writeValueAsString(body),
+      String json = JSON.writeValueAsString(body);
+      Http10Exchange.Answer answer = http.exchange(method, URI.create(url), json,
           credentials.present() ? credentials.basicAuthorization() : null, patience);
+      if (answer.status() == 401 && credentials.previous().isPresent()) {
+        // this member has not taken the rotated password yet
+        answer = http.exchange(method, URI.create(url), json,
+            credentials.previous().get().basicAuthorization(), patience);
+      }
       return new PatroniReply(answer.status() == 200, answer.status(), answer.body());
     } catch (IOException e) {
       return PatroniReply.unreachable(e.getClass().getSimpleName() + " " + e.getMessage());

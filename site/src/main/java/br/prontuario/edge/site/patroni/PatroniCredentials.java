@@ -2,19 +2,35 @@ package br.prontuario.edge.site.patroni;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The user Patroni's {@code restapi.authentication} asks for on its unsafe endpoints
  * ({@code POST /switchover}, {@code /failover}, {@code /restart}, {@code PATCH /config}); reads
  * ({@code GET /patroni}, {@code /cluster}) need none. {@link #NONE} for a Patroni without it.
+ *
+ * @param previousPassword the password a rotation is replacing (blank: none): Patroni holds one
+ *     password at a time, so while the members move to the new one a refused request is sent
+ *     once more with the previous
  */
-public record PatroniCredentials(String username, String password) {
+public record PatroniCredentials(String username, String password, String previousPassword) {
 
   public static final PatroniCredentials NONE = new PatroniCredentials("", "");
 
   public PatroniCredentials {
     username = username == null ? "" : username;
     password = password == null ? "" : password;
+    previousPassword = previousPassword == null ? "" : previousPassword;
+  }
+
+  public PatroniCredentials(String username, String password) {
+    this(username, password, "");
+  }
+
+  /** The same user with the previous password, if a rotation is under way. */
+  public Optional<PatroniCredentials> previous() {
+    return previousPassword.isEmpty() || previousPassword.equals(password) ? Optional.empty()
+        : Optional.of(new PatroniCredentials(username, previousPassword));
   }
 
   public boolean present() {
@@ -29,6 +45,6 @@ public record PatroniCredentials(String username, String password) {
 
   @Override
   public String toString() {
-    return "PatroniCredentials[" + username + ", password hidden]";
+    return "PatroniCredentials[" + username + ", passwords hidden]";
   }
 }

@@ -39,6 +39,27 @@ class ClusterDescriptorTest {
   }
 
   @Test
+  void aRotationsRetiringSecretsAreWrittenAndLeftOutWhenThereAreNone() throws Exception {
+    var retiring = new br.prontuario.edge.site.ops.RetiringJwtSecret(
+        java.util.Base64.getEncoder().encodeToString("the-secret-before-the-rotation!!".getBytes()),
+        java.time.Instant.parse("2026-12-03T13:00:00Z"));
+    ClusterDescriptor written = new ClusterDescriptor("https://edge", null, null, null, null, "c2VjcmV0",
+        null, null, null, null, null, null, new ClusterDescriptor.PatroniApi("ops", "new-pw", "old-pw"), null,
+        retiring);
+
+    written.write(dir);
+
+    assertThat(Files.readString(dir.resolve("cluster.json"))).contains("2026-12-03T13:00:00Z");
+    assertThat(ClusterDescriptor.read(dir).previousJwtSecret()).isEqualTo(retiring);
+    assertThat(ClusterDescriptor.read(dir).patroniCredentials().previous())
+        .contains(new br.prontuario.edge.site.patroni.PatroniCredentials("ops", "old-pw"));
+    new ClusterDescriptor("https://edge", null, null, null, null, "c2VjcmV0", null, null, null, null, null, null,
+        null).write(dir);
+    assertThat(Files.readString(dir.resolve("cluster.json"))).doesNotContain("previousJwtSecret")
+        .doesNotContain("previousPassword");
+  }
+
+  @Test
   void aFileFromBeforeTheRedundantEntryNamesItsOneHaproxyAndControllerInTheLists() throws Exception {
     Files.writeString(dir.resolve("cluster.json"), "{\"entrypoint\":\"https://edge\","
         + "\"controller\":{\"url\":\"http://c:1\"},\"haproxy\":{\"runtimeApi\":\"w:9999\"}}");

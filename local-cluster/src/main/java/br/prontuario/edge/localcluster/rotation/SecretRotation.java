@@ -5,25 +5,37 @@ import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.cluster.RetiringJwtFile;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.controller.FailoverControllerProcess;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.upgrade.ActiveRoleMove;
 import br.prontuario.edge.localcluster.upgrade.AppRestart;
+import br.prontuario.edge.site.ops.RetiringJwtSecret;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
  * New passwords for what the apps log in with (the database's app and owner roles, the apps'
- * Redis and Sentinel user) without clinicians noticing ({@code edgectl rotate-secrets}):
+ * Redis and Sentinel user), a new JWT secret, and new certificates for every server and client
+ * of the internal plane, without clinicians noticing ({@code edgectl rotate-secrets}):
  *
  * <ol>
- *   <li>Redis and every Sentinel accept the new password besides the old one;
+ *   <li>Redis and every Sentinel accept the new passwords of the apps' and the controllers' users
+ *       besides the old ones;
  *   <li>the database roles get theirs (sessions already open are not asked again);
+ *   <li>every server takes its new certificate ({@link CertificateRotation});
+ *   <li>the failover controllers restart one at a time and sign with the new JWT secret; until
+ *       {@link #RETIRING_JWT_WINDOW} has passed, everything started since also accepts the
+ *       retired one ({@link RetiringJwtFile}), so no clinician or operator is signed out; they
+ *       also carry both Patroni REST passwords;
+ *   <li>every Patroni takes its new REST password ({@link PatroniRestPassword});
  *   <li>the synchronous standby's edge-node restarts on the new secrets, the active role moves to
  *       it, then the other edge-node restarts (as a rolling upgrade does), and cloud-fallback,
  *       dark while the edge serves;
- *   <li>Redis and the Sentinels forget the old password.
+ *   <li>Redis and the Sentinels forget the old passwords.
  * </ol>
  *
  * Between 2 and the move, the active edge-node keeps its open connections; a connection it opens
@@ -31,33 +43,42 @@ import java.util.function.Consumer;
  * ones serve. Every step can be repeated, so an interrupted rotation is finished by running it
  * again ({@link RotationFiles}).
  */
-public final class AppCredentialRotation {
+public final class SecretRotation {
+
+  /** How long the retired JWT secret is still accepted: the rotation, then an access token's life. */
+  static final Duration RETIRING_JWT_WINDOW = Duration.ofHours(1);
 
   private final EdgeCluster cluster;
   private final ClusterSecrets retired;
   private final Path repositoryRoot;
+  private final Duration readyTimeout;
   private final AppRestart appRestart;
   private final ActiveRoleMove activeRole;
   private final Consumer<String> progress;
   private final RedisUserPasswords redis;
+  private final CertificateRotation certificates;
+  private final PatroniRestPassword patroniRest;
 
   /**
    * @param cluster the cluster, loaded with the new secrets
    * @param retired the secrets being replaced
    * @param switchover moves the active role to a node (the failover controller's switchover)
    */
-  public AppCredentialRotation(EdgeCluster cluster, ClusterSecrets retired, Path repositoryRoot,
+  public SecretRotation(EdgeCluster cluster, ClusterSecrets retired, Path repositoryRoot,
       Consumer<NodeName> switchover, Duration readyTimeout, Consumer<String> progress) {
-    if (RotationFiles.shareAnAppCredential(retired, cluster.secrets())) {
-      throw new IllegalArgumentException("the new secrets must replace every app credential");
+    if (RotationFiles.shareARotatedSecret(retired, cluster.secrets())) {
+      throw new IllegalArgumentException("the new secrets must replace every rotated secret");
     }
     this.cluster = cluster;
     this.retired = retired;
     this.repositoryRoot = repositoryRoot;
+    this.readyTimeout = readyTimeout;
     this.appRestart = new AppRestart(cluster, readyTimeout, progress);
     this.activeRole = new ActiveRoleMove(cluster, switchover, progress);
     this.progress = progress;
     this.redis = new RedisUserPasswords(cluster.layout(), RedisAuth.of(cluster.secrets()).operations());
+    this.certificates = new CertificateRotation(cluster, readyTimeout, progress);
+    this.patroniRest = new PatroniRestPassword(cluster, retired.patroniRest(), readyTimeout, progress);
   }
 
   /**
@@ -81,8 +102,14 @@ public final class AppCredentialRotation {
   /** @return the node holding the active role afterwards */
   public NodeName run() {
     ClusterSecrets fresh = cluster.secrets();
-    progress.accept("Redis and the Sentinels: the apps' user takes a new password besides its old one");
+    // whatever signed with the retired JWT secret (an edge-node or controller not yet restarted)
+    // keeps being believed while the rotation rolls on, and for its tokens' 15 minutes after
+    RetiringJwtFile.write(cluster.stateDir(),
+        new RetiringJwtSecret(retired.jwtSecret(), Instant.now().plus(RETIRING_JWT_WINDOW)));
+    progress.accept("Redis and the Sentinels: the apps' and the controllers' users take a new password"
+        + " besides their old one");
     redis.add(RedisAuth.EDGE_NODE, fresh.redisEdgeNodePassword());
+    redis.add(RedisAuth.CONTROLLER, fresh.redisControllerPassword());
     progress.accept("PostgreSQL: new passwords for " + cluster.config().postgres().appUser()
         + " and " + cluster.config().postgres().ownerUser());
     DatabasePasswords database = new DatabasePasswords(cluster);
@@ -90,6 +117,13 @@ public final class AppCredentialRotation {
     database.set(cluster.config().postgres().ownerUser(), fresh.ownerPassword());
     // the operators' tools (drills, benches, users) read the app's password from there
     cluster.descriptor().write(cluster.stateDir());
+    // before the restarts: the apps load their new client certificates as they start
+    certificates.run();
+    progress.accept("failover controllers: restarting one at a time on the new JWT secret and"
+        + " Patroni password (the old ones still accepted)");
+    FailoverControllerProcess.restartAll(cluster, readyTimeout, progress);
+    // only now: every caller since started carries both Patroni passwords
+    patroniRest.run();
     NodeName leader = cluster.leader().orElseThrow(
         () -> new IllegalStateException("the PostgreSQL leader is gone: run rotate-secrets again"));
     restart(leader.peer());
@@ -99,8 +133,9 @@ public final class AppCredentialRotation {
       progress.accept("restarting cloud-fallback (dark) on the new secrets");
       CloudSite.restartFallback(cluster, repositoryRoot, Duration.ofMinutes(2));
     }
-    progress.accept("Redis and the Sentinels: the apps' old password removed");
+    progress.accept("Redis and the Sentinels: the apps' and the controllers' old passwords removed");
     redis.remove(RedisAuth.EDGE_NODE, retired.redisEdgeNodePassword());
+    redis.remove(RedisAuth.CONTROLLER, retired.redisControllerPassword());
     return leader.peer();
   }
 
