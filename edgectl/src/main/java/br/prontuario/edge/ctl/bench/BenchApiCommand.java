@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code DIR/bench/api-<time>.json}, next to Gatling's HTML report.
  */
 @Command(name = "api", mixinStandardHelpOptions = true,
-    description = {"The records API under the clinicians' mix (35 % read patient, 35 % read notes,",
-        "20 % write note, 10 % search), each clinician its own login, then the database's own",
+    description = {"The records API under the clinicians' mix (35 %% read patient, 35 %% read notes,",
+        "20 %% write note, 10 %% search), each clinician its own login, then the database's own",
         "ceiling with pgbench -N / -S at the same client count; prints p50/p95/p99 per",
         "operation, the pgbench figures, the two ratios and the load average."})
 public final class BenchApiCommand implements Callable<Integer> {

@@ -50,6 +50,7 @@ public final class SecretRotation {
 
   private final EdgeCluster cluster;
   private final ClusterSecrets retired;
+  private final ClusterSecrets fresh;
   private final Path repositoryRoot;
   private final Duration readyTimeout;
   private final AppRestart appRestart;
@@ -71,6 +72,7 @@ public final class SecretRotation {
     }
     this.cluster = cluster;
     this.retired = retired;
+    this.fresh = cluster.secrets();
     this.repositoryRoot = repositoryRoot;
     this.readyTimeout = readyTimeout;
     this.appRestart = new AppRestart(cluster, readyTimeout, progress);
@@ -101,22 +103,12 @@ public final class SecretRotation {
 
   /** @return the node holding the active role afterwards */
   public NodeName run() {
-    ClusterSecrets fresh = cluster.secrets();
-    // whatever signed with the retired JWT secret (an edge-node or controller not yet restarted)
-    // keeps being believed while the rotation rolls on, and for its tokens' 15 minutes after
-    RetiringJwtFile.write(cluster.stateDir(),
-        new RetiringJwtSecret(retired.jwtSecret(), Instant.now().plus(RETIRING_JWT_WINDOW)));
+    retireJwtSecretGently();
     progress.accept("Redis and the Sentinels: the apps' and the controllers' users take a new password"
         + " besides their old one");
     redis.add(RedisAuth.EDGE_NODE, fresh.redisEdgeNodePassword());
     redis.add(RedisAuth.CONTROLLER, fresh.redisControllerPassword());
-    progress.accept("PostgreSQL: new passwords for " + cluster.config().postgres().appUser()
-        + " and " + cluster.config().postgres().ownerUser());
-    DatabasePasswords database = new DatabasePasswords(cluster);
-    database.set(cluster.config().postgres().appUser(), fresh.appPassword());
-    database.set(cluster.config().postgres().ownerUser(), fresh.ownerPassword());
-    // the operators' tools (drills, benches, users) read the app's password from there
-    cluster.descriptor().write(cluster.stateDir());
+    setDatabasePasswords();
     // before the restarts: the apps load their new client certificates as they start
     certificates.run();
     progress.accept("failover controllers: restarting one at a time on the new JWT secret and"
@@ -124,6 +116,34 @@ public final class SecretRotation {
     FailoverControllerProcess.restartAll(cluster, readyTimeout, progress);
     // only now: every caller since started carries both Patroni passwords
     patroniRest.run();
+    NodeName active = restartApps();
+    progress.accept("Redis and the Sentinels: the apps' and the controllers' old passwords removed");
+    redis.remove(RedisAuth.EDGE_NODE, retired.redisEdgeNodePassword());
+    redis.remove(RedisAuth.CONTROLLER, retired.redisControllerPassword());
+    return active;
+  }
+
+  /**
+   * Whatever signed with the retired JWT secret (an edge-node or controller not yet restarted)
+   * keeps being believed while the rotation rolls on, and for its tokens' 15 minutes after.
+   */
+  private void retireJwtSecretGently() {
+    RetiringJwtFile.write(cluster.stateDir(),
+        new RetiringJwtSecret(retired.jwtSecret(), Instant.now().plus(RETIRING_JWT_WINDOW)));
+  }
+
+  private void setDatabasePasswords() {
+    progress.accept("PostgreSQL: new passwords for " + cluster.config().postgres().appUser()
+        + " and " + cluster.config().postgres().ownerUser());
+    DatabasePasswords database = new DatabasePasswords(cluster);
+    database.set(cluster.config().postgres().appUser(), fresh.appPassword());
+    database.set(cluster.config().postgres().ownerUser(), fresh.ownerPassword());
+    // the operators' tools (drills, benches, users) and the controllers read them from there
+    cluster.descriptor().write(cluster.stateDir());
+  }
+
+  /** The standby's edge-node, the active role moved to it, the other one, then cloud-fallback. */
+  private NodeName restartApps() {
     NodeName leader = cluster.leader().orElseThrow(
         () -> new IllegalStateException("the PostgreSQL leader is gone: run rotate-secrets again"));
     restart(leader.peer());
@@ -133,9 +153,6 @@ public final class SecretRotation {
       progress.accept("restarting cloud-fallback (dark) on the new secrets");
       CloudSite.restartFallback(cluster, repositoryRoot, Duration.ofMinutes(2));
     }
-    progress.accept("Redis and the Sentinels: the apps' and the controllers' old passwords removed");
-    redis.remove(RedisAuth.EDGE_NODE, retired.redisEdgeNodePassword());
-    redis.remove(RedisAuth.CONTROLLER, retired.redisControllerPassword());
     return leader.peer();
   }
 
