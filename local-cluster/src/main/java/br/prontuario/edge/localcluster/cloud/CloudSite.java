@@ -44,6 +44,11 @@ public final class CloudSite {
 
   private CloudSite() {}
 
+  /** Whether this cluster was given a cloud site (a later {@code up} starts it again). */
+  public static boolean isLaunched(EdgeCluster cluster) {
+    return cluster.hasExtra(NodeName.WITNESS, APP);
+  }
+
   public static Path cloudDir(EdgeCluster cluster) {
     return cluster.stateDir().resolve("cloud");
   }

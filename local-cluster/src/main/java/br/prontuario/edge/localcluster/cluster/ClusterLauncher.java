@@ -133,9 +133,7 @@ final class ClusterLauncher {
 
   /** Stops a saved extra component and starts it again from its saved launch. */
   ManagedProcess restartExtra(NodeName node, String component) {
-    ExtraComponent extra = ExtraComponent.saved(cluster.stateDir(), node).stream()
-        .filter(e -> e.component().equals(component)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no " + component + " was launched on " + node.id()));
+    ExtraComponent extra = ExtraComponent.find(cluster.stateDir(), node, component);
     cluster.stop(node, component);
     return startExtra(extra);
   }

@@ -276,9 +276,7 @@ public final class EdgeCluster {
 
   /** Where a launched extra component answers (as given to {@link #launchExtra}). */
   public String extraUrl(NodeName node, String component) {
-    return ExtraComponent.saved(stateDir, node).stream().filter(e -> e.component().equals(component))
-        .map(ExtraComponent::url).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no " + component + " was launched on " + node.id()));
+    return ExtraComponent.find(stateDir, node, component).url();
   }
 
   /**
@@ -398,6 +396,19 @@ public final class EdgeCluster {
     if (reply.status() / 100 != 2) {
       throw new IllegalStateException("Patroni refused the switchover to " + to.id() + ": "
           + reply.message());
+    }
+  }
+
+  /**
+   * {@code POST /reload} to the node's Patroni (asked with the REST password it has, the new or,
+   * during a rotation, the previous): it re-reads its files and reloads PostgreSQL.
+   *
+   * @throws IllegalStateException when Patroni refuses or does not answer
+   */
+  public void reloadPatroni(NodeName node) {
+    PatroniReply reply = patroniApi.reload(layout.patroniUrl(node));
+    if (reply.status() / 100 != 2) {
+      throw new IllegalStateException(node.id() + "'s Patroni did not reload: " + reply.message());
     }
   }
 

@@ -52,6 +52,12 @@ record ExtraComponent(NodeName node, String component, List<String> command, Map
     }
   }
 
+  /** The saved launch of {@code component} on {@code node}. */
+  static ExtraComponent find(Path stateDir, NodeName node, String component) {
+    return saved(stateDir, node).stream().filter(e -> e.component().equals(component)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no " + component + " was launched on " + node.id()));
+  }
+
   /** Every extra component saved under the state folder for this node. */
   static List<ExtraComponent> saved(Path stateDir, NodeName node) {
     Path nodeDir = stateDir.resolve(node.id());

@@ -3,6 +3,7 @@ package br.prontuario.edge.localcluster.kafka;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.process.Pause;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import br.prontuario.edge.site.bus.BusConnection;
 import java.time.Duration;
@@ -45,8 +46,9 @@ public final class BrokerRollingRestart {
   /** @throws IllegalStateException naming the broker that did not come back, or the partitions short of copies */
   public void run() {
     try (Admin admin = Admin.create(settings())) {
+      // each restart ends with every copy in sync, which is what the next one starts from
+      awaitAllInSync(admin, "before the first restart");
       for (NodeName node : NodeName.values()) {
-        awaitAllInSync(admin, "before restarting " + node.id() + "'s broker");
         progress.accept("restarting " + node.id() + "'s Kafka broker");
         cluster.restartKafka(node);
         awaitBroker(admin, node);
@@ -81,7 +83,7 @@ public final class BrokerRollingRestart {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while " + node.id() + "'s broker restarted", e);
       }
-      pause();
+      Pause.millis(POLL.toMillis());
     }
     throw new IllegalStateException(node.id() + "'s Kafka broker did not rejoin within " + timeout
         + " (log: " + cluster.log(node, Components.KAFKA) + ")");
@@ -110,18 +112,10 @@ public final class BrokerRollingRestart {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for the brokers", e);
       }
-      pause();
+      Pause.millis(POLL.toMillis());
     }
     throw new IllegalStateException("Kafka partitions still short of copies " + when + ": "
         + String.join(", ", lagging.subList(0, Math.min(5, lagging.size()))));
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(POLL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the brokers", e);
-    }
-  }
 }

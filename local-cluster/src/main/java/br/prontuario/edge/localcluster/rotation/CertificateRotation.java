@@ -7,11 +7,11 @@ import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.kafka.BrokerRollingRestart;
 import br.prontuario.edge.localcluster.patroni.PatroniNode;
+import br.prontuario.edge.localcluster.process.Pause;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates.TlsFiles;
 import br.prontuario.edge.localcluster.tls.ServedCertificate;
 import br.prontuario.edge.site.haproxy.HaproxyRuntimeApi;
-import br.prontuario.edge.site.patroni.PatroniReply;
 import br.prontuario.edge.site.tls.ClientTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,12 +69,9 @@ public final class CertificateRotation {
     for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
       progress.accept("PostgreSQL and Patroni on " + node.id() + ": reloading their certificates");
       PatroniNode.refreshTls(tls, cluster.dir(node, Components.PATRONI));
-      PatroniReply reply = cluster.patroni().reload(cluster.layout().patroniUrl(node));
-      if (reply.status() / 100 != 2) {
-        throw new IllegalStateException(node.id() + "'s Patroni did not reload: " + reply.message());
-      }
+      cluster.reloadPatroni(node);
     }
-    if (hasCloudSite()) {
+    if (CloudSite.isLaunched(cluster)) {
       progress.accept("the cloud PostgreSQL and Patroni: reloading their certificates");
       CloudSite.reloadCertificates(cluster);
     }
@@ -117,7 +114,7 @@ public final class CertificateRotation {
             tls.kafkaBroker()));
       }
     }
-    if (hasCloudSite()) {
+    if (CloudSite.isLaunched(cluster)) {
       CloudDataPlane cloud = CloudSite.dataPlane(cluster);
       endpoints.add(new Endpoint("the cloud Patroni REST API", "127.0.0.1", cloud.ports().patroniRest(), false,
           tls.serverCertificate()));
@@ -129,24 +126,32 @@ public final class CertificateRotation {
 
   /** What {@code endpoint} presents now (etcd and Kafka are shown the operations client certificate). */
   public X509Certificate served(Endpoint endpoint) throws IOException {
+    return served(asker(), endpoint);
+  }
+
+  private ServedCertificate asker() {
     var client = cluster.tls().etcdClient(ClusterCertificates.ETCD_OPERATIONS);
-    ServedCertificate served = new ServedCertificate(
+    return new ServedCertificate(
         new ClientTls(cluster.tls().caCertificate(), client.certificate(), client.key()).sslContext(),
         HANDSHAKE_TIMEOUT);
+  }
+
+  private static X509Certificate served(ServedCertificate asker, Endpoint endpoint) throws IOException {
     return endpoint.postgres()
-        ? served.ofPostgres(endpoint.host(), endpoint.port())
-        : served.of(endpoint.host(), endpoint.port());
+        ? asker.ofPostgres(endpoint.host(), endpoint.port())
+        : asker.of(endpoint.host(), endpoint.port());
   }
 
   private void awaitServed(List<Endpoint> endpoints) {
     progress.accept("waiting for " + endpoints.size() + " servers to present their new certificates");
+    ServedCertificate asker = asker();
     for (Endpoint endpoint : endpoints) {
       byte[] expected = encoded(certificateIn(endpoint.certificate()));
       Instant deadline = Instant.now().plus(timeout);
       String last = "not asked";
       while (true) {
         try {
-          if (Arrays.equals(encoded(served(endpoint)), expected)) {
+          if (Arrays.equals(encoded(served(asker, endpoint)), expected)) {
             break;
           }
           last = "its old certificate";
@@ -157,13 +162,9 @@ public final class CertificateRotation {
           throw new IllegalStateException(endpoint.name() + " (" + endpoint.host() + ":" + endpoint.port()
               + ") does not present its new certificate after " + timeout + ": " + last);
         }
-        sleep();
+        Pause.millis(500);
       }
     }
-  }
-
-  private boolean hasCloudSite() {
-    return cluster.hasExtra(NodeName.WITNESS, CloudSite.APP);
   }
 
   private static byte[] encoded(X509Certificate certificate) {
@@ -190,12 +191,4 @@ public final class CertificateRotation {
     }
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
 }

@@ -3,9 +3,9 @@ package br.prontuario.edge.localcluster.rotation;
 import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.process.Pause;
 import br.prontuario.edge.site.patroni.PatroniClient;
 import br.prontuario.edge.site.patroni.PatroniCredentials;
-import br.prontuario.edge.site.patroni.PatroniReply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,13 +46,10 @@ public final class PatroniRestPassword {
       if (node.isDataNode()) {
         progress.accept("Patroni on " + node.id() + ": a new password for its unsafe REST endpoints");
         cluster.rewritePatroniConfig(node);
-        PatroniReply reply = cluster.patroni().reload(cluster.layout().patroniUrl(node));
-        if (reply.status() / 100 != 2) {
-          throw new IllegalStateException(node.id() + "'s Patroni did not reload: " + reply.message());
-        }
+        cluster.reloadPatroni(node);
       }
     }
-    if (cluster.hasExtra(NodeName.WITNESS, CloudSite.APP)) {
+    if (CloudSite.isLaunched(cluster)) {
       progress.accept("the cloud Patroni: a new password for its unsafe REST endpoints");
       CloudSite.reloadPatroniConfig(cluster);
     }
@@ -67,7 +64,7 @@ public final class PatroniRestPassword {
         urls.put(node.id() + "'s Patroni", cluster.layout().patroniUrl(node));
       }
     }
-    if (cluster.hasExtra(NodeName.WITNESS, CloudSite.APP)) {
+    if (CloudSite.isLaunched(cluster)) {
       urls.put("the cloud Patroni", CloudSite.dataPlane(cluster).patroniUrl());
     }
     return urls;
@@ -92,17 +89,9 @@ public final class PatroniRestPassword {
           throw new IllegalStateException(entry.getKey() + " did not take its new REST password within "
               + timeout + " (the new password got " + withNew + ", the old " + withOld + ")");
         }
-        sleep();
+        Pause.millis(1_000);
       }
     }
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(1_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
 }

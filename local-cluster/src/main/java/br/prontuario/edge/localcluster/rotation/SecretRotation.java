@@ -95,7 +95,7 @@ public final class SecretRotation {
     }
     ReadinessProbe.requireReady(cluster.layout(), "rotate on a whole cluster only", NodeName.NODE_A,
         NodeName.NODE_B);
-    if (hasCloudSite(cluster) && CloudSite.dataPlane(cluster).isPrimary()) {
+    if (CloudSite.isLaunched(cluster) && CloudSite.dataPlane(cluster).isPrimary()) {
       throw new IllegalStateException("the cloud site serves clinicians: fail back before rotating");
     }
     new RedisUserPasswords(cluster.layout(), RedisAuth.of(cluster.secrets()).operations()).check();
@@ -149,7 +149,7 @@ public final class SecretRotation {
     restart(leader.peer());
     activeRole.to(leader.peer());
     restart(leader);
-    if (hasCloudSite(cluster)) {
+    if (CloudSite.isLaunched(cluster)) {
       progress.accept("restarting cloud-fallback (dark) on the new secrets");
       CloudSite.restartFallback(cluster, repositoryRoot, Duration.ofMinutes(2));
     }
@@ -165,7 +165,4 @@ public final class SecretRotation {
     });
   }
 
-  private static boolean hasCloudSite(EdgeCluster cluster) {
-    return cluster.hasExtra(NodeName.WITNESS, CloudSite.APP);
-  }
 }

@@ -48,8 +48,7 @@ class CertificateReloadIT {
   void haproxyServesTheNewCertificateToNewConnectionsAndKeepsTheOpenOne() throws Exception {
     var tls = ClusterCertificates.ensure(dir);
     int entry = FreePorts.next();
-    int admin = FreePorts.next();
-    startHaproxy(tls, entry, admin);
+    HaproxyRuntimeApi api = startHaproxy(tls, entry);
     ServedCertificate served = new ServedCertificate(ClientTls.trustingOnly(tls.caCertificate()), TIMEOUT);
     X509Certificate old = served.of("127.0.0.1", entry);
     SSLSocket open = (SSLSocket) ClientTls.trustingOnly(tls.caCertificate()).getSocketFactory()
@@ -58,8 +57,7 @@ class CertificateReloadIT {
     assertThat(get(open)).startsWith("HTTP/1.1 200");
 
     ClusterCertificates.reissue(dir);
-    new HaproxyRuntimeApi("127.0.0.1", admin, TIMEOUT)
-        .replaceCertificate(tls.serverPem().toString(), Files.readString(tls.serverPem()));
+    api.replaceCertificate(tls.serverPem().toString(), Files.readString(tls.serverPem()));
 
     X509Certificate now = served.of("127.0.0.1", entry);
     assertThat(now.getEncoded()).isEqualTo(ClusterCertificates.readCertificate(tls.serverCertificate()).getEncoded());
@@ -72,16 +70,14 @@ class CertificateReloadIT {
   void haproxyRefusesACertificateItCannotUseAndKeepsServingTheOldOne() throws Exception {
     var tls = ClusterCertificates.ensure(dir);
     int entry = FreePorts.next();
-    int admin = FreePorts.next();
-    startHaproxy(tls, entry, admin);
+    HaproxyRuntimeApi api = startHaproxy(tls, entry);
     ServedCertificate served = new ServedCertificate(ClientTls.trustingOnly(tls.caCertificate()), TIMEOUT);
     X509Certificate old = served.of("127.0.0.1", entry);
-    var api = new HaproxyRuntimeApi("127.0.0.1", admin, TIMEOUT);
 
     // a certificate without its key
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.replaceCertificate(
         tls.serverPem().toString(), Files.readString(tls.serverCertificate())))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("HAProxy 127.0.0.1:" + admin);
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("HAProxy " + api.address());
     api.execute("abort ssl cert " + tls.serverPem());
 
     assertThat(served.of("127.0.0.1", entry).getEncoded()).isEqualTo(old.getEncoded());
@@ -116,8 +112,9 @@ class CertificateReloadIT {
     assertThat(now.getEncoded()).isEqualTo(ClusterCertificates.readCertificate(member.certificate()).getEncoded());
   }
 
-  /** A TLS entry on {@code entry} that answers 200 to everything, its runtime API on {@code admin}. */
-  private void startHaproxy(ClusterCertificates.TlsFiles tls, int entry, int admin) throws Exception {
+  /** A TLS entry on {@code entry} that answers 200 to everything; returns its runtime API. */
+  private HaproxyRuntimeApi startHaproxy(ClusterCertificates.TlsFiles tls, int entry) throws Exception {
+    int admin = FreePorts.next();
     Path cfg = dir.resolve("haproxy.cfg");
     Files.writeString(cfg, String.join("\n",
         "global",
@@ -135,6 +132,7 @@ class CertificateReloadIT {
     haproxy = ManagedProcess.start("haproxy", List.of(Binaries.require("haproxy", "haproxy", "haproxy").toString(),
         "-db", "-f", cfg.toString()), dir, dir.resolve("haproxy.log"), Map.of());
     haproxy.awaitPort(entry, Duration.ofSeconds(20));
+    return new HaproxyRuntimeApi("127.0.0.1", admin, TIMEOUT);
   }
 
   private static String get(SSLSocket socket) throws Exception {
