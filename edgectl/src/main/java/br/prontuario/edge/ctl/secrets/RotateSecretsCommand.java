@@ -21,20 +21,23 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code edgectl rotate-secrets}: new passwords for what the apps and controllers log in with, a
- * new JWT secret, a new Patroni REST password and new certificates for every server and client,
- * rolled through the running cluster ({@link SecretRotation}); an interrupted rotation is finished
- * by running the command again.
+ * {@code edgectl rotate-secrets}: new passwords for every login of the cluster (apps, controllers,
+ * Patroni, and the servers among themselves), a new JWT secret and new certificates for every
+ * server and client, rolled through the running cluster ({@link SecretRotation}); an interrupted
+ * rotation is finished by running the command again.
  */
 @Command(name = "rotate-secrets", mixinStandardHelpOptions = true,
-    description = {"New passwords for the apps' database roles and their Redis/Sentinel user, a new",
-        "JWT secret, a new password for Patroni's unsafe REST endpoints, and new keys and",
-        "certificates (from the cluster's CA) for every server and client, without downtime:",
-        "Redis takes both passwords, the roles get theirs, each server loads its new certificate",
-        "(the Kafka brokers restart one at a time), the failover controllers restart, Patroni",
-        "reloads its new password, the edge-nodes restart one at a time around a planned",
-        "switchover, then the old Redis password goes. Tokens signed with the old JWT secret",
-        "stay good for an hour, so nobody is signed out.",
+    description = {"New passwords for every login of the cluster (the apps' and owner's database",
+        "roles, Patroni's superuser, replication and rewind roles, every Redis and Sentinel user,",
+        "the passwords the servers send each other, Patroni's unsafe REST endpoints), a new JWT",
+        "secret, and new keys and certificates (from the cluster's CA) for every server and",
+        "client, without downtime: Redis takes both passwords, the apps' roles get theirs, each",
+        "server loads its new certificate (the Kafka brokers restart one at a time), the failover",
+        "controllers restart, Patroni's roles get theirs and Patroni reloads, the edge-nodes",
+        "restart one at a time around a planned switchover, then the old Redis passwords go.",
+        "Tokens signed with the old JWT secret stay good for an hour, so nobody is signed out.",
+        "The demo clinician's password and the lab token are not rotated (a person's, and one",
+        "the lab system must change with you).",
         "Run it again to finish a rotation that was interrupted.",
         "Exit 0 rotated, 1 not possible or interrupted, 2 bad input."})
 public final class RotateSecretsCommand implements Callable<Integer> {
@@ -84,7 +87,7 @@ public final class RotateSecretsCommand implements Callable<Integer> {
     RotationFiles.finish(options.stateDir());
     // cluster.json no longer offers the replaced Patroni password
     options.existingCluster().descriptor().write(options.stateDir());
-    out.println("rotated: the apps' database and Redis passwords are new, the old ones refused;"
+    out.println("rotated: every database, Redis and Sentinel password is new, the old ones refused;"
         + " tokens are signed with a new JWT secret; Patroni takes only its new REST password;"
         + " every server presents a new certificate;"
         + " active node " + active.id());

@@ -10,6 +10,7 @@ import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.redis.RedisAuth;
 import br.prontuario.edge.localcluster.rotation.CertificateRotation;
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
@@ -478,7 +479,9 @@ class EdgeClusterIT {
     }
 
     assertThat(rotation.code()).as(rotation.err()).isZero();
-    assertThat(rotation.out()).contains("take a new password besides their old one")
+    assertThat(rotation.out()).contains("every user takes a new password besides its old one")
+        .contains("the servers log in to each other with the new passwords")
+        .contains("new passwords for Patroni's roles")
         .contains("restarting " + leader.peer().id() + "'s edge-node")
         .contains("switching over to " + leader.peer().id())
         .contains("restarting " + leader.id() + "'s edge-node")
@@ -560,6 +563,8 @@ class EdgeClusterIT {
             .call(layout.host(node), port, "PING")).hasMessageContaining("WRONGPASS");
       }
     }
+    patroniRolesTakeOnlyTheirNewPasswords(old, fresh);
+    redisServersLogInToEachOtherWithTheirNewPasswords(old, fresh);
     // the dark cloud-fallback was started again with the new password (its launch record)
     String cloudLaunch = Files.readString(local().dir(NodeName.WITNESS, CloudSite.APP)
         .resolve("launch.json"));
@@ -575,6 +580,118 @@ class EdgeClusterIT {
     }
     // logins write refresh tokens to Redis with the apps' new password
     assertThat(entry.login("demo", cluster.demo().password())).isNotBlank();
+  }
+
+  /**
+   * Patroni's roles refuse their old passwords, and both standbys (the demoted old primary, and the
+   * cloud site, whose stream the switchover broke) stream again with the new replication password.
+   */
+  private void patroniRolesTakeOnlyTheirNewPasswords(ClusterSecrets old, ClusterSecrets fresh)
+      throws Exception {
+    String postgres = local().layout().jdbcUrl("postgres");
+    for (var role : java.util.Map.of(PatroniConfig.SUPERUSER, old.superuserPassword(),
+        PatroniConfig.REPLICATION_USER, old.replicationPassword(),
+        PatroniConfig.REWIND_USER, old.rewindPassword()).entrySet()) {
+      assertThatThrownBy(() -> java.sql.DriverManager.getConnection(postgres, role.getKey(),
+          role.getValue()).close()).as(role.getKey() + "'s old password")
+          .hasMessageContaining("password authentication failed");
+    }
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      try (var c = java.sql.DriverManager.getConnection(postgres, PatroniConfig.SUPERUSER,
+          fresh.superuserPassword()); var rows = c.createStatement().executeQuery(
+          "select application_name from pg_stat_replication where state = 'streaming'"
+              + " and usename = '" + PatroniConfig.REPLICATION_USER + "'")) {
+        List<String> streaming = new java.util.ArrayList<>();
+        while (rows.next()) {
+          streaming.add(rows.getString(1));
+        }
+        assertThat(streaming).contains(local().leader().orElseThrow().peer().id(), "cloud-1");
+      }
+    });
+  }
+
+  /**
+   * Every Redis and Sentinel user refuses its old password, and the servers log in to each other
+   * with the new ones: the links are cut (as the Sentinels' own user may) and come back.
+   */
+  private void redisServersLogInToEachOtherWithTheirNewPasswords(ClusterSecrets old,
+      ClusterSecrets fresh) throws Exception {
+    var layout = local().layout();
+    RedisAuth before = RedisAuth.of(old);
+    RedisAuth after = RedisAuth.of(fresh);
+    var users = java.util.Map.of(RedisAuth.REPLICA, List.of(before.replicaPassword(), after.replicaPassword()),
+        RedisAuth.SENTINEL, List.of(before.sentinelPassword(), after.sentinelPassword()),
+        RedisAuth.OPERATIONS, List.of(before.operationsPassword(), after.operationsPassword()),
+        RedisAuth.SENTINEL_PEER, List.of(before.sentinelPeerPassword(), after.sentinelPeerPassword()));
+    for (NodeName node : NodeName.values()) {
+      for (var user : users.entrySet()) {
+        boolean sentinelOnly = user.getKey().equals(RedisAuth.SENTINEL_PEER);
+        boolean serverOnly = user.getKey().equals(RedisAuth.REPLICA) || user.getKey().equals(RedisAuth.SENTINEL);
+        List<Integer> ports = new java.util.ArrayList<>();
+        if (node.isDataNode() && !sentinelOnly) {
+          ports.add(layout.ports(node).redis());
+        }
+        if (!serverOnly) {
+          ports.add(layout.ports(node).sentinel());
+        }
+        for (int port : ports) {
+          assertThatThrownBy(() -> new RespClient(Duration.ofSeconds(3),
+              new RespCredentials(user.getKey(), user.getValue().get(0))).call(layout.host(node), port, "PING"))
+              .as("%s's old password on %s:%d", user.getKey(), node.id(), port).hasMessageContaining("WRONGPASS");
+          assertThat(new RespClient(Duration.ofSeconds(3), new RespCredentials(user.getKey(),
+              user.getValue().get(1))).call(layout.host(node), port, "PING")).isEqualTo("PONG");
+        }
+      }
+    }
+    String masterName = local().config().redis().masterName();
+    var controller = new RespClient(Duration.ofSeconds(3), after.controller());
+    var sentinelUser = new RespClient(Duration.ofSeconds(3),
+        new RespCredentials(RedisAuth.SENTINEL, after.sentinelPassword()));
+    var peerUser = new RespClient(Duration.ofSeconds(3),
+        new RespCredentials(RedisAuth.SENTINEL_PEER, after.sentinelPeerPassword()));
+    NodeName master = null;
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      if (controller.role(layout.host(node), layout.ports(node).redis()).equals("master")) {
+        master = node;
+      }
+    }
+    assertThat(master).as("a Redis master").isNotNull();
+    NodeName replica = master.peer();
+    // the replica logs in again with its new masterauth
+    sentinelUser.call(layout.host(master), layout.ports(master).redis(), "CLIENT", "KILL", "TYPE", "replica");
+    // the Sentinels again with their new auth-pass, and to each other with their new sentinel-pass
+    for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
+      sentinelUser.call(layout.host(node), layout.ports(node).redis(), "CLIENT", "KILL", "USER", RedisAuth.SENTINEL);
+    }
+    for (NodeName node : NodeName.values()) {
+      peerUser.call(layout.host(node), layout.ports(node).sentinel(), "CLIENT", "KILL", "USER",
+          RedisAuth.SENTINEL_PEER);
+    }
+    sleep(4_000); // a Sentinel pings every second: a link that cannot log in goes stale
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+        assertThat(String.valueOf(controller.call(layout.host(replica), layout.ports(replica).redis(),
+            "INFO", "replication"))).contains("master_link_status:up"));
+    for (NodeName node : NodeName.values()) {
+      String host = layout.host(node);
+      int port = layout.ports(node).sentinel();
+      var watched = new java.util.ArrayList<Object>();
+      watched.add(controller.call(host, port, "SENTINEL", "MASTER", masterName));
+      watched.addAll((List<?>) controller.call(host, port, "SENTINEL", "REPLICAS", masterName));
+      watched.addAll((List<?>) controller.call(host, port, "SENTINEL", "SENTINELS", masterName));
+      assertThat(watched).as("%s's Sentinel watches the master, its replica and two peers", node.id())
+          .hasSize(4);
+      for (Object instance : watched) {
+        List<?> fields = (List<?>) instance;
+        String name = String.valueOf(fields.get(fields.indexOf("name") + 1));
+        long lastOkPing = Long.parseLong(String.valueOf(fields.get(fields.indexOf("last-ok-ping-reply") + 1)));
+        assertThat(lastOkPing).as("%s's Sentinel: %s answered a ping within 2 s", node.id(), name)
+            .isLessThan(2_000);
+        assertThat(String.valueOf(fields.get(fields.indexOf("flags") + 1))).doesNotContain("s_down")
+            .doesNotContain("disconnected");
+      }
+      assertThat(String.valueOf(peerUser.call(host, port, "SENTINEL", "CONFIG", "GET", "sentinel-pass")))
+          .contains(after.sentinelPeerPassword());
+    }
   }
 
   private static void sleep(long millis) {

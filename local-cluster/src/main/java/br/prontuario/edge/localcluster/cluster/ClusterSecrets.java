@@ -64,16 +64,15 @@ public record ClusterSecrets(
   }
 
   /**
-   * The same secrets with new values for what {@code edgectl rotate-secrets} rotates: the
-   * passwords the apps log in with (the database's app and owner roles, the apps' Redis/Sentinel
-   * user), the JWT secret they sign tokens with, the password of Patroni's unsafe endpoints and
-   * the controllers' read-only Redis/Sentinel user.
+   * The same secrets with new values for everything {@code edgectl rotate-secrets} rotates: every
+   * password of the database, Redis and Sentinel, Patroni's REST password and the JWT secret. Two
+   * stay: the demo clinician's password (a person's, changed by that person) and the lab token,
+   * which the lab system sends and changes with the lab's integrator.
    */
   public ClusterSecrets rotated() {
-    return new ClusterSecrets(superuserPassword, replicationPassword, rewindPassword, token(18),
-        demoPassword, Base64.getEncoder().encodeToString(bytes(48)), patroniRestUser, token(18),
-        token(18), redisReplicaPassword, redisSentinelPassword, token(18),
-        sentinelPeerPassword, token(18), labToken, redisOperationsPassword);
+    return new ClusterSecrets(token(18), token(18), token(18), token(18), demoPassword,
+        Base64.getEncoder().encodeToString(bytes(48)), patroniRestUser, token(18), token(18),
+        token(18), token(18), token(18), token(18), token(18), labToken, token(18));
   }
 
   /** What {@code edgectl render} writes: production secrets come from the secret store. */

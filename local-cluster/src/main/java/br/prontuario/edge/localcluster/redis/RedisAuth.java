@@ -27,8 +27,9 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
   /** What the Sentinels authenticate as towards each other ({@code sentinel sentinel-user}). */
   public static final String SENTINEL_PEER = "sentinel-peer";
   /**
-   * The operators' password rotation ({@code edgectl rotate-secrets}): changing ACL users and
-   * writing them to the configuration file, nothing else (no keys, no failover).
+   * The operators' password rotation ({@code edgectl rotate-secrets}): changing ACL users and the
+   * passwords the servers send each other, and writing them to the configuration file; no keys,
+   * no failover.
    */
   public static final String OPERATIONS = "operations";
 
@@ -79,7 +80,7 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
             + " +client|kill +script|kill",
         "user " + CONTROLLER + " on " + hash(controllerPassword) + " -@all +ping +role +info",
         "user " + OPERATIONS + " on " + hash(operationsPassword)
-            + " -@all +ping +acl|setuser +config|rewrite",
+            + " -@all +ping +acl|setuser +config|set +config|rewrite",
         // every node may become a replica after a failover: all of them carry the master's user
         "masteruser " + REPLICA,
         "masterauth " + replicaPassword);
@@ -97,7 +98,7 @@ public record RedisAuth(String edgeNodePassword, String replicaPassword, String 
         "user " + CONTROLLER + " on " + hash(controllerPassword) + " -@all +ping +role +info "
             + SENTINEL_READS + " +sentinel|masters +sentinel|ckquorum",
         "user " + OPERATIONS + " on " + hash(operationsPassword)
-            + " -@all +ping +acl|setuser +sentinel|flushconfig",
+            + " -@all +ping +acl|setuser +sentinel|set +sentinel|config +sentinel|flushconfig",
         "sentinel sentinel-user " + SENTINEL_PEER,
         "sentinel sentinel-pass " + sentinelPeerPassword);
   }

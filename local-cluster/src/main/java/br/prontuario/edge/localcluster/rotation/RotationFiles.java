@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A rotation's state on disk: {@code DIR/secrets.json} holds the new secrets from the start and
@@ -48,10 +50,14 @@ public final class RotationFiles {
   }
 
   static boolean shareARotatedSecret(ClusterSecrets a, ClusterSecrets b) {
-    return a.appPassword().equals(b.appPassword()) || a.ownerPassword().equals(b.ownerPassword())
-        || a.redisEdgeNodePassword().equals(b.redisEdgeNodePassword()) || a.jwtSecret().equals(b.jwtSecret())
-        || a.patroniRestPassword().equals(b.patroniRestPassword())
-        || a.redisControllerPassword().equals(b.redisControllerPassword());
+    return Stream.<Function<ClusterSecrets, String>>of(ClusterSecrets::superuserPassword,
+            ClusterSecrets::replicationPassword, ClusterSecrets::rewindPassword,
+            ClusterSecrets::appPassword, ClusterSecrets::ownerPassword, ClusterSecrets::jwtSecret,
+            ClusterSecrets::patroniRestPassword, ClusterSecrets::redisEdgeNodePassword,
+            ClusterSecrets::redisReplicaPassword, ClusterSecrets::redisSentinelPassword,
+            ClusterSecrets::redisControllerPassword, ClusterSecrets::sentinelPeerPassword,
+            ClusterSecrets::redisOperationsPassword)
+        .anyMatch(secret -> secret.apply(a).equals(secret.apply(b)));
   }
 
   private static void delete(Path file) {

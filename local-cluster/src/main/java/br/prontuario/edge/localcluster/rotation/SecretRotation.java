@@ -15,23 +15,28 @@ import br.prontuario.edge.site.ops.RetiringJwtSecret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * New passwords for what the apps log in with (the database's app and owner roles, the apps'
- * Redis and Sentinel user), a new JWT secret, and new certificates for every server and client
+ * New passwords for every login of the cluster (the apps', the controllers', Patroni's and the
+ * servers' among themselves), a new JWT secret, and new certificates for every server and client
  * of the internal plane, without clinicians noticing ({@code edgectl rotate-secrets}):
  *
  * <ol>
- *   <li>Redis and every Sentinel accept the new passwords of the apps' and the controllers' users
- *       besides the old ones;
- *   <li>the database roles get theirs (sessions already open are not asked again);
+ *   <li>Redis and every Sentinel accept each ACL user's new password besides its old one, and the
+ *       servers log in to each other with the new ones from their next connection on;
+ *   <li>the apps' database roles get theirs (sessions already open are not asked again);
  *   <li>every server takes its new certificate ({@link CertificateRotation});
  *   <li>the failover controllers restart one at a time and sign with the new JWT secret; until
  *       {@link #RETIRING_JWT_WINDOW} has passed, everything started since also accepts the
  *       retired one ({@link RetiringJwtFile}), so no clinician or operator is signed out; they
  *       also carry both Patroni REST passwords;
- *   <li>every Patroni takes its new REST password ({@link PatroniRestPassword});
+ *   <li>Patroni's database roles get new passwords and every Patroni takes them with its new REST
+ *       password ({@link PatroniPasswords});
  *   <li>the synchronous standby's edge-node restarts on the new secrets, the active role moves to
  *       it, then the other edge-node restarts (as a rolling upgrade does), and cloud-fallback,
  *       dark while the edge serves;
@@ -48,6 +53,13 @@ public final class SecretRotation {
   /** How long the retired JWT secret is still accepted: the rotation, then an access token's life. */
   static final Duration RETIRING_JWT_WINDOW = Duration.ofHours(1);
 
+  /**
+   * Every Redis and Sentinel user and how to read its password; the operations user's too, which
+   * makes the changes ({@link RedisUserPasswords} logs in with its old password until the new one
+   * is in).
+   */
+  private static final Map<String, Function<RedisAuth, String>> REDIS_USERS = orderedUsers();
+
   private final EdgeCluster cluster;
   private final ClusterSecrets retired;
   private final ClusterSecrets fresh;
@@ -58,7 +70,7 @@ public final class SecretRotation {
   private final Consumer<String> progress;
   private final RedisUserPasswords redis;
   private final CertificateRotation certificates;
-  private final PatroniRestPassword patroniRest;
+  private final PatroniPasswords patroni;
 
   /**
    * @param cluster the cluster, loaded with the new secrets
@@ -78,9 +90,10 @@ public final class SecretRotation {
     this.appRestart = new AppRestart(cluster, readyTimeout, progress);
     this.activeRole = new ActiveRoleMove(cluster, switchover, progress);
     this.progress = progress;
-    this.redis = new RedisUserPasswords(cluster.layout(), RedisAuth.of(cluster.secrets()).operations());
+    this.redis = new RedisUserPasswords(cluster.layout(), RedisAuth.of(fresh).operations(),
+        RedisAuth.of(retired).operations());
     this.certificates = new CertificateRotation(cluster, readyTimeout, progress);
-    this.patroniRest = new PatroniRestPassword(cluster, retired.patroniRest(), readyTimeout, progress);
+    this.patroni = new PatroniPasswords(cluster, retired, readyTimeout, progress);
   }
 
   /**
@@ -104,22 +117,26 @@ public final class SecretRotation {
   /** @return the node holding the active role afterwards */
   public NodeName run() {
     retireJwtSecretGently();
-    progress.accept("Redis and the Sentinels: the apps' and the controllers' users take a new password"
-        + " besides their old one");
-    redis.add(RedisAuth.EDGE_NODE, fresh.redisEdgeNodePassword());
-    redis.add(RedisAuth.CONTROLLER, fresh.redisControllerPassword());
-    setDatabasePasswords();
+    progress.accept("Redis and the Sentinels: every user takes a new password besides its old one");
+    for (var user : REDIS_USERS.entrySet()) {
+      redis.add(user.getKey(), user.getValue().apply(RedisAuth.of(fresh)));
+    }
+    progress.accept("Redis and the Sentinels: the servers log in to each other with the new"
+        + " passwords");
+    redis.pointServersAt(RedisAuth.of(fresh), cluster.config().redis().masterName());
+    setAppDatabasePasswords();
     // before the restarts: the apps load their new client certificates as they start
     certificates.run();
     progress.accept("failover controllers: restarting one at a time on the new JWT secret and"
         + " Patroni password (the old ones still accepted)");
     FailoverControllerProcess.restartAll(cluster, readyTimeout, progress);
     // only now: every caller since started carries both Patroni passwords
-    patroniRest.run();
+    patroni.run();
     NodeName active = restartApps();
-    progress.accept("Redis and the Sentinels: the apps' and the controllers' old passwords removed");
-    redis.remove(RedisAuth.EDGE_NODE, retired.redisEdgeNodePassword());
-    redis.remove(RedisAuth.CONTROLLER, retired.redisControllerPassword());
+    progress.accept("Redis and the Sentinels: every user's old password removed");
+    for (var user : REDIS_USERS.entrySet()) {
+      redis.remove(user.getKey(), user.getValue().apply(RedisAuth.of(retired)));
+    }
     return active;
   }
 
@@ -132,12 +149,13 @@ public final class SecretRotation {
         new RetiringJwtSecret(retired.jwtSecret(), Instant.now().plus(RETIRING_JWT_WINDOW)));
   }
 
-  private void setDatabasePasswords() {
+  private void setAppDatabasePasswords() {
     progress.accept("PostgreSQL: new passwords for " + cluster.config().postgres().appUser()
         + " and " + cluster.config().postgres().ownerUser());
-    DatabasePasswords database = new DatabasePasswords(cluster);
-    database.set(cluster.config().postgres().appUser(), fresh.appPassword());
-    database.set(cluster.config().postgres().ownerUser(), fresh.ownerPassword());
+    Map<String, String> roles = new LinkedHashMap<>();
+    roles.put(cluster.config().postgres().appUser(), fresh.appPassword());
+    roles.put(cluster.config().postgres().ownerUser(), fresh.ownerPassword());
+    new DatabasePasswords(cluster, retired.superuserPassword()).set(roles);
     // the operators' tools (drills, benches, users) and the controllers read them from there
     cluster.descriptor().write(cluster.stateDir());
   }
@@ -154,6 +172,17 @@ public final class SecretRotation {
       CloudSite.restartFallback(cluster, repositoryRoot, Duration.ofMinutes(2));
     }
     return leader.peer();
+  }
+
+  private static Map<String, Function<RedisAuth, String>> orderedUsers() {
+    Map<String, Function<RedisAuth, String>> users = new LinkedHashMap<>();
+    users.put(RedisAuth.EDGE_NODE, RedisAuth::edgeNodePassword);
+    users.put(RedisAuth.CONTROLLER, RedisAuth::controllerPassword);
+    users.put(RedisAuth.REPLICA, RedisAuth::replicaPassword);
+    users.put(RedisAuth.SENTINEL, RedisAuth::sentinelPassword);
+    users.put(RedisAuth.SENTINEL_PEER, RedisAuth::sentinelPeerPassword);
+    users.put(RedisAuth.OPERATIONS, RedisAuth::operationsPassword);
+    return Collections.unmodifiableMap(users);
   }
 
   private void restart(NodeName node) {

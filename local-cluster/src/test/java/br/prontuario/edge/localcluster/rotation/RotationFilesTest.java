@@ -22,7 +22,7 @@ class RotationFilesTest {
     assertThat(retired).isEqualTo(old);
     ClusterSecrets current = ClusterSecrets.readFrom(ClusterSecrets.file(dir));
     assertThat(current.appPassword()).isNotEqualTo(old.appPassword());
-    assertThat(current.superuserPassword()).isEqualTo(old.superuserPassword());
+    assertThat(current.labToken()).isEqualTo(old.labToken());
     Path previous = dir.resolve("secrets.previous.json");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(previous))).isEqualTo("rw-------");
     assertThat(RotationFiles.interrupted(dir)).as("a second run finishes this one").contains(old);
@@ -41,5 +41,21 @@ class RotationFilesTest {
 
     assertThat(RotationFiles.interrupted(dir)).isEmpty();
     assertThat(dir.resolve("secrets.previous.json")).doesNotExist();
+  }
+
+  @Test
+  void secretsSharingAnyRotatedPasswordAreNotARotationsTwoSides() {
+    ClusterSecrets old = ClusterSecrets.generate();
+    ClusterSecrets fresh = old.rotated();
+
+    assertThat(RotationFiles.shareARotatedSecret(old, fresh)).isFalse();
+    // one server password left as it was is enough
+    ClusterSecrets keptSentinelPeer = new ClusterSecrets(fresh.superuserPassword(),
+        fresh.replicationPassword(), fresh.rewindPassword(), fresh.appPassword(),
+        fresh.demoPassword(), fresh.jwtSecret(), fresh.patroniRestUser(),
+        fresh.patroniRestPassword(), fresh.redisEdgeNodePassword(), fresh.redisReplicaPassword(),
+        fresh.redisSentinelPassword(), fresh.redisControllerPassword(), old.sentinelPeerPassword(),
+        fresh.ownerPassword(), fresh.labToken(), fresh.redisOperationsPassword());
+    assertThat(RotationFiles.shareARotatedSecret(old, keptSentinelPeer)).isTrue();
   }
 }

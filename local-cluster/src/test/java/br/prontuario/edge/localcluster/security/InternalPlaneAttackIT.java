@@ -122,12 +122,16 @@ class InternalPlaneAttackIT {
             .as("%s's %s folder", node.id(), component).isEqualTo("rwx------");
       }
     }
-    // the operators' rotation user changes ACL users and nothing else: no keys, no failover
+    // the operators' rotation user changes passwords (ACL users, what the servers send each
+    // other) and nothing else: no keys, no reading the configuration, no failover, no replication
     RespClient operations = new RespClient(TIMEOUT, auth.operations());
     assertRefused(() -> operations.call(HOST, master, "GET", "refresh:any"), "NOPERM");
     assertRefused(() -> operations.call(HOST, master, "FLUSHALL"), "NOPERM");
-    assertRefused(() -> operations.call(HOST, master, "CONFIG", "SET", "maxmemory", "1"), "NOPERM");
+    assertRefused(() -> operations.call(HOST, master, "CONFIG", "GET", "masterauth"), "NOPERM");
+    assertRefused(() -> operations.call(HOST, master, "REPLICAOF", HOST, "1"), "NOPERM");
+    assertRefused(() -> operations.call(HOST, master, "SHUTDOWN", "NOSAVE"), "NOPERM");
     assertRefused(() -> operations.call(HOST, sentinel, "SENTINEL", "FAILOVER", "edge"), "NOPERM");
+    assertRefused(() -> operations.call(HOST, sentinel, "SENTINEL", "REMOVE", "edge"), "NOPERM");
 
     assertHealthy();
   }

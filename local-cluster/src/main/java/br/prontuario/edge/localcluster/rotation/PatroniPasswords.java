@@ -1,7 +1,9 @@
 package br.prontuario.edge.localcluster.rotation;
 
 import br.prontuario.edge.localcluster.cloud.CloudSite;
+import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
+import br.prontuario.edge.localcluster.patroni.PatroniConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.process.Pause;
 import br.prontuario.edge.site.patroni.PatroniClient;
@@ -13,27 +15,35 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A new password for Patroni's unsafe REST endpoints (switchover, failover, restart, config,
- * reload) on both nodes and the dark cloud site, without a restart: each member's {@code
- * patroni.yml} is written again and a {@code POST /reload} makes Patroni take it. Patroni holds one
- * password at a time, so every caller started since the rotation began carries the previous one
- * too and sends it when a member refuses the new ({@code PatroniCredentials#previous}); then each
- * member is asked until it takes the new password and refuses the old.
+ * New passwords for everything Patroni logs in with or asks for, on both nodes and the dark cloud
+ * site, without a restart: the database roles it uses (superuser, replication, rewind) and its
+ * unsafe REST endpoints (switchover, failover, restart, config, reload).
+ *
+ * <p>The roles get their new passwords first, on the primary; sessions already open (Patroni's
+ * own, each standby's WAL stream) are not asked again. Then each member's {@code patroni.yml} is
+ * written again and a {@code POST /reload} makes Patroni take it. A standby whose stream stays up
+ * keeps its {@code pgpass} until Patroni writes it again: when the stream next reconnects, or when
+ * the member is demoted, as the rotation's switchover does to the old primary.
+ *
+ * <p>Patroni's REST API holds one password at a time, so every caller started since the rotation
+ * began carries the previous one too and sends it when a member refuses the new ({@code
+ * PatroniCredentials#previous}); each member is asked until it takes the new password and refuses
+ * the old.
  */
-public final class PatroniRestPassword {
+public final class PatroniPasswords {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
   private final EdgeCluster cluster;
-  private final PatroniCredentials retired;
+  private final ClusterSecrets retired;
   private final Duration timeout;
   private final Consumer<String> progress;
 
   /**
    * @param cluster the cluster, loaded with the new secrets
-   * @param retired the credentials being replaced
+   * @param retired the secrets being replaced
    */
-  public PatroniRestPassword(EdgeCluster cluster, PatroniCredentials retired, Duration timeout,
+  public PatroniPasswords(EdgeCluster cluster, ClusterSecrets retired, Duration timeout,
       Consumer<String> progress) {
     this.cluster = cluster;
     this.retired = retired;
@@ -42,18 +52,28 @@ public final class PatroniRestPassword {
   }
 
   public void run() {
+    ClusterSecrets fresh = cluster.secrets();
+    progress.accept("PostgreSQL: new passwords for Patroni's roles " + PatroniConfig.REPLICATION_USER
+        + ", " + PatroniConfig.REWIND_USER + " and " + PatroniConfig.SUPERUSER);
+    Map<String, String> roles = new LinkedHashMap<>();
+    roles.put(PatroniConfig.REPLICATION_USER, fresh.replicationPassword());
+    roles.put(PatroniConfig.REWIND_USER, fresh.rewindPassword());
+    roles.put(PatroniConfig.SUPERUSER, fresh.superuserPassword()); // last: the session is its
+    new DatabasePasswords(cluster, retired.superuserPassword()).set(roles);
     for (NodeName node : NodeName.values()) {
       if (node.isDataNode()) {
-        progress.accept("Patroni on " + node.id() + ": a new password for its unsafe REST endpoints");
+        progress.accept("Patroni on " + node.id() + ": its new database passwords and a new password"
+            + " for its unsafe REST endpoints");
         cluster.rewritePatroniConfig(node);
         cluster.reloadPatroni(node);
       }
     }
     if (CloudSite.isLaunched(cluster)) {
-      progress.accept("the cloud Patroni: a new password for its unsafe REST endpoints");
+      progress.accept("the cloud Patroni: its new database passwords and a new password for its"
+          + " unsafe REST endpoints");
       CloudSite.reloadPatroniConfig(cluster);
     }
-    awaitNewPasswordEverywhere();
+    awaitNewRestPasswordEverywhere();
   }
 
   /** Every Patroni REST API of the cluster, by name. */
@@ -70,8 +90,9 @@ public final class PatroniRestPassword {
     return urls;
   }
 
-  private void awaitNewPasswordEverywhere() {
+  private void awaitNewRestPasswordEverywhere() {
     PatroniCredentials fresh = cluster.secrets().patroniRest();
+    PatroniCredentials retired = this.retired.patroniRest();
     PatroniClient newOnly = new PatroniClient(REQUEST_TIMEOUT, fresh, cluster.tls().caCertificate());
     PatroniClient oldOnly = new PatroniClient(REQUEST_TIMEOUT,
         new PatroniCredentials(retired.username(), retired.password()), cluster.tls().caCertificate());
