@@ -120,7 +120,7 @@ class AuditAnchorIT {
     assertThat(result.code()).isZero();
     assertThat(result.report().at("/anchor/status").asString()).isEqualTo("none-yet");
     out.getBuffer().setLength(0);
-    assertThat(CliWithStdin.run(out, err, "", "audit", "verify", "--dir", dir.toString()))
+    assertThat(EdgeCtlRun.executeWithStdin(out, err, "", "audit", "verify", "--dir", dir.toString()))
         .isZero();
     assertThat(out.toString()).contains("no anchor yet (the tail is not checked)");
   }
@@ -129,14 +129,14 @@ class AuditAnchorIT {
 
   private Verified verify() {
     out.getBuffer().setLength(0);
-    int code = CliWithStdin.run(out, err, "", "audit", "verify", "--json", "--dir",
+    int code = EdgeCtlRun.executeWithStdin(out, err, "", "audit", "verify", "--json", "--dir",
         dir.toString());
     return new Verified(code, JsonMapper.builder().build().readTree(out.toString()));
   }
 
   private void addUsers(String... names) {
     for (String name : names) {
-      assertThat(CliWithStdin.run(out, err, "segredo-forte-1\n", "users", "add", name, "--role",
+      assertThat(EdgeCtlRun.executeWithStdin(out, err, "segredo-forte-1\n", "users", "add", name, "--role",
           "nurse", "--password-stdin", "--dir", dir.toString())).as(err.toString()).isZero();
     }
   }

@@ -53,7 +53,7 @@ class AuditVerifyIncrementalIT {
   }
 
   private int edgectl(String stdin, String... args) {
-    return CliWithStdin.run(out, err, stdin, args);
+    return EdgeCtlRun.executeWithStdin(out, err, stdin, args);
   }
 
   /** Runs verify --json with the extra flags and returns its exit code and report. */

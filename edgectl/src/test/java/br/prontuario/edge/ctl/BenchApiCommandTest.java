@@ -2,7 +2,6 @@ package br.prontuario.edge.ctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,7 @@ class BenchApiCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int edgectl(String... args) {
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(new StringWriter(), true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return EdgeCtlRun.execute(new StringWriter(), err, args);
   }
 
   @Test

@@ -36,10 +36,7 @@ class DrillCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int edgectl(String... args) {
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return EdgeCtlRun.execute(out, err, args);
   }
 
   private void assertOneErrorLine(String expected) {

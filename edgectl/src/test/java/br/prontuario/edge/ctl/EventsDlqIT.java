@@ -71,7 +71,7 @@ class EventsDlqIT {
   }
 
   private int run(String... args) {
-    return CliWithStdin.run(out, err, "", args);
+    return EdgeCtlRun.executeWithStdin(out, err, "", args);
   }
 
   @Test
@@ -102,7 +102,7 @@ class EventsDlqIT {
 
   private int subscribe(String name, String target, String secret, String d) {
     err.getBuffer().setLength(0);
-    return CliWithStdin.run(out, err, secret + "\n", "events", "subscribe", name, "--url", target,
+    return EdgeCtlRun.executeWithStdin(out, err, secret + "\n", "events", "subscribe", name, "--url", target,
         "--secret-stdin", "--dir", d);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.prontuario.edge.testsupport.servers.RealKafka;
 import br.prontuario.edge.testsupport.servers.SharedPostgres;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,9 +151,6 @@ class EventsTailIT {
   }
 
   private int run(String... args) {
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return EdgeCtlRun.execute(out, err, args);
   }
 }

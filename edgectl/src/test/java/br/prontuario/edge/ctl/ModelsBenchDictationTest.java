@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.prontuario.edge.localcluster.models.ModelSources;
 import br.prontuario.edge.localcluster.models.PackageCache;
 import br.prontuario.edge.testsupport.speech.TinyWhisper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,9 +94,6 @@ class ModelsBenchDictationTest {
   }
 
   private int run(String... args) {
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return EdgeCtlRun.execute(out, err, args);
   }
 }

@@ -53,7 +53,7 @@ class UsersAndAuditCommandsIT {
   }
 
   private int edgectl(String stdin, String... args) {
-    return CliWithStdin.run(out, err, stdin, args);
+    return EdgeCtlRun.executeWithStdin(out, err, stdin, args);
   }
 
   private String stored(String column, String username) throws SQLException {

@@ -2,8 +2,7 @@ package br.prontuario.edge.ctl.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.prontuario.edge.ctl.EdgeCtl;
-import java.io.PrintWriter;
+import br.prontuario.edge.ctl.EdgeCtlRun;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,7 @@ class AppSaveBenchCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int edgectl(String... args) {
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(new StringWriter()));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return EdgeCtlRun.execute(new StringWriter(), err, args);
   }
 
   @Test

@@ -2,8 +2,7 @@ package br.prontuario.edge.ctl.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.prontuario.edge.ctl.EdgeCtl;
-import java.io.PrintWriter;
+import br.prontuario.edge.ctl.EdgeCtlRun;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +22,7 @@ class ClusterCommandsTest {
   }
 
   private int edgectl(String... args) {
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return EdgeCtlRun.execute(out, err, args);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package br.prontuario.edge.ctl.install;
 
-import br.prontuario.edge.ctl.EdgeCtl;
-import java.io.PrintWriter;
+import br.prontuario.edge.ctl.EdgeCtlRun;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +17,7 @@ record InstallRun(int code, String out, String err) {
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(all.toArray(String[]::new));
+    int code = EdgeCtlRun.execute(out, err, all.toArray(String[]::new));
     return new InstallRun(code, out.toString(), err.toString());
   }
 

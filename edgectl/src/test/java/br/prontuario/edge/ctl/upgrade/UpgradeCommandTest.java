@@ -2,9 +2,8 @@ package br.prontuario.edge.ctl.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.prontuario.edge.ctl.EdgeCtl;
+import br.prontuario.edge.ctl.EdgeCtlRun;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +20,7 @@ class UpgradeCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int edgectl(String... args) {
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return EdgeCtlRun.execute(out, err, args);
   }
 
   @Test
