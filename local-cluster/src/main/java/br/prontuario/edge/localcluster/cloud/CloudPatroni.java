@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -72,14 +71,16 @@ final class CloudPatroni {
       Files.createDirectories(dir.resolve("socket"));
       CloudTls files = copyTls(tls, dir.resolve("tls"));
       // JSON is YAML: no YAML library needed for a generated file; written 0600: it holds passwords
-      Files.deleteIfExists(config);
-      Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(config, config(dir, ports, credentials, rest, files));
+      Path next = staged(config);
+      Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(next, config(dir, ports, credentials, rest, files));
+      // `edgectl up` on a stopped cluster may have started this Patroni again from its launch
+      // record already: it must never find a file half written or not yet its own
+      ServiceUser.placeOwned(next, config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     ServiceUser.own(dir.resolve("tls"));
-    ServiceUser.own(config);
     return config;
   }
 
@@ -97,12 +98,25 @@ final class CloudPatroni {
    */
   private static CloudTls copyTls(ClusterCertificates.TlsFiles tls, Path dir) throws IOException {
     Files.createDirectories(dir);
-    Path certificate = Files.copy(tls.serverCertificate(), dir.resolve("server.crt"),
-        StandardCopyOption.REPLACE_EXISTING);
-    Path key = Files.copy(tls.serverKey(), dir.resolve("server.key"), StandardCopyOption.REPLACE_EXISTING);
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-    Path ca = Files.copy(tls.caCertificate(), dir.resolve("ca.crt"), StandardCopyOption.REPLACE_EXISTING);
+    Path certificate = copyOwned(tls.serverCertificate(), dir.resolve("server.crt"), "rw-r--r--");
+    Path key = copyOwned(tls.serverKey(), dir.resolve("server.key"), "rw-------");
+    Path ca = copyOwned(tls.caCertificate(), dir.resolve("ca.crt"), "rw-r--r--");
     return new CloudTls(certificate.toString(), key.toString(), ca.toString());
+  }
+
+  /** A copy the service user owns from its first moment in place (see {@link ServiceUser#placeOwned}). */
+  private static Path copyOwned(Path from, Path to, String permissions) throws IOException {
+    Path next = staged(to);
+    Files.copy(from, next);
+    Files.setPosixFilePermissions(next, PosixFilePermissions.fromString(permissions));
+    ServiceUser.placeOwned(next, to);
+    return to;
+  }
+
+  private static Path staged(Path file) throws IOException {
+    Path next = file.resolveSibling(file.getFileName() + ".next");
+    Files.deleteIfExists(next);
+    return next;
   }
 
   /** A JSON string literal (the generated configuration is JSON, which is YAML). */

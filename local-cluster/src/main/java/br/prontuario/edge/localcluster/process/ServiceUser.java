@@ -1,7 +1,10 @@
 package br.prontuario.edge.localcluster.process;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +58,20 @@ public final class ServiceUser {
   public static void own(Path dir) {
     if (isRoot()) {
       run(List.of("chown", "-R", name() + ":", dir.toString()));
+    }
+  }
+
+  /**
+   * Moves {@code staged} over {@code target} once the service user owns it (when running as root):
+   * a server of that user starting meanwhile opens the old file or the new one, never a file it
+   * may not read.
+   */
+  public static void placeOwned(Path staged, Path target) {
+    own(staged);
+    try {
+      Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + staged + " to " + target, e);
     }
   }
 
