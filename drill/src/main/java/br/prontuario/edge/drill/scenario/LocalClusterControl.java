@@ -9,6 +9,7 @@ import br.prontuario.edge.localcluster.cluster.Components;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.upgrade.AppJarUpgrade;
+import br.prontuario.edge.localcluster.upgrade.AppRestart;
 import br.prontuario.edge.localcluster.upgrade.NodeUpgrade;
 import br.prontuario.edge.localcluster.upgrade.PostgresMinorUpgrade;
 import br.prontuario.edge.localcluster.upgrade.RollingUpgrade;
@@ -20,8 +21,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -142,7 +143,8 @@ public final class LocalClusterControl implements ClusterControl {
 
   @Override
   public String upgradeApp() {
-    return upgrade(new AppJarUpgrade(cluster, cluster.configuredAppJar(), APP_READY, line -> { }));
+    return upgrade(new AppJarUpgrade(cluster, cluster.configuredAppJar(), APP_READY,
+        AppRestart.DEFAULT_WARM_UP, line -> { }));
   }
 
   @Override

@@ -2,11 +2,12 @@ package br.prontuario.edge.ctl.secrets;
 
 import br.prontuario.edge.ctl.cluster.ClusterOptions;
 import br.prontuario.edge.ctl.controller.ControllerSwitchover;
+import br.prontuario.edge.ctl.upgrade.WarmUpOption;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
-import br.prontuario.edge.localcluster.rotation.SecretRotation;
 import br.prontuario.edge.localcluster.rotation.RotationFiles;
+import br.prontuario.edge.localcluster.rotation.SecretRotation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -51,11 +52,14 @@ public final class RotateSecretsCommand implements Callable<Integer> {
           + " its new certificate (ISO-8601, default PT3M)")
   Duration readyTimeout;
 
+  @Mixin WarmUpOption warmUp;
+
   @Override
   public Integer call() {
     if (readyTimeout.isNegative() || readyTimeout.isZero()) {
       throw new ParameterException(spec.commandLine(), "--ready-timeout must be positive");
     }
+    Duration warmUp = this.warmUp.checked(spec);
     if (!Files.isRegularFile(ClusterSecrets.file(options.stateDir()))) {
       throw new ParameterException(spec.commandLine(), "no cluster in " + options.stateDir()
           + " (no secrets.json): start one with edgectl up" + options.dirHint());
@@ -78,7 +82,7 @@ public final class RotateSecretsCommand implements Callable<Integer> {
     NodeName active;
     try {
       active = new SecretRotation(cluster, retired, ClusterOptions.repositoryRoot(),
-          ControllerSwitchover.of(cluster), readyTimeout, progress).run();
+          ControllerSwitchover.of(cluster), readyTimeout, warmUp, progress).run();
     } catch (RuntimeException e) {
       throw new IllegalStateException(e.getMessage() + " — the rotation is unfinished (Redis may"
           + " still take both passwords); run edgectl rotate-secrets" + options.dirHint()

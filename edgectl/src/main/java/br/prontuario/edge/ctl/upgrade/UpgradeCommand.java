@@ -62,11 +62,14 @@ public final class UpgradeCommand implements Callable<Integer> {
       description = "how long a node may take to serve again on the new version (ISO-8601, default PT3M)")
   Duration readyTimeout;
 
+  @Mixin WarmUpOption warmUp;
+
   @Override
   public Integer call() {
     if (readyTimeout.isNegative() || readyTimeout.isZero()) {
       throw new ParameterException(spec.commandLine(), "--ready-timeout must be positive");
     }
+    Duration warmUp = this.warmUp.checked(spec);
     if (binDir != null && !what.postgresMinor) {
       throw new ParameterException(spec.commandLine(), "--bin-dir goes with --postgres-minor");
     }
@@ -89,7 +92,7 @@ public final class UpgradeCommand implements Callable<Integer> {
     RollingUpgrade rolling = new RollingUpgrade(cluster, ControllerSwitchover.of(cluster), progress);
     if (what.jar != null) {
       Path jar = what.jar.toAbsolutePath();
-      AppJarUpgrade app = new AppJarUpgrade(cluster, jar, readyTimeout, progress);
+      AppJarUpgrade app = new AppJarUpgrade(cluster, jar, readyTimeout, warmUp, progress);
       return report(rolling.run(app), app, jar.getFileName().toString(), "their old jars");
     }
     Path dir = binDir != null ? binDir.toAbsolutePath() : cluster.postgresBinDir(

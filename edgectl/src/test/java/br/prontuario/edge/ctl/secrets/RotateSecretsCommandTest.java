@@ -2,9 +2,8 @@ package br.prontuario.edge.ctl.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.prontuario.edge.ctl.EdgeCtl;
+import br.prontuario.edge.ctl.EdgeCtlRun;
 import br.prontuario.edge.localcluster.cluster.ClusterSecrets;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,10 +17,7 @@ class RotateSecretsCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int edgectl(String... args) {
-    var cli = EdgeCtl.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return EdgeCtlRun.execute(out, err, args);
   }
 
   @Test
@@ -37,6 +33,16 @@ class RotateSecretsCommandTest {
     assertThat(edgectl("rotate-secrets", "--ready-timeout", "PT0S", "--dir", dir.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--ready-timeout must be positive");
+  }
+
+  @Test
+  void aNegativeWarmUpIsBadInputAndNothingIsRotated() {
+    ClusterSecrets before = ClusterSecrets.loadOrCreate(dir);
+
+    assertThat(edgectl("rotate-secrets", "--warm-up", "-PT5S", "--dir", dir.toString())).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--warm-up must not be negative");
+    assertThat(ClusterSecrets.readFrom(ClusterSecrets.file(dir))).isEqualTo(before);
   }
 
   @Test

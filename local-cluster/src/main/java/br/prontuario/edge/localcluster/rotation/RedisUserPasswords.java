@@ -28,6 +28,8 @@ final class RedisUserPasswords {
   private static final Set<String> SENTINEL_ONLY = Set.of(RedisAuth.SENTINEL_PEER);
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
+  /** Redis 7's answer to removing a password the user does not have. */
+  private static final String PASSWORD_ALREADY_GONE = "password you are trying to remove from the user does not exist";
 
   private final List<Server> servers = new ArrayList<>();
   private final RespClient client;
@@ -72,11 +74,12 @@ final class RedisUserPasswords {
   }
 
   void add(String user, String password) {
-    apply(user, RedisAuth.hash(password));
+    apply(user, RedisAuth.hash(password), false); // adding a password a user has is a no-op
   }
 
+  /** Removing a password already gone is not an error: a rotation run again repeats this step. */
   void remove(String user, String password) {
-    apply(user, "!" + RedisAuth.hash(password).substring(1));
+    apply(user, "!" + RedisAuth.hash(password).substring(1), true);
   }
 
   /**
@@ -105,13 +108,20 @@ final class RedisUserPasswords {
     }
   }
 
-  private void apply(String user, String rule) {
+  private void apply(String user, String rule, boolean removing) {
     for (Server server : servers) {
       if (server.sentinel() ? SERVER_ONLY.contains(user) : SENTINEL_ONLY.contains(user)) {
         continue;
       }
       try {
-        call(server, "ACL", "SETUSER", user, rule);
+        try {
+          call(server, "ACL", "SETUSER", user, rule);
+        } catch (IOException e) {
+          if (removing && String.valueOf(e.getMessage()).contains(PASSWORD_ALREADY_GONE)) {
+            continue;
+          }
+          throw e;
+        }
         if (server.sentinel()) {
           call(server, "SENTINEL", "FLUSHCONFIG");
         } else {

@@ -76,9 +76,11 @@ public final class SecretRotation {
    * @param cluster the cluster, loaded with the new secrets
    * @param retired the secrets being replaced
    * @param switchover moves the active role to a node (the failover controller's switchover)
+   * @param warmUp how long each restarted edge-node answers reads before it gets clinicians
    */
   public SecretRotation(EdgeCluster cluster, ClusterSecrets retired, Path repositoryRoot,
-      Consumer<NodeName> switchover, Duration readyTimeout, Consumer<String> progress) {
+      Consumer<NodeName> switchover, Duration readyTimeout, Duration warmUp,
+      Consumer<String> progress) {
     if (RotationFiles.shareARotatedSecret(retired, cluster.secrets())) {
       throw new IllegalArgumentException("the new secrets must replace every rotated secret");
     }
@@ -87,7 +89,7 @@ public final class SecretRotation {
     this.fresh = cluster.secrets();
     this.repositoryRoot = repositoryRoot;
     this.readyTimeout = readyTimeout;
-    this.appRestart = new AppRestart(cluster, readyTimeout, progress);
+    this.appRestart = new AppRestart(cluster, readyTimeout, warmUp, progress);
     this.activeRole = new ActiveRoleMove(cluster, switchover, progress);
     this.progress = progress;
     this.redis = new RedisUserPasswords(cluster.layout(), RedisAuth.of(fresh).operations(),

@@ -24,13 +24,16 @@ public final class AppJarUpgrade implements NodeUpgrade {
   private final AppRestart restart;
   private final Map<NodeName, AppJarSlot> slots = new EnumMap<>(NodeName.class);
 
-  /** @throws IllegalArgumentException when {@code jar} is not an edge-node jar */
-  public AppJarUpgrade(EdgeCluster cluster, Path jar, Duration readyTimeout,
+  /**
+   * @param warmUp how long each restarted node answers reads before the switchover
+   * @throws IllegalArgumentException when {@code jar} is not an edge-node jar
+   */
+  public AppJarUpgrade(EdgeCluster cluster, Path jar, Duration readyTimeout, Duration warmUp,
       Consumer<String> progress) {
     EdgeNodeJar.check(jar);
     this.cluster = cluster;
     this.jar = jar;
-    this.restart = new AppRestart(cluster, readyTimeout, progress);
+    this.restart = new AppRestart(cluster, readyTimeout, warmUp, progress);
   }
 
   @Override

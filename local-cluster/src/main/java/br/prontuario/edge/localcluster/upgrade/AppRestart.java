@@ -16,15 +16,20 @@ import java.util.function.Consumer;
  */
 public final class AppRestart {
 
-  private static final Duration WARM_UP = Duration.ofSeconds(20);
+  /** What a rolling restart gives each node unless told otherwise ({@code --warm-up}). */
+  public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(20);
 
   private final EdgeCluster cluster;
   private final Duration readyTimeout;
+  private final Duration warmUp;
   private final Consumer<String> progress;
 
-  public AppRestart(EdgeCluster cluster, Duration readyTimeout, Consumer<String> progress) {
+  /** @param warmUp how long the restarted node answers reads before it may get clinicians */
+  public AppRestart(EdgeCluster cluster, Duration readyTimeout, Duration warmUp,
+      Consumer<String> progress) {
     this.cluster = cluster;
     this.readyTimeout = readyTimeout;
+    this.warmUp = warmUp;
     this.progress = progress;
   }
 
@@ -49,10 +54,14 @@ public final class AppRestart {
 
   /** The demo user's reads for a while (every local edge-node seeds it). */
   private void warmUp(NodeName node) {
+    if (warmUp.isZero()) {
+      progress.accept(node.id() + "'s edge-node serves, not warmed up (asked for none)");
+      return;
+    }
     ClusterDescriptor.Demo demo = cluster.descriptor().demo();
     int answered = new AppWarmUp(cluster.layout().appUrl(node), demo.username(), demo.password())
-        .run(WARM_UP);
+        .run(warmUp);
     progress.accept("warmed up " + node.id() + "'s edge-node: " + answered + " reads answered in "
-        + WARM_UP.toSeconds() + " s");
+        + warmUp.toSeconds() + " s");
   }
 }
