@@ -18,7 +18,7 @@ class PgbenchCeilingIT {
   void measuresSynchronousWritesAndReadsWithPercentilesFromPgbenchsOwnLog() {
     URI url = URI.create(SharedPostgres.database("pgbench_ceiling_it").substring("jdbc:".length()));
     PgbenchCeiling ceiling = new PgbenchCeiling(new PgbenchCeiling.Target(url.getHost(),
-        url.getPort(), "postgres", "", "pgbench_ceiling_it"), work);
+        url.getPort(), "postgres", "", "pgbench_ceiling_it", null), work);
     ceiling.initialize(1);
 
     for (String mode : new String[] {"-N", "-S"}) {

@@ -18,6 +18,7 @@ import br.prontuario.edge.localcluster.cloud.CloudSite;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.ClusterConfigLoader;
 import br.prontuario.edge.localcluster.config.NodeName;
+import br.prontuario.edge.localcluster.tls.ClusterCertificates;
 import br.prontuario.edge.testsupport.http.TestHttp;
 import br.prontuario.edge.testsupport.servers.SharedRedis;
 import br.prontuario.edge.site.activation.ActivationOutcome;
@@ -79,7 +80,8 @@ class CloudFailoverIT {
           "{\"substance\":\"Latex\",\"severity\":\"severe\",\"status\":\"active\"}");
 
       CloudDataPlane cloud = CloudSite.dataPlane(cluster).start(Duration.ofSeconds(120));
-      theCloudSiteTakesNothingInClearTextNorWithoutCredentials(cluster, cloud, database);
+      theCloudSiteTakesNothingInClearTextNorWithoutCredentials(cluster, cloud, database,
+          state.resolve("another-ca"));
       CloudRoute entry = CloudRoute.at(cluster.layout().runtimeApiAddress());
       JdbcTemplate cloudDb = new JdbcTemplate(new DriverManagerDataSource(
           cloud.jdbcUrl(database), db.username(), db.password()));
@@ -194,7 +196,7 @@ class CloudFailoverIT {
    * without TLS even with the right password, and every session that gets in is encrypted.
    */
   private static void theCloudSiteTakesNothingInClearTextNorWithoutCredentials(EdgeCluster cluster,
-      CloudDataPlane cloud, String database) throws Exception {
+      CloudDataPlane cloud, String database, Path elsewhere) throws Exception {
     assertThat(cloud.patroniUrl()).startsWith("https://");
     PatroniClient anonymous = new PatroniClient(Duration.ofSeconds(5), PatroniCredentials.NONE,
         cluster.tls().caCertificate());
@@ -205,15 +207,21 @@ class CloudFailoverIT {
     assertThat(cloud.isStandby()).isTrue();
 
     ClusterDescriptor.Database db = cluster.descriptor().database();
-    String url = cloud.jdbcUrl(database);
-    assertThatThrownBy(() -> DriverManager.getConnection(url + "?sslmode=disable", db.username(),
+    String server = "jdbc:postgresql://127.0.0.1:" + cloud.ports().postgres() + "/" + database;
+    assertThatThrownBy(() -> DriverManager.getConnection(server + "?sslmode=disable", db.username(),
         db.password()).close()).hasMessageContaining("no encryption");
-    try (Connection c = DriverManager.getConnection(url + "?sslmode=verify-full&sslrootcert="
-        + cluster.tls().caCertificate(), db.username(), db.password());
+    // what cloud-fallback and the activation connect with checks the server against the cluster CA
+    String url = cloud.jdbcUrl(database);
+    try (Connection c = DriverManager.getConnection(url, db.username(), db.password());
         ResultSet r = c.createStatement().executeQuery(
             "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
       assertThat(r.next() && r.getBoolean(1)).isTrue();
     }
+    String trustingAnotherCa = url.replace(cluster.tls().caCertificate().toString(),
+        ClusterCertificates.ensure(elsewhere).caCertificate().toString());
+    assertThat(trustingAnotherCa).isNotEqualTo(url);
+    assertThatThrownBy(() -> DriverManager.getConnection(trustingAnotherCa, db.username(),
+        db.password()).close()).isInstanceOf(java.sql.SQLException.class);
   }
 
   /** The report written beside the fork point names the merge's fork id. */

@@ -23,7 +23,12 @@ public final class PgbenchCeiling {
       "tps = ([0-9.]+) \\((?:without initial connection time|excluding connections establishing)\\)");
 
   /** Where and as whom pgbench connects; {@code database} is the bench's own, not the clinical one. */
-  public record Target(String host, int port, String user, String password, String database) {}
+  /**
+   * @param caCertificate the CA pgbench checks the server's certificate against
+   *     ({@code sslmode=verify-full}); null leaves libpq's default ({@code prefer})
+   */
+  public record Target(String host, int port, String user, String password, String database,
+      String caCertificate) {}
 
   /** One pgbench run: its mode, clients, transactions per second and latency percentiles. */
   public record Result(String mode, int clients, int seconds, long transactions, double tps,
@@ -102,6 +107,10 @@ public final class PgbenchCeiling {
     ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("PGPASSWORD", target.password() == null ? "" : target.password());
+    if (target.caCertificate() != null) {
+      env.put("PGSSLMODE", "verify-full");
+      env.put("PGSSLROOTCERT", target.caCertificate());
+    }
     try {
       Process process = builder.start();
       byte[] out = process.getInputStream().readAllBytes();

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the bench needs from the cluster's primary, as its superuser: one login per clinician
@@ -28,6 +30,8 @@ final class BenchDatabase {
 
   static final String PGBENCH_DATABASE = "pgbench_ceiling";
   private static final int SPARE_CONNECTIONS = 10; // for Patroni, replication, the apps' growth
+
+  private static final Pattern VERIFIED_CA = Pattern.compile("[?&]sslrootcert=([^&]+)");
 
   private final ClusterDescriptor.Database database;
 
@@ -96,7 +100,14 @@ final class BenchDatabase {
     }
     String password = database.superuser() != null ? database.superuserPassword()
         : database.password();
-    return new PgbenchCeiling.Target(host, port, user, password, PGBENCH_DATABASE);
+    return new PgbenchCeiling.Target(host, port, user, password, PGBENCH_DATABASE,
+        verifiedCaCertificate(database.jdbcUrl()));
+  }
+
+  /** The CA a {@code sslmode=verify-full} URL checks the server against, for libpq to do the same. */
+  static String verifiedCaCertificate(String jdbcUrl) {
+    Matcher ca = VERIFIED_CA.matcher(jdbcUrl);
+    return jdbcUrl.contains("sslmode=verify-full") && ca.find() ? ca.group(1) : null;
   }
 
   /** pgbench's tables exist already (initialising 1M rows each run would take a while). */

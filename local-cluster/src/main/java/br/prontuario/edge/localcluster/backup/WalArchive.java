@@ -60,7 +60,7 @@ public final class WalArchive {
   }
 
   private String query(String sql) {
-    try (Connection c = DriverManager.getConnection(cluster.layout().jdbcUrl("postgres"),
+    try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("postgres"),
         PatroniConfig.SUPERUSER, cluster.secrets().superuserPassword());
         var s = c.createStatement(); var rs = s.executeQuery(sql)) {
       rs.next();

@@ -91,8 +91,9 @@ public final class CloudDataPlane implements AutoCloseable {
     }
   }
 
+  /** The cloud's {@code database}, its certificate checked against the cluster CA. */
   public String jdbcUrl(String database) {
-    return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
+    return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database + verifyingTheServer();
   }
 
   /** The cloud Patroni's REST API (https, the cluster CA's certificate). */
@@ -102,7 +103,15 @@ public final class CloudDataPlane implements AutoCloseable {
 
   /** The edge primary as seen from the cloud: through the gateway, so it follows failovers. */
   public String edgeJdbcUrl(String database) {
-    return "jdbc:postgresql://127.0.0.1:" + ports.gateway() + "/" + database;
+    return "jdbc:postgresql://127.0.0.1:" + ports.gateway() + "/" + database + verifyingTheServer();
+  }
+
+  /**
+   * The gateway passes TLS through untouched, so the edge node's own certificate answers there;
+   * locally every server listens on 127.0.0.1, which each certificate names.
+   */
+  private String verifyingTheServer() {
+    return "?sslmode=verify-full&sslrootcert=" + tls.caCertificate();
   }
 
   public Connection connect(String database) throws SQLException {

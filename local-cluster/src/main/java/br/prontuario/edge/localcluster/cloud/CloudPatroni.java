@@ -163,9 +163,11 @@ final class CloudPatroni {
             "remove_data_directory_on_rewind_failure": true,
             "remove_data_directory_on_diverged_timelines": true,
             "authentication": {
-              "superuser": {"username": %s, "password": %s},
-              "replication": {"username": %s, "password": %s},
-              "rewind": {"username": %s, "password": %s}},
+              "superuser": {"username": %s, "password": %s, "sslmode": "require"},
+              "replication": {"username": %s, "password": %s, "sslmode": "verify-full",
+                "sslrootcert": %s},
+              "rewind": {"username": %s, "password": %s, "sslmode": "verify-full",
+                "sslrootcert": %s}},
             "pg_hba": ["local all all scram-sha-256",
               "hostssl replication all 127.0.0.1/32 scram-sha-256",
               "hostssl all all 127.0.0.1/32 scram-sha-256",
@@ -182,8 +184,8 @@ final class CloudPatroni {
         quote(dir.resolve("socket").toString()), quote(tls.certificate()), quote(tls.key()),
         quote(tls.ca()), quote(c.superuser()),
         quote(c.superuserPassword()), quote(c.replicationUser()),
-        quote(c.replicationPassword()), quote(c.superuser()),
-        quote(c.superuserPassword()));
+        quote(c.replicationPassword()), quote(tls.ca()), quote(c.superuser()),
+        quote(c.superuserPassword()), quote(tls.ca()));
   }
 
   /** Patroni runs as the service user and must reach its folder inside the cloud folder. */

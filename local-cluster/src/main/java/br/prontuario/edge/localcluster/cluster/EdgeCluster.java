@@ -106,6 +106,15 @@ public final class EdgeCluster {
     return RetiringJwtFile.read(stateDir, Instant.now());
   }
 
+  /**
+   * The primary's {@code database} as the operators' tools reach it (edgectl, the drill, the
+   * cluster's own set-up): TLS checked against the cluster CA, as edge-node does, so a machine
+   * answering on a node's address without the CA's certificate gets no password exchange.
+   */
+  public String jdbcUrl(String database) {
+    return layout.verifiedJdbcUrl(database, NodeName.NODE_A, tls.caCertificate());
+  }
+
   /** The entry point's certificate authority and server certificate, in {@code DIR/tls/}. */
   public ClusterCertificates.TlsFiles tls() {
     return tls;

@@ -31,7 +31,7 @@ final class LocalDescriptor {
     return new ClusterDescriptor(layout.entrypoint(), layout.entrypoints(),
         new ClusterDescriptor.Tls(cluster.tls().caCertificate().toString(), layout.redirectUrl()),
         null,
-        new ClusterDescriptor.Database(layout.jdbcUrl(config.postgres().database()),
+        new ClusterDescriptor.Database(cluster.jdbcUrl(config.postgres().database()),
             config.postgres().appUser(), secrets.appPassword(), PatroniConfig.SUPERUSER,
             secrets.superuserPassword()),
         secrets.jwtSecret(), new ClusterDescriptor.Demo("demo", secrets.demoPassword()),

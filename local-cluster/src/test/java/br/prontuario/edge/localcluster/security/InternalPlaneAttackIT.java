@@ -223,7 +223,8 @@ class InternalPlaneAttackIT {
   }
 
   @Test
-  void postgresqlRefusesEveryConnectionWithoutTlsAndReplicatesOverTls() throws Exception {
+  void postgresqlRefusesEveryConnectionWithoutTlsAndReplicatesOverTls(@TempDir Path elsewhere)
+      throws Exception {
     String appUser = cluster.config().postgres().appUser();
     for (NodeName node : List.of(NodeName.NODE_A, NodeName.NODE_B)) {
       String base = "jdbc:postgresql://" + HOST + ":" + cluster.layout().ports(node).postgres()
@@ -244,6 +245,21 @@ class InternalPlaneAttackIT {
         assertThat(ssl.getBoolean(1)).as("the app's own connection to " + node).isTrue();
       }
     }
+    // the operators' tools (edgectl, the drill, cluster.json's URL) check the server's certificate
+    // as edge-node does: a server without one the cluster's CA signed gets no password exchange
+    String operators = cluster.descriptor().database().jdbcUrl();
+    try (Connection c = DriverManager.getConnection(operators, PatroniConfig.SUPERUSER,
+        cluster.secrets().superuserPassword()); Statement s = c.createStatement();
+        ResultSet ssl = s.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+      assertThat(ssl.next()).isTrue();
+      assertThat(ssl.getBoolean(1)).as("the operators' connection").isTrue();
+    }
+    String anotherCa = ClusterCertificates.ensure(elsewhere).caCertificate().toString();
+    String trustingAnotherCa = operators.replace(cluster.tls().caCertificate().toString(), anotherCa);
+    assertThat(trustingAnotherCa).as("cluster.json's URL names the CA it checks against")
+        .isNotEqualTo(operators);
+    assertThatThrownBy(() -> DriverManager.getConnection(trustingAnotherCa, PatroniConfig.SUPERUSER,
+        cluster.secrets().superuserPassword())).isInstanceOf(SQLException.class);
     String leaderUrl = "jdbc:postgresql://" + HOST + ":"
         + cluster.layout().ports(NodeName.NODE_A).postgres() + "/postgres?connectTimeout=5";
     try (Connection c = DriverManager.getConnection(leaderUrl, PatroniConfig.SUPERUSER,
