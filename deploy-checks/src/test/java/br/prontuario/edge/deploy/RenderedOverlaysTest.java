@@ -162,6 +162,36 @@ class RenderedOverlaysTest {
     // the REST API answers only TLS, so the kubelet's probes must speak it
     assertThat(container.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTPS");
     assertThat(container.getLivenessProbe().getHttpGet().getScheme()).isEqualTo("HTTPS");
+    // replication and pg_rewind check their upstream's certificate against the CA
+    Map<String, String> env = new java.util.HashMap<>();
+    container.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+    for (String role : List.of("REPLICATION", "REWIND")) {
+      assertThat(env.get("PATRONI_" + role + "_SSLMODE")).as(role).isIn("verify-ca", "verify-full");
+      assertThat(env.get("PATRONI_" + role + "_SSLROOTCERT")).as(role).isEqualTo(mount + "/ca.crt");
+    }
+  }
+
+  @Test
+  void cloudFallbackChecksEachDatabaseItReachesAgainstTheClusterCaAndHoldsNoKeyOfTheDatabase() {
+    Deployment app = StrictModel.read(Manifests.find(Manifests.render("gke"), "Deployment",
+        "cloud-fallback"), Deployment.class);
+    PodSpec pod = app.getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+    Map<String, String> env = new java.util.HashMap<>();
+    container.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+    String mount = container.getVolumeMounts().stream().filter(m -> m.getName().equals("cluster-ca"))
+        .findFirst().orElseThrow().getMountPath();
+
+    assertThat(env.get("SPRING_DATASOURCE_URL")).contains("sslmode=verify-full")
+        .contains("sslrootcert=" + mount + "/ca.crt");
+    assertThat(env.get("CLOUD_REPLICATION_EDGE_JDBC_URL")).containsPattern("sslmode=verify-(ca|full)")
+        .contains("sslrootcert=" + mount + "/ca.crt");
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("cluster-ca")).singleElement()
+        .satisfies(v -> {
+          assertThat(v.getSecret().getSecretName()).isEqualTo("cloud-db-tls");
+          assertThat(v.getSecret().getItems()).singleElement()
+              .satisfies(item -> assertThat(item.getKey()).isEqualTo("ca.crt"));
+        });
   }
 
   private static Map<String, PodSpec> podSpecs(String overlay) {
