@@ -3,6 +3,7 @@ package br.prontuario.edge.drill.scenario;
 import br.prontuario.edge.localcluster.cluster.EdgeCluster;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.patroni.PatroniConfig;
+import br.prontuario.edge.localcluster.tls.ClusterTrust;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -70,7 +71,7 @@ final class ProbeCommits {
     var layout = cluster.layout();
     String url = "jdbc:postgresql://" + layout.host(node) + ":" + layout.ports(node).postgres()
         + "/postgres?connectTimeout=" + TIMEOUT_SECONDS + "&socketTimeout=" + TIMEOUT_SECONDS
-        + "&sslmode=verify-full&sslrootcert=" + cluster.tls().caCertificate()
+        + "&" + ClusterTrust.jdbcVerifyFull(cluster.tls().caCertificate())
         + "&ApplicationName=drill-probe";
     return DriverManager.getConnection(url, PatroniConfig.SUPERUSER,
         cluster.secrets().superuserPassword());

@@ -17,9 +17,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.postgresql.Driver;
 
 /**
  * What the bench needs from the cluster's primary, as its superuser: one login per clinician
@@ -30,8 +30,6 @@ final class BenchDatabase {
 
   static final String PGBENCH_DATABASE = "pgbench_ceiling";
   private static final int SPARE_CONNECTIONS = 10; // for Patroni, replication, the apps' growth
-
-  private static final Pattern VERIFIED_CA = Pattern.compile("[?&]sslrootcert=([^&]+)");
 
   private final ClusterDescriptor.Database database;
 
@@ -106,8 +104,9 @@ final class BenchDatabase {
 
   /** The CA a {@code sslmode=verify-full} URL checks the server against, for libpq to do the same. */
   static String verifiedCaCertificate(String jdbcUrl) {
-    Matcher ca = VERIFIED_CA.matcher(jdbcUrl);
-    return jdbcUrl.contains("sslmode=verify-full") && ca.find() ? ca.group(1) : null;
+    Properties url = Driver.parseURL(jdbcUrl, null);
+    return url != null && "verify-full".equals(url.getProperty("sslmode"))
+        ? url.getProperty("sslrootcert") : null;
   }
 
   /** pgbench's tables exist already (initialising 1M rows each run would take a while). */

@@ -1,6 +1,7 @@
 package br.prontuario.edge.localcluster.cloud;
 
 import br.prontuario.edge.localcluster.tls.ClusterCertificates;
+import br.prontuario.edge.localcluster.tls.ClusterTrust;
 import br.prontuario.edge.site.activation.CloudActivation;
 import br.prontuario.edge.site.activation.CloudDatabase;
 import br.prontuario.edge.site.activation.PatroniRestPromotion;
@@ -111,7 +112,7 @@ public final class CloudDataPlane implements AutoCloseable {
    * locally every server listens on 127.0.0.1, which each certificate names.
    */
   private String verifyingTheServer() {
-    return "?sslmode=verify-full&sslrootcert=" + tls.caCertificate();
+    return "?" + ClusterTrust.jdbcVerifyFull(tls.caCertificate());
   }
 
   public Connection connect(String database) throws SQLException {

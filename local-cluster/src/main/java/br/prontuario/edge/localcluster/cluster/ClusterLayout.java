@@ -4,6 +4,7 @@ import br.prontuario.edge.localcluster.config.ClusterConfig;
 import br.prontuario.edge.localcluster.config.NodeName;
 import br.prontuario.edge.localcluster.config.NodePorts;
 import br.prontuario.edge.localcluster.process.FreePorts;
+import br.prontuario.edge.localcluster.tls.ClusterTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -162,7 +163,7 @@ public record ClusterLayout(Map<String, NodeEndpoints> nodes, HaproxyEndpoints h
    * against the cluster's CA: edge-node, whose connections carry the clinical rows.
    */
   public String verifiedJdbcUrl(String database, NodeName localFirst, Path caCertificate) {
-    return jdbcUrl(database, localFirst) + "&sslmode=verify-full&sslrootcert=" + caCertificate;
+    return jdbcUrl(database, localFirst) + "&" + ClusterTrust.jdbcVerifyFull(caCertificate);
   }
 
   /** Every entry HAProxy's MLLP-over-TLS address ("host:port"), in {@link #ENTRY_ORDER}. */

@@ -22,7 +22,7 @@ final class DatabaseBootstrap {
   static void ensure(EdgeCluster cluster) {
     var pg = cluster.config().postgres();
     var secrets = cluster.secrets();
-    String server = cluster.jdbcUrl("postgres").replace("?", "?connectTimeout=5&");
+    String server = cluster.jdbcUrl("postgres");
     try (Connection c = superuser(server, cluster); Statement s = c.createStatement()) {
       createRole(c, pg.appUser(), secrets.appPassword());
       createRole(c, pg.ownerUser(), secrets.ownerPassword());
@@ -32,7 +32,7 @@ final class DatabaseBootstrap {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the application database: " + e.getMessage(), e);
     }
-    String records = cluster.jdbcUrl(pg.database()).replace("?", "?connectTimeout=5&");
+    String records = cluster.jdbcUrl(pg.database());
     try (Connection c = superuser(records, cluster)) {
       SchemaRoles roles = new SchemaRoles(pg.ownerUser(), pg.appUser());
       if (!roles.takeOverFromApp(c)) {

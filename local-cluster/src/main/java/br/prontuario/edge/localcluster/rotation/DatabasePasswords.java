@@ -53,7 +53,7 @@ final class DatabasePasswords {
    * log (which a monitor would rightly flag); a rotation run again after that point tries twice.
    */
   private Connection superuserSession() throws SQLException {
-    String url = cluster.jdbcUrl("postgres").replace("?", "?connectTimeout=5&");
+    String url = cluster.jdbcUrl("postgres");
     String current = cluster.secrets().superuserPassword();
     try {
       return DriverManager.getConnection(url, PatroniConfig.SUPERUSER, retiredSuperuserPassword);

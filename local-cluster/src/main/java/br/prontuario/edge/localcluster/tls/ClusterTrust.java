@@ -20,6 +20,14 @@ public final class ClusterTrust {
     return ClientTls.trustingOnly(caCertificate);
   }
 
+  /**
+   * pgjdbc's URL parameters that check a PostgreSQL server's certificate against {@code
+   * caCertificate}, name included ({@code sslmode=verify-full}).
+   */
+  public static String jdbcVerifyFull(Path caCertificate) {
+    return "sslmode=verify-full&sslrootcert=" + caCertificate;
+  }
+
   /** An HTTP client builder trusting {@code caCertificate}, or the JDK's defaults when it is null. */
   public static HttpClient.Builder httpClient(Path caCertificate) {
     HttpClient.Builder builder = HttpClient.newBuilder();
